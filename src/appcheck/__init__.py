@@ -1,0 +1,27 @@
+"""appcheck: check applications for international S&T cooperation funding calls against their guidelines.
+
+>>> import appcheck
+>>> report = appcheck.validate("examples/gd-2022/training/valid.json")   # doctest: +SKIP
+>>> report.ok, [f.requirement for f in report.failures()]                 # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .model import BatchReport, Finding, Report, Severity, Status
+
+__all__ = ["BatchReport", "Finding", "Report", "Severity", "Status", "validate", "validate_batch", "__version__"]
+__version__ = "0.1.0"
+
+
+def validate(bundle, as_of=None, settings=None):
+    """Check one bundle (a mapping, or a path to a ``.json``/``.yaml``/``.yml`` file); see :mod:`appcheck.engine`."""
+    from .engine import validate as _validate
+
+    return _validate(bundle, as_of=as_of, settings=settings)
+
+
+def validate_batch(bundles, as_of=None, settings=None, jobs=1):
+    """Check several bundles as one batch (quotas across bundles); see :mod:`appcheck.engine`."""
+    from .engine import validate_batch as _validate_batch
+
+    return _validate_batch(bundles, as_of=as_of, settings=settings, jobs=jobs)

@@ -1,0 +1,68 @@
+"""The requirements catalog shipped with the package (``data/catalog.json``).
+
+It is generated from the product contract's ``requirements.yaml`` by ``scripts/sync_catalog.py``; a
+test keeps the two in step. Findings take their kind (and so their severity) and the quoted clause
+from here, so a topic module names only requirement ids.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import attrs
+
+from .model import Severity
+
+#: How a failure of each kind of requirement counts (the catalog's header).
+SEVERITY = {
+    "hard": Severity.ERROR,
+    "soft": Severity.WARNING,
+    "info": Severity.INFO,
+    "review": Severity.ERROR,
+    "batch": Severity.ERROR,
+}
+
+
+@attrs.frozen
+class Requirement:
+    id: str
+    topics: tuple
+    kind: str
+    rule: str
+    source: str
+
+    @property
+    def severity(self) -> Severity:
+        return SEVERITY[self.kind]
+
+    def applies_to(self, call: str, topic: str, track: str | None) -> bool:
+        """True when the catalog lists this call/topic (or this call/topic#track, or call/*)."""
+        names = {f"{call}/{topic}", f"{call}/*"}
+        if track is not None:
+            names.add(f"{call}/{topic}#{track}")
+        return any(name in names for name in self.topics)
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    text = resources.files("appcheck").joinpath("data", "catalog.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def requirements() -> dict[str, Requirement]:
+    return {
+        rid: Requirement(rid, tuple(entry["topics"]), entry["kind"], " ".join(entry["rule"].split()), entry["source"])
+        for rid, entry in _raw()["requirements"].items()
+    }
+
+
+def requirement(rid: str) -> Requirement:
+    return requirements()[rid]
+
+
+def calls() -> dict:
+    """``{call: {"title", "guideline", "topics": {topic: {"title", "tracks"?}}}}`` as the catalog lists them."""
+    return _raw()["calls"]

@@ -1,0 +1,326 @@
+"""The validation pipeline: load, find the topic, check the schema, run the rules, place the findings.
+
+``validate`` never raises on bundle content: a file that cannot be read, an unknown topic, a schema
+violation or an input a rule cannot read all come back as findings. It raises only for the caller's
+programming errors (an argument of the wrong type, an unknown setting).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from . import catalog, schema_messages, schemas, topics
+from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
+from .rules.base import Context, Outcome, as_date, run
+
+FORMAT = "appcheck/1"
+
+
+@attrs.frozen
+class Prepared:
+    """A bundle after loading and topic lookup, ready for its rules."""
+
+    name: str  # file name, or "#index" for an in-memory bundle
+    file: str | None
+    data: Any = None
+    text: str | None = None
+    findings: tuple = ()  # load / topic / schema / as-of findings
+    topic: Any = None
+    call: Any = None
+    track: str | None = None
+    context: Context | None = None
+
+
+# ----------------------------------------------------------------------------- loading
+
+class _Unsupported(Exception):
+    def __init__(self, segments: tuple, value: Any):
+        self.segments = segments
+        self.value = value
+
+
+def normalize(value: Any, segments: tuple = ()) -> Any:
+    """A caller's mapping as the loader would have produced it: numbers as Decimal, lists, dicts.
+
+    Returns a copy (the caller's object is never changed); raises :class:`_Unsupported` for a value
+    JSON cannot hold (a set, a datetime, a non-string key, a NaN ...).
+    """
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _Unsupported(segments, value)
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise _Unsupported(segments, value)
+        return value
+    if isinstance(value, Mapping):
+        result = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _Unsupported(segments + (key,), key)
+            result[key] = normalize(item, segments + (key,))
+        return result
+    if isinstance(value, (list, tuple)):
+        return [normalize(item, segments + (index,)) for index, item in enumerate(value)]
+    raise _Unsupported(segments, value)
+
+
+def _load_finding(message: str, message_en: str, segments: tuple = (), line: int | None = None, column: int | None = None, **values: Any) -> Finding:
+    return Finding(LOAD, Status.FAILED, Severity.ERROR, segments, message, message_en, "", line=line, column=column, **values)
+
+
+def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None]:
+    if isinstance(bundle, Mapping):
+        try:
+            return normalize(bundle), None, None
+        except _Unsupported as bad:
+            from .pointer import render
+
+            where = render(bad.segments) or "/"
+            return None, None, _load_finding(
+                f"{where}：{type(bad.value).__name__} 类型的值 {bad.value!r:.60} 不能出现在申报书中（只允许 JSON 值）",
+                f"{where}: a {type(bad.value).__name__} value {bad.value!r:.60} cannot be part of a bundle (JSON values only)",
+                bad.segments,
+            )
+    from . import loading
+
+    loaded = loading.load_path(bundle)
+    if loaded.problem is not None:
+        problem = loaded.problem
+        return None, loaded.text, _load_finding(
+            f"{name}：{problem.message}", f"{name}: {problem.message_en}", problem.path, problem.line, problem.column,
+            actual={"code": problem.code, "offset": problem.offset},
+        )
+    return loaded.data, loaded.text, None
+
+
+# ----------------------------------------------------------------------------- envelope
+
+def _topic_finding(message: str, message_en: str, segments: tuple, **values: Any) -> Finding:
+    return Finding(TOPIC, Status.FAILED, Severity.ERROR, segments, message, message_en, "", **values)
+
+
+def _resolve_topic(data: Mapping) -> tuple[Any, Any, str | None, Finding | None]:
+    call_id = data.get("call")
+    known_calls = tuple(topics.CALL_MODULES)
+    call = topics.call(call_id) if isinstance(call_id, str) else None
+    if call is None:
+        return None, None, None, _topic_finding(
+            f"未知的指南 call {schema_messages.shown(call_id)}，应为：{'、'.join(known_calls)}",
+            f"unknown call {schema_messages.shown(call_id)}; expected one of: {', '.join(known_calls)}",
+            ("call",) if "call" in data else (), expected=list(known_calls), actual=call_id,
+        )
+    topic_id = data.get("topic")
+    topic = call.topic(topic_id) if isinstance(topic_id, str) else None
+    if topic is None:
+        names = [t.id for t in call.topics]
+        return call, None, None, _topic_finding(
+            f"指南 {call.id} 中没有专题 {schema_messages.shown(topic_id)}，应为：{'、'.join(names)}",
+            f"call {call.id} has no topic {schema_messages.shown(topic_id)}; expected one of: {', '.join(names)}",
+            ("topic",) if "topic" in data else (), expected=names, actual=topic_id,
+        )
+    track = data.get("track")
+    track_ids = [t.id for t in topic.tracks]
+    if track_ids and (not isinstance(track, str) or topic.track(track) is None):
+        return call, topic, None, _topic_finding(
+            f"专题 {topic.name} 须填写方向 track，取值为：{'、'.join(track_ids)}；实为 {schema_messages.shown(track) if 'track' in data else '未填写'}",
+            f"topic {topic.name} needs a track, one of: {', '.join(track_ids)}; found {schema_messages.shown(track) if 'track' in data else 'none'}",
+            ("track",) if "track" in data else (), expected=track_ids, actual=track,
+        )
+    if not track_ids and "track" in data:
+        return call, topic, None, _topic_finding(
+            f"专题 {topic.name} 不分方向，不应填写 track（实为 {schema_messages.shown(track)}）",
+            f"topic {topic.name} has no tracks; remove track (found {schema_messages.shown(track)})",
+            ("track",), actual=track,
+        )
+    return call, topic, track if track_ids else None, None
+
+
+def _path_key(segments: Iterable) -> tuple:
+    return tuple((0, segment, "") if isinstance(segment, int) else (1, 0, str(segment)) for segment in segments)
+
+
+def _schema_findings(topic: Any, data: Any) -> list[Finding]:
+    validator = schemas.validator_for(topic.schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: (_path_key(e.absolute_path), e.validator))
+    findings = []
+    for error in errors:
+        zh, en = schema_messages.describe(error)
+        findings.append(
+            Finding(
+                SCHEMA, Status.FAILED, Severity.ERROR, tuple(error.absolute_path), zh, en,
+                f"{topic.name} schema {'/'.join(map(str, error.absolute_schema_path))}",
+                expected=_plain(error.validator_value) if error.validator not in ("anyOf", "oneOf", "not", "allOf") else None,
+            )
+        )
+    return findings
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool, Decimal)) or value is None:
+        return value
+    if isinstance(value, list) and len(value) <= 50 and all(isinstance(v, (str, int, float, bool, Decimal)) for v in value):
+        return value
+    return None
+
+
+# ----------------------------------------------------------------------------- rules
+
+def _source(call: Any, topic: Any, requirement: catalog.Requirement) -> str:
+    text = f"{call.title}·{topic.title}（{topic.name}）：“{requirement.source}”"
+    if call.note:
+        text += f"（{call.note}）"
+    return text
+
+
+def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **extra: Any) -> Finding:
+    requirement = catalog.requirement(check.requirement)
+    return Finding(
+        check.requirement, outcome.status, requirement.severity, outcome.segments, outcome.message, outcome.message_en,
+        _source(call, topic, requirement), expected=outcome.expected, actual=outcome.actual, **extra,
+    )
+
+
+def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any]) -> Prepared:
+    if isinstance(bundle, Mapping):
+        name, file = f"#{index}", None
+    elif isinstance(bundle, (str, os.PathLike)):
+        file = os.fsdecode(bundle)
+        name = file.encode("utf-8", "backslashreplace").decode("utf-8")
+        file = name
+    else:
+        raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
+
+    data, text, problem = _load(bundle, name)
+    if problem is not None:
+        return Prepared(name, file, None, text, (problem,))
+    if not isinstance(data, Mapping):
+        found = schema_messages._type_name(data)
+        return Prepared(name, file, data, text, (
+            Finding(SCHEMA, Status.FAILED, Severity.ERROR, (), f"申报书应为 JSON 对象，实为{found[0]}", f"a bundle is a JSON object, found {found[1]}", ""),
+        ))
+    call, topic, track, problem = _resolve_topic(data)
+    if problem is not None:
+        return Prepared(name, file, data, text, (problem,), topic, call)
+    findings = _schema_findings(topic, data)
+    submitted = data.get("submitted_on")
+    if submitted is None:
+        checked_on = as_of
+        findings.append(Finding(
+            AS_OF, Status.NEEDS_REVIEW, Severity.INFO, (),
+            f"未填写申报日期 submitted_on，所有日期规则按 {as_of.isoformat()} 计算",
+            f"no submitted_on: every dated rule was measured at {as_of.isoformat()}", "",
+            actual=as_of.isoformat(),
+        ))
+    else:
+        checked_on = as_date(submitted)  # None when malformed: dated rules then fail on submitted_on
+    context = Context(data, checked_on=checked_on, settings=settings, call=call.id, topic=topic.id, track=track)
+    return Prepared(name, file, data, text, tuple(findings), topic, call, track, context)
+
+
+def _check(prepared: Prepared) -> dict[int, Finding]:
+    """The findings of every non-batch check, by the check's position in the topic."""
+    results = {}
+    for position, check in enumerate(prepared.topic.checks):
+        if check.applies(prepared.track) and not check.batch:
+            results[position] = finding_for(check, run(check.rule, prepared.context), prepared.call, prepared.topic)
+    return results
+
+
+def _batch(prepared: list[Prepared]) -> tuple[dict[tuple[int, int], Finding], list[Finding]]:
+    """Run every batch check over the bundles that declare it; per-bundle findings and batch findings."""
+    groups: dict[str, list[tuple[int, int, Any]]] = {}
+    for index, item in enumerate(prepared):
+        if item.context is None:
+            continue
+        for position, check in enumerate(item.topic.checks):
+            if check.batch and check.applies(item.track):
+                groups.setdefault(check.requirement, []).append((index, position, check))
+    per_bundle: dict[tuple[int, int], Finding] = {}
+    batch_findings: list[Finding] = []
+    for requirement_id, members in groups.items():
+        rule = members[0][2].rule
+        contexts = [prepared[index].context for index, _, _ in members]
+        outcomes, breaches = rule.check_batch(contexts)
+        for (index, position, check), outcome in zip(members, outcomes):
+            item = prepared[index]
+            per_bundle[(index, position)] = finding_for(check, outcome, item.call, item.topic)
+        for outcome, member_indices in breaches:
+            index, _, check = members[member_indices[0]]
+            item = prepared[index]
+            batch_findings.append(finding_for(check, outcome, item.call, item.topic, bundles=tuple(prepared[members[m][0]].name for m in member_indices)))
+    return per_bundle, batch_findings
+
+
+def _place(findings: list[Finding], text: str | None) -> list[Finding]:
+    if text is None:
+        return findings
+    from .locate import locate
+
+    placed = []
+    for finding in findings:
+        if finding.line is None:
+            position = locate(text, finding.segments)
+            if position is not None:
+                finding = attrs.evolve(finding, line=position[0], column=position[1])
+        placed.append(finding)
+    return placed
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _as_of(as_of: Any) -> dt.date:
+    if as_of is None:
+        return _today()
+    if isinstance(as_of, str):
+        return dt.date.fromisoformat(as_of)
+    if isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date):
+        raise TypeError(f"as_of is a datetime.date or an ISO date string, not {type(as_of).__name__}")
+    return as_of
+
+
+def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1) -> BatchReport:
+    """Check several bundles as one batch: one report each, plus the batch findings (quotas, identities)."""
+    if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
+        raise TypeError("validate_batch takes an iterable of bundles; use validate() for one")
+    day = _as_of(as_of)
+    resolved = topics.resolve_settings(settings)
+    prepared = [_prepare(bundle, index, day, resolved) for index, bundle in enumerate(bundles)]
+    checked = [_check(item) if item.context is not None else {} for item in prepared]
+    per_bundle, batch_findings = _batch(prepared)
+    reports = []
+    for index, item in enumerate(prepared):
+        findings = list(item.findings)
+        if item.context is not None:
+            for position in range(len(item.topic.checks)):
+                finding = checked[index].get(position) or per_bundle.get((index, position))
+                if finding is not None:
+                    findings.append(finding)
+        reports.append(Report(
+            tuple(_place(findings, item.text)),
+            call=item.call.id if item.call else None,
+            topic_id=item.topic.id if item.topic else None,
+            track=item.track,
+            file=item.file,
+            checked_on=item.context.checked_on if item.context else None,
+        ))
+    return BatchReport(tuple(reports), tuple(batch_findings))
+
+
+def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None = None) -> Report:
+    """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
+    if not isinstance(bundle, (Mapping, str, os.PathLike)):
+        raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
+    return validate_batch([bundle], as_of=as_of, settings=settings).reports[0]

@@ -1,0 +1,248 @@
+"""The report model: findings, per-bundle reports and batch reports, as frozen values.
+
+A :class:`Finding` says, for one requirement, whether the bundle meets it (``passed``), does not
+(``failed``) or needs a person's judgement (``needs_review``), how much a failure matters
+(``severity``), where in the bundle (``segments``, rendered as a JSON Pointer by :attr:`Finding.path`),
+and why, in Chinese and English, with the numbers and the guideline clause it enforces.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from . import pointer
+
+
+class Status(str, enum.Enum):
+    PASSED = "passed"
+    FAILED = "failed"
+    NEEDS_REVIEW = "needs_review"
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+#: Requirement ids that are not in the catalog: problems found before any requirement could be checked.
+LOAD = "LOAD"  # the file cannot be read or parsed
+SCHEMA = "SCHEMA"  # the bundle violates its topic's JSON Schema
+TOPIC = "TOPIC"  # unknown call / topic / track
+AS_OF = "AS-OF"  # the bundle has no submitted_on: dates were measured at the caller's as_of date
+SPECIAL_REQUIREMENTS = (LOAD, TOPIC, SCHEMA, AS_OF)
+
+
+def jsonable(value: Any) -> Any:
+    """Turn a value into one that survives ``json.loads(json.dumps(...))`` unchanged.
+
+    Decimals become ints when integral, floats when the float prints back as the same decimal
+    (every amount of money with at most 4 decimals does), strings otherwise; dates become ISO
+    strings; tuples and lists become lists; sets become sorted lists; mappings become dicts with
+    string keys.
+    """
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return str(value)
+        if value == value.to_integral_value():
+            return int(value)
+        as_float = float(value)
+        return as_float if Decimal(repr(as_float)) == value else str(value)
+    if isinstance(value, float):
+        return value if value == value and value not in (float("inf"), float("-inf")) else str(value)
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return jsonable(value.value)
+    if isinstance(value, Mapping):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((jsonable(item) for item in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item) for item in value]
+    return str(value)
+
+
+def _segments(value: Any) -> tuple:
+    return tuple(value)
+
+
+@attrs.frozen
+class Finding:
+    """One requirement's outcome for one bundle (or, for batch findings, for a group of bundles)."""
+
+    requirement: str
+    status: Status = attrs.field(converter=Status)
+    severity: Severity = attrs.field(converter=Severity)
+    segments: tuple = attrs.field(converter=_segments, default=())
+    message: str = ""
+    message_en: str = ""
+    source: str = ""
+    expected: Any = None
+    actual: Any = None
+    #: For batch findings: the bundles (file names, or ``#index`` for in-memory bundles) concerned.
+    bundles: tuple = attrs.field(converter=tuple, default=())
+    #: 1-based position of the value :attr:`path` names, when the bundle came from a file.
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def path(self) -> str:
+        """The JSON Pointer (RFC 6901) of the value this finding is about; ``""`` for the whole bundle."""
+        return pointer.render(self.segments)
+
+    @property
+    def blocking(self) -> bool:
+        """True when this finding makes its bundle not ok: failed with severity error."""
+        return self.status is Status.FAILED and self.severity is Severity.ERROR
+
+    def clean(self) -> bool:
+        """True when the finding is passed (what ``--strict`` asks of every finding)."""
+        return self.status is Status.PASSED
+
+    def to_dict(self) -> dict:
+        data = {
+            "requirement": self.requirement,
+            "status": self.status.value,
+            "severity": self.severity.value,
+            "path": self.path,
+            "message": self.message,
+            "message_en": self.message_en,
+            "source": self.source,
+        }
+        if self.expected is not None:
+            data["expected"] = jsonable(self.expected)
+        if self.actual is not None:
+            data["actual"] = jsonable(self.actual)
+        if self.bundles:
+            data["bundles"] = list(self.bundles)
+        if self.line is not None:
+            data["line"] = self.line
+            data["column"] = self.column
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Finding:
+        return cls(
+            requirement=data["requirement"],
+            status=data["status"],
+            severity=data["severity"],
+            segments=pointer.parse(data.get("path", "")),
+            message=data.get("message", ""),
+            message_en=data.get("message_en", ""),
+            source=data.get("source", ""),
+            expected=data.get("expected"),
+            actual=data.get("actual"),
+            bundles=tuple(data.get("bundles", ())),
+            line=data.get("line"),
+            column=data.get("column"),
+        )
+
+
+def _counts(findings: tuple) -> dict:
+    counts = {"passed": 0, "failed": 0, "needs_review": 0, "errors": 0, "warnings": 0, "info": 0}
+    for finding in findings:
+        counts[finding.status.value] += 1
+        if finding.status is Status.FAILED:
+            counts[{"error": "errors", "warning": "warnings", "info": "info"}[finding.severity.value]] += 1
+    return counts
+
+
+@attrs.frozen
+class Report:
+    """The findings for one bundle, in checklist order (schema and load problems first)."""
+
+    findings: tuple = attrs.field(converter=tuple)
+    call: str | None = None
+    topic_id: str | None = None
+    track: str | None = None
+    #: The file the bundle was read from, when it was.
+    file: str | None = None
+    #: The date the dated rules were measured at (``submitted_on``, else the caller's ``as_of``).
+    checked_on: _dt.date | None = None
+
+    @property
+    def topic(self) -> str | None:
+        """``"call/topic"``, or ``None`` when the bundle does not name a known one."""
+        if self.call is None or self.topic_id is None:
+            return None
+        return f"{self.call}/{self.topic_id}"
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is failed with severity error."""
+        return not any(finding.blocking for finding in self.findings)
+
+    @property
+    def strict_ok(self) -> bool:
+        """True when every finding passed (no warning, info note or review pending)."""
+        return all(finding.clean() for finding in self.findings)
+
+    def failures(self) -> tuple:
+        return tuple(finding for finding in self.findings if finding.status is not Status.PASSED)
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "topic": self.topic,
+            "track": self.track,
+            "checked_on": self.checked_on.isoformat() if self.checked_on else None,
+            "ok": self.ok,
+            "summary": _counts(self.findings),
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Report:
+        topic = data.get("topic")
+        call, _, topic_id = topic.partition("/") if topic else (None, "", None)
+        checked_on = data.get("checked_on")
+        return cls(
+            findings=tuple(Finding.from_dict(item) for item in data.get("findings", ())),
+            call=call,
+            topic_id=topic_id or None,
+            track=data.get("track"),
+            file=data.get("file"),
+            checked_on=_dt.date.fromisoformat(checked_on) if checked_on else None,
+        )
+
+
+@attrs.frozen
+class BatchReport:
+    """One report per bundle, plus the findings about the batch as a whole (quotas, identities)."""
+
+    reports: tuple = attrs.field(converter=tuple)
+    findings: tuple = attrs.field(converter=tuple, default=())
+
+    @property
+    def ok(self) -> bool:
+        return all(report.ok for report in self.reports) and not any(f.blocking for f in self.findings)
+
+    @property
+    def strict_ok(self) -> bool:
+        return all(report.strict_ok for report in self.reports) and all(f.clean() for f in self.findings)
+
+    def to_dict(self) -> dict:
+        return {
+            "format": "appcheck-report/1",
+            "ok": self.ok,
+            "reports": [report.to_dict() for report in self.reports],
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> BatchReport:
+        return cls(
+            reports=tuple(Report.from_dict(item) for item in data.get("reports", ())),
+            findings=tuple(Finding.from_dict(item) for item in data.get("findings", ())),
+        )

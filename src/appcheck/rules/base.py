@@ -1,0 +1,436 @@
+"""What every rule is made of: the read-only :class:`Context` a rule looks at, the :class:`Outcome` it
+returns, and the few combinators that compose rules (``AllOf``, ``PerTrack``).
+
+A rule is a small frozen ``attrs`` class with a ``check(ctx) -> Outcome`` method and a
+``describe() -> (zh, en)`` method, documented in a fixed shape (see :mod:`appcheck.rules.docs`).
+Rules read the bundle only through the context, never change it, do no I/O and never see each
+other's results. When an input they need is missing or malformed they raise :class:`MissingInput`
+through the context's accessors; the engine turns that into a ``failed`` finding pointing at the
+input, so a rule can never pass on input it could not read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Protocol
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ..model import Status
+from ..pointer import render
+
+MISSING = object()
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+#: 国外: outside China altogether. HK, MO and TW are not foreign (but are outside the mainland, 境外).
+NOT_FOREIGN = frozenset({"CN", "HK", "MO", "TW"})
+
+
+@attrs.frozen
+class Outcome:
+    """What a rule found: the status, where, and a message in Chinese and English with the numbers."""
+
+    status: Status
+    segments: tuple = attrs.field(converter=tuple, default=())
+    message: str = ""
+    message_en: str = ""
+    expected: Any = None
+    actual: Any = None
+
+
+def passed(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
+    return Outcome(Status.PASSED, tuple(segments), message, message_en, **values)
+
+
+def failed(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
+    return Outcome(Status.FAILED, tuple(segments), message, message_en, **values)
+
+
+def review(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
+    return Outcome(Status.NEEDS_REVIEW, tuple(segments), message, message_en, **values)
+
+
+class MissingInput(Exception):
+    """An input a rule needs is absent or not of the expected type: the rule cannot check at all."""
+
+    def __init__(self, segments: Sequence, expected: str, expected_en: str, found: Any = MISSING):
+        super().__init__(render(segments))
+        self.segments = tuple(segments)
+        self.expected = expected
+        self.expected_en = expected_en
+        self.found = found
+
+    def outcome(self) -> Outcome:
+        where = render(self.segments) or "/"
+        if self.found is MISSING:
+            return failed(
+                f"无法检查：缺少 {where}（应为{self.expected}）",
+                f"cannot check: {where} is missing (expected {self.expected_en})",
+                self.segments,
+                expected=self.expected_en,
+            )
+        shown = _short(self.found)
+        return failed(
+            f"无法检查：{where} 的值 {shown} 无效（应为{self.expected}）",
+            f"cannot check: {where} is {shown}, expected {self.expected_en}",
+            self.segments,
+            expected=self.expected_en,
+            actual=shown,
+        )
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value) if not isinstance(value, str) else '"' + value + '"'
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Rule(Protocol):
+    def check(self, ctx: Context) -> Outcome: ...
+
+    def describe(self) -> tuple[str, str]: ...
+
+
+# ----------------------------------------------------------------------------- values
+
+def money(value: Decimal) -> str:
+    """Format an amount in 万元 exactly, without exponent or trailing zeros: ``150``, ``149.9999``."""
+    text = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+    return text
+
+
+def as_decimal(value: Any) -> Decimal | None:
+    """A JSON number as an exact Decimal (floats through their shortest repr), or None if not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value)) if value == value and abs(value) != float("inf") else None
+    return None
+
+
+def as_date(value: Any) -> dt.date | None:
+    """An ISO 8601 calendar date (``YYYY-MM-DD``, ASCII digits) as a date, or None."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+@attrs.frozen(order=True)
+class Duration:
+    """An implementation period counted inclusively in whole calendar months plus remaining days."""
+
+    months: int
+    days: int
+
+    @classmethod
+    def between(cls, start: dt.date, end: dt.date) -> Duration:
+        delta = relativedelta(end + dt.timedelta(days=1), start)
+        return cls(delta.years * 12 + delta.months, delta.days)
+
+    def __str__(self) -> str:
+        return f"{self.months} 个月" + (f" {self.days} 天" if self.days else "")
+
+    def en(self) -> str:
+        return f"{self.months} months" + (f" {self.days} days" if self.days else "")
+
+
+# ----------------------------------------------------------------------------- organizations
+
+@attrs.frozen
+class Org:
+    """A read-only view of one organization object of the bundle and where it sits."""
+
+    data: Mapping
+    segments: tuple
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.data.get(name, default)
+
+    @property
+    def id(self) -> Any:
+        return self.data.get("id")
+
+    @property
+    def kind(self) -> Any:
+        return self.data.get("kind")
+
+    @property
+    def country(self) -> Any:
+        return self.data.get("country")
+
+    @property
+    def subdivision(self) -> Any:
+        return self.data.get("subdivision")
+
+    @property
+    def role(self) -> str:
+        return self.data.get("role", "applicant") if self.segments != ("applicant",) else "applicant"
+
+    @property
+    def label(self) -> str:
+        """How messages name the organization: its name, else its id, else its place."""
+        name = self.data.get("name")
+        if isinstance(name, str) and name:
+            return name
+        return str(self.data.get("id") or render(self.segments))
+
+    def at(self, name: str) -> tuple:
+        return self.segments + (name,)
+
+
+# ----------------------------------------------------------------------------- context
+
+class Context:
+    """The read-only view of one bundle that rules check, with typed accessors.
+
+    Accessors named after a type (``number``, ``date``, ``array`` ...) raise :class:`MissingInput`
+    when the value is absent or of another type; ``value`` returns :data:`MISSING` instead.
+    """
+
+    def __init__(
+        self,
+        bundle: Mapping,
+        *,
+        checked_on: dt.date,
+        settings: Mapping[str, Any] | None = None,
+        call: str | None = None,
+        topic: str | None = None,
+        track: str | None = None,
+    ) -> None:
+        self.bundle = bundle
+        self.checked_on = checked_on
+        self.settings = dict(settings or {})
+        self.call = call
+        self.topic = topic
+        self.track = track
+
+    # -- raw access
+    def value(self, *segments: str | int) -> Any:
+        node: Any = self.bundle
+        for segment in segments:
+            if isinstance(segment, int):
+                if not isinstance(node, list) or not 0 <= segment < len(node):
+                    return MISSING
+            elif not isinstance(node, Mapping) or segment not in node:
+                return MISSING
+            node = node[segment]
+        return node
+
+    def _need(self, segments: tuple, expected: str, expected_en: str, convert) -> Any:
+        found = self.value(*segments)
+        if found is MISSING:
+            raise MissingInput(segments, expected, expected_en)
+        converted = convert(found)
+        if converted is None:
+            raise MissingInput(segments, expected, expected_en, found)
+        return converted
+
+    def number(self, *segments: str | int) -> Decimal:
+        return self._need(segments, "数字", "a number", as_decimal)
+
+    def integer(self, *segments: str | int) -> int:
+        def convert(value: Any) -> int | None:
+            number = as_decimal(value)
+            return int(number) if number is not None and number == number.to_integral_value() else None
+
+        return self._need(segments, "整数", "an integer", convert)
+
+    def date(self, *segments: str | int) -> dt.date:
+        return self._need(segments, "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
+
+    def optional_date(self, *segments: str | int) -> dt.date | None:
+        if self.value(*segments) is MISSING:
+            return None
+        return self.date(*segments)
+
+    def string(self, *segments: str | int) -> str:
+        return self._need(segments, "非空字符串", "a non-empty string", lambda v: v if isinstance(v, str) and v.strip() else None)
+
+    def boolean(self, *segments: str | int) -> bool:
+        return self._need(segments, "true 或 false", "true or false", lambda v: v if isinstance(v, bool) else None)
+
+    def array(self, *segments: str | int) -> list:
+        return self._need(segments, "数组", "an array", lambda v: v if isinstance(v, list) else None)
+
+    def optional_array(self, *segments: str | int) -> list:
+        if self.value(*segments) is MISSING:
+            return []
+        return self.array(*segments)
+
+    def mapping(self, *segments: str | int) -> Mapping:
+        return self._need(segments, "对象", "an object", lambda v: v if isinstance(v, Mapping) else None)
+
+    def objects(self, *segments: str | int, optional: bool = False) -> Iterator[tuple[tuple, Mapping]]:
+        """Yield ``(segments, item)`` for each item of an array of objects; a non-object item is missing input."""
+        items = self.optional_array(*segments) if optional else self.array(*segments)
+        for index, item in enumerate(items):
+            where = segments + (index,)
+            if not isinstance(item, Mapping):
+                raise MissingInput(where, "对象", "an object", item)
+            yield where, item
+
+    @property
+    def submitted_on(self) -> dt.date:
+        """The date "before"/"within" rules are measured at: ``submitted_on``, else the caller's as-of date."""
+        if self.checked_on is None:
+            return self.date("submitted_on")
+        return self.checked_on
+
+    def setting(self, name: str, default: Any = None) -> Any:
+        return self.settings.get(name, default)
+
+    # -- organizations
+    @cached_property
+    def applicant(self) -> Org:
+        return Org(self.mapping("applicant"), ("applicant",))
+
+    @cached_property
+    def partners(self) -> tuple[Org, ...]:
+        return tuple(Org(item, where) for where, item in self.objects("partners", optional=True))
+
+    @property
+    def organizations(self) -> tuple[Org, ...]:
+        """The applicant first, then every partner."""
+        return (self.applicant,) + self.partners
+
+    def org(self, org_id: Any) -> Org | None:
+        for org in self.organizations:
+            if org.id == org_id:
+                return org
+        return None
+
+    def field(self, org: Org, name: str, expected: str, expected_en: str, convert=lambda v: v) -> Any:
+        """A field of an organization, converted, or :class:`MissingInput` pointing at it."""
+        return self._need(org.at(name), expected, expected_en, convert)
+
+    def kind_of(self, org: Org) -> str:
+        return self.field(org, "kind", "单位类型", "an organization kind", lambda v: v if isinstance(v, str) else None)
+
+    def country_of(self, org: Org) -> str:
+        return self.field(org, "country", "ISO 3166-1 国家代码", "an ISO 3166-1 country code", lambda v: v if isinstance(v, str) else None)
+
+    # -- the implementation period
+    @cached_property
+    def duration(self) -> Duration:
+        start = self.date("project", "start_date")
+        end = self.date("project", "end_date")
+        if end < start:
+            raise MissingInput(("project", "end_date"), f"不早于开始日期 {start} 的日期", f"a date not before the start date {start}", end.isoformat())
+        return Duration.between(start, end)
+
+
+# ----------------------------------------------------------------------------- composition
+
+@attrs.frozen
+class AllOf:
+    """Passes when every rule passes; otherwise reports the first rule that did not, with the others' findings.
+
+    Used where one catalog requirement names several conditions (a grant amount *and* a duration).
+    """
+
+    rules: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
+
+    def check(self, ctx: Context) -> Outcome:
+        outcomes = [run(rule, ctx) for rule in self.rules]
+        order = {Status.FAILED: 0, Status.NEEDS_REVIEW: 1, Status.PASSED: 2}
+        worst = min(outcomes, key=lambda o: order[o.status])
+        if worst.status is Status.PASSED:
+            return passed(
+                "；".join(o.message for o in outcomes),
+                "; ".join(o.message_en for o in outcomes),
+                (),
+                expected=[o.expected for o in outcomes],
+                actual=[o.actual for o in outcomes],
+            )
+        others = [o for o in outcomes if o is not worst and o.status is not Status.PASSED]
+        return attrs.evolve(
+            worst,
+            message="；".join([worst.message] + [o.message for o in others]),
+            message_en="; ".join([worst.message_en] + [o.message_en for o in others]),
+        )
+
+    def describe(self) -> tuple[str, str]:
+        parts = [rule.describe() for rule in self.rules]
+        return "；".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
+
+
+@attrs.frozen
+class PerTrack:
+    """Runs the rule given for the bundle's track (a track table, as the guidelines write them)."""
+
+    rules: Mapping = attrs.field(converter=lambda m: dict(m), validator=attrs.validators.min_len(1))
+
+    def check(self, ctx: Context) -> Outcome:
+        rule = self.rules.get(ctx.track)
+        if rule is None:
+            raise MissingInput(("track",), "之一：" + "、".join(self.rules), "one of " + ", ".join(self.rules), ctx.track)
+        return run(rule, ctx)
+
+    def describe(self) -> tuple[str, str]:
+        parts = {track: rule.describe() for track, rule in self.rules.items()}
+        return (
+            "；".join(f"{track}：{zh}" for track, (zh, _) in parts.items()),
+            "; ".join(f"{track}: {en}" for track, (_, en) in parts.items()),
+        )
+
+    def tracks(self) -> frozenset:
+        return frozenset(self.rules)
+
+
+def run(rule: Rule, ctx: Context) -> Outcome:
+    """Check one rule; missing or malformed input becomes a failed outcome that points at it."""
+    try:
+        return rule.check(ctx)
+    except MissingInput as missing:
+        return missing.outcome()
+
+
+# ----------------------------------------------------------------------------- parameter validators
+
+def _positive(instance, attribute, value) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value <= 0:
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a positive number, got {value!r}")
+
+
+def _non_negative(instance, attribute, value) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value < 0:
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a non-negative number, got {value!r}")
+
+
+def to_decimal(value: Any) -> Decimal:
+    """Converter for money parameters: ints, Decimals and decimal strings, never floats."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise TypeError(f"money parameters are exact: give an int, a Decimal or a string, not {value!r}")
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def optional_decimal(value: Any) -> Decimal | None:
+    return None if value is None else to_decimal(value)
+
+
+positive = _positive
+non_negative = _non_negative
+
+
+def non_empty_strings(instance, attribute, value) -> None:
+    if not value or not all(isinstance(item, str) and item for item in value):
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a non-empty collection of non-empty strings")

@@ -1,0 +1,181 @@
+"""Batch rules: requirements that need several bundles at once (quotas, one identity per person).
+
+A batch rule has ``check_batch(contexts) -> (outcomes, breaches)``: one outcome per bundle (in the
+order given) and, for every breach, an outcome with the indices of the bundles involved. Every
+bundle in a breach fails: the guideline caps the group, and nothing says which one is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from .base import MISSING, Context, MissingInput, Outcome, failed, passed, review, run
+
+_OUTSIDE_MAINLAND = {"foreign", "hong_kong", "macao", "taiwan"}
+
+
+def _identity_class(identity: str) -> str:
+    return "mainland" if identity == "mainland" else "outside"
+
+
+@attrs.frozen
+class OneIdentityPerPerson:
+    """The same person does not apply both as a mainland and as an outside-the-mainland researcher.
+
+    What it checks:
+        Across the batch, bundles whose ``principal_investigator.person_id`` is the same must not
+        mix ``identity`` ``mainland`` with ``foreign`` / ``hong_kong`` / ``macao`` / ``taiwan``: all of
+        them fail. Bundles without ``person_id`` are matched by ``principal_investigator.name``, and
+        a mix there gives needs review (a name is not an identity).
+
+    Why:
+        不得同时以境内、境外两种身份申报或参与项目.
+
+    Failing example:
+        Two bundles with ``person_id`` ``p-1``, one ``identity: mainland``, the other ``hong_kong``.
+
+    Passing example:
+        The same two bundles, both ``identity: hong_kong``.
+    """
+
+    def _key(self, ctx: Context) -> tuple[str, str, str]:
+        identity = ctx.string("principal_investigator", "identity")
+        person = ctx.value("principal_investigator", "person_id")
+        if isinstance(person, str) and person.strip():
+            return ("id", person.strip(), identity)
+        return ("name", ctx.string("principal_investigator", "name").strip(), identity)
+
+    def check_batch(self, contexts: Sequence[Context]) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
+        keys: list = []
+        outcomes: list = [None] * len(contexts)
+        for index, ctx in enumerate(contexts):
+            try:
+                keys.append(self._key(ctx))
+            except MissingInput as missing:
+                keys.append(None)
+                outcomes[index] = missing.outcome()
+        groups: dict[tuple[str, str], list[int]] = {}
+        for index, key in enumerate(keys):
+            if key is not None:
+                groups.setdefault(key[:2], []).append(index)
+        breaches = []
+        for (by, who), members in groups.items():
+            classes = {_identity_class(keys[m][2]) for m in members}
+            identities = sorted({keys[m][2] for m in members})
+            if len(classes) > 1:
+                make = failed if by == "id" else review
+                outcome = make(
+                    f"同一申报人（{'编号' if by == 'id' else '姓名'} {who}）在本批 {len(members)} 份申报书中以境内、境外两种身份申报（{'、'.join(identities)}）",
+                    f"the same person ({'person_id' if by == 'id' else 'name'} {who}) applies in {len(members)} bundles of this batch with both mainland and outside identities ({', '.join(identities)})",
+                    ("principal_investigator", "identity"), expected="one identity", actual=identities,
+                )
+                breaches.append((outcome, tuple(members)))
+                for m in members:
+                    outcomes[m] = outcome
+            else:
+                for m in members:
+                    outcomes[m] = passed(
+                        f"本批 {len(contexts)} 份申报书中，申报人 {who} 仅以 {identities[0]} 身份申报（{len(members)} 份）",
+                        f"in this batch of {len(contexts)}, {who} applies with the single identity {identities[0]} ({len(members)} bundle(s))",
+                        ("principal_investigator", "identity"), actual=identities[0],
+                    )
+        return outcomes, breaches
+
+    def describe(self) -> tuple[str, str]:
+        return "同一申报人不得同时以境内、境外两种身份申报（批量检查）", "one person does not apply with both a mainland and an outside identity (batch)"
+
+
+def _foreign_rd_center(ctx: Context) -> str | None:
+    for org in ctx.partners:
+        if isinstance(org.get("foreign_rd_center"), dict):
+            registration = org.get("registration_id")
+            if isinstance(registration, str) and registration.strip():
+                return "reg:" + registration.strip()
+            return "name:" + ctx.field(org, "name", "单位名称", "a name", lambda v: v.strip() if isinstance(v, str) and v.strip() else None)
+    raise MissingInput(("partners",), "含 foreign_rd_center 的合作单位", "a partner with a foreign_rd_center block")
+
+
+def _platform(ctx: Context) -> str:
+    return ctx.string("platform", "name").strip()
+
+
+def _recommended_by(ctx: Context) -> str:
+    return ctx.string("recommended_by").strip()
+
+
+#: how a quota's key is read from a bundle, and how it is named in messages
+QUOTA_KEYS: dict[str, tuple[Callable[[Context], str | None], tuple, str, str]] = {
+    "foreign_rd_center": (_foreign_rd_center, ("partners",), "外资研发机构", "foreign R&D centre"),
+    "platform": (_platform, ("platform", "name"), "平台", "platform"),
+    "recommended_by": (_recommended_by, ("recommended_by",), "推荐单位", "recommending organization"),
+}
+
+
+@attrs.frozen
+class QuotaPerKey:
+    """At most ``limit`` bundles of the batch share one key (an R&D centre, a platform, a recommender).
+
+    What it checks:
+        Groups the batch's bundles by ``key`` (``foreign_rd_center``: the partner's ``registration_id``,
+        else its name; ``platform``: ``platform.name``; ``recommended_by``). With
+        ``outside_quota_only``, bundles with ``counts_against_quota`` true are left out. A group larger
+        than ``limit`` fails for every bundle in it; a bundle whose key cannot be read fails on it.
+
+    Why:
+        每个中心各限报1项 / 同一年度与同一个外资企业研发机构合作且不纳入限额申报的项目指标不超过1个 /
+        每个组织申报的推荐单位限推荐 5 个中美政府间合作项目.
+
+    Failing example:
+        ``QuotaPerKey("platform", 1)`` over two bundles both naming 金砖国家深海资源国际研究中心.
+
+    Passing example:
+        The same rule over two bundles naming different platforms.
+    """
+
+    key: str = attrs.field(validator=attrs.validators.in_(QUOTA_KEYS))
+    limit: int = attrs.field(validator=attrs.validators.ge(1))
+    outside_quota_only: bool = False
+
+    def check_batch(self, contexts: Sequence[Context]) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
+        read, where, name_zh, name_en = QUOTA_KEYS[self.key]
+        outcomes: list = [None] * len(contexts)
+        groups: dict[str, list[int]] = {}
+        for index, ctx in enumerate(contexts):
+            if self.outside_quota_only and ctx.value("counts_against_quota") is True:
+                outcomes[index] = passed("本申报纳入推荐单位限额，不计入此项指标", "this bundle counts against the recommender's quota: not subject to this limit", ("counts_against_quota",))
+                continue
+            try:
+                key = read(ctx)
+            except MissingInput as missing:
+                outcomes[index] = missing.outcome()
+                continue
+            groups.setdefault(key, []).append(index)
+        breaches = []
+        for key, members in groups.items():
+            label = key.split(":", 1)[1] if key.startswith(("reg:", "name:")) else key
+            if len(members) > self.limit:
+                outcome = failed(
+                    f"本批中有 {len(members)} 份申报书涉及同一{name_zh} {label}，限报 {self.limit} 份",
+                    f"{len(members)} bundles of this batch concern the same {name_en} {label}; at most {self.limit} allowed",
+                    where, expected=self.limit, actual=len(members),
+                )
+                breaches.append((outcome, tuple(members)))
+            else:
+                outcome = passed(
+                    f"本批中涉及{name_zh} {label} 的申报书 {len(members)} 份，未超过 {self.limit} 份",
+                    f"{len(members)} bundle(s) of this batch concern the {name_en} {label}, within the limit of {self.limit}",
+                    where, expected=self.limit, actual=len(members),
+                )
+            for m in members:
+                outcomes[m] = outcome
+        return outcomes, breaches
+
+    def describe(self) -> tuple[str, str]:
+        _, _, name_zh, name_en = QUOTA_KEYS[self.key]
+        scope = ("（不纳入限额的申报）", " (among bundles outside the quota)") if self.outside_quota_only else ("", "")
+        return f"每个{name_zh}在一批中至多 {self.limit} 份{scope[0]}", f"at most {self.limit} bundle(s) per {name_en} in a batch{scope[1]}"
+
+
+__all__ = ["OneIdentityPerPerson", "QuotaPerKey", "MISSING", "run"]

@@ -1,0 +1,237 @@
+"""The topic JSON Schemas (Draft 2020-12), resolved offline, checked with exact decimals.
+
+The schemas ship inside the package (``appcheck/schemas``; in a source checkout, the top-level
+``schemas/`` folder). Every schema file is registered in a local ``referencing`` registry under its
+``$id``, so ``$ref`` never reaches the network: an unknown reference is an error, not a fetch.
+
+Schemas are read with the same decimal parsing as bundles, and the validator class is Draft 2020-12
+extended with:
+- types: an integral ``Decimal`` is an ``integer``; a ``Decimal`` is a ``number``;
+- ``multipleOf``: exact, with fractions (no float rounding);
+- ``pattern``: ECMA-262 semantics (``$`` matches only at the very end, ``\\d`` only ASCII digits);
+- ``format: date``: a real ``YYYY-MM-DD`` calendar date.
+A bundle's own ``$schema`` never selects the validator.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+import referencing
+import referencing.jsonschema
+from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema import _keywords as _draft_keywords  # noqa: F401  (kept for reference of signatures)
+
+from .rules.base import as_date
+
+BASE_URI = "https://appcheck.invalid/schemas/"
+
+
+def schema_root():
+    """The folder (a ``Traversable``) holding the shipped schemas."""
+    packaged = resources.files("appcheck").joinpath("schemas")
+    if packaged.is_dir():
+        return packaged
+    source_tree = Path(__file__).resolve().parents[2] / "schemas"
+    if source_tree.is_dir():
+        return source_tree
+    raise FileNotFoundError("appcheck's schemas are missing from this installation")
+
+
+def _walk(folder, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.is_dir():
+            yield from _walk(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".json"):
+            yield f"{prefix}{entry.name}", entry
+
+
+def _strict_pairs(pairs: list) -> dict:
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r} in a shipped schema")
+        result[key] = value
+    return result
+
+
+def read_schema_text(text: str) -> Any:
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal, object_pairs_hook=_strict_pairs)
+
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, Any]:
+    """Every shipped schema, by its path relative to the schemas folder (``gd-2022/research.json``)."""
+    return {name: read_schema_text(entry.read_text(encoding="utf-8")) for name, entry in _walk(schema_root())}
+
+
+def _retrieve(uri: str):
+    raise referencing.exceptions.NoSuchResource(ref=uri)
+
+
+@lru_cache(maxsize=1)
+def registry() -> referencing.Registry:
+    resources_ = []
+    for name, contents in shipped().items():
+        uri = contents.get("$id", BASE_URI + name)
+        resources_.append((uri, referencing.Resource.from_contents(contents, default_specification=referencing.jsonschema.DRAFT202012)))
+    return referencing.Registry(retrieve=_retrieve).with_resources(resources_).crawl()
+
+
+# ----------------------------------------------------------------------------- decimal-aware keywords
+
+def _is_number(checker, instance) -> bool:
+    return isinstance(instance, (int, float, Decimal)) and not isinstance(instance, bool)
+
+
+def _is_integer(checker, instance) -> bool:
+    if isinstance(instance, bool):
+        return False
+    if isinstance(instance, int):
+        return True
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    if isinstance(instance, float):
+        return instance.is_integer()
+    return False
+
+
+def _exact(value: Any) -> Fraction | None:
+    if isinstance(value, Decimal):
+        if not value.is_finite() or abs(value.as_tuple().exponent) > 4000:
+            return None
+        return Fraction(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Fraction(Decimal(repr(value)) if isinstance(value, float) else value)
+    return None
+
+
+def multiple_of(validator, divisor, instance, schema) -> Iterator[ValidationError]:
+    """``multipleOf`` computed exactly: ``150.0001`` is not a multiple of ``0.001``, ``0.3`` is one of ``0.1``."""
+    if not validator.is_type(instance, "number"):
+        return
+    quotient_of = _exact(instance)
+    step = _exact(divisor)
+    if quotient_of is None or step is None or (quotient_of / step).denominator != 1:
+        yield ValidationError(f"{instance!r} is not a multiple of {divisor}")
+
+
+_TRANSLATIONS = {"d": "[0-9]", "D": "[^0-9]"}
+
+
+def ecma_pattern(pattern: str) -> str:
+    """Rewrite an ECMA-262 pattern for Python's ``re``: ``$`` -> ``\\Z``, ``\\d`` -> ``[0-9]`` (outside classes)."""
+    out, index, in_class = [], 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            nxt = pattern[index + 1]
+            if nxt in _TRANSLATIONS:
+                out.append(_TRANSLATIONS[nxt] if not in_class else ("0-9" if nxt == "d" else "\\D"))
+            else:
+                out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = r"\Z"
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(ecma_pattern(pattern))
+
+
+def pattern(validator, patrn, instance, schema) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not _compiled(patrn).search(instance):
+        yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+
+def pattern_properties(validator, patterns, instance, schema) -> Iterator[ValidationError]:
+    if not isinstance(instance, dict):
+        return
+    for patrn, subschema in patterns.items():
+        for key, value in instance.items():
+            if _compiled(patrn).search(key):
+                yield from validator.descend(value, subschema, path=key, schema_path=patrn)
+
+
+def additional_properties(validator, aP, instance, schema) -> Iterator[ValidationError]:
+    if not isinstance(instance, dict):
+        return
+    properties = schema.get("properties", {})
+    patterns = [_compiled(p) for p in schema.get("patternProperties", {})]
+    extras = [key for key in instance if key not in properties and not any(p.search(key) for p in patterns)]
+    if aP is False and extras:
+        error = ValidationError(f"additional properties are not allowed ({', '.join(map(repr, extras))})")
+        error.validator_value = extras
+        yield error
+    elif isinstance(aP, dict):
+        for extra in extras:
+            yield from validator.descend(instance[extra], aP, path=extra)
+
+
+FORMAT_CHECKER = jsonschema.FormatChecker(formats=())
+
+
+@FORMAT_CHECKER.checks("date")
+def _is_date(instance: Any) -> bool:
+    return not isinstance(instance, str) or as_date(instance) is not None
+
+
+TYPE_CHECKER = Draft202012Validator.TYPE_CHECKER.redefine_many({"number": _is_number, "integer": _is_integer})
+
+Validator = validators.extend(
+    Draft202012Validator,
+    validators={
+        "multipleOf": multiple_of,
+        "pattern": pattern,
+        "patternProperties": pattern_properties,
+        "additionalProperties": additional_properties,
+    },
+    type_checker=TYPE_CHECKER,
+)
+
+
+@lru_cache(maxsize=None)
+def validator_for(name: str):
+    """The validator for a shipped schema (``gd-2022/research.json``), built once."""
+    schema = shipped()[name]
+    return Validator(schema, registry=registry(), format_checker=FORMAT_CHECKER)
+
+
+def bundled(name: str) -> dict:
+    """The schema with every ``$ref``'d shipped schema embedded under ``$defs`` (for editors), still Draft 2020-12.
+
+    References stay as they are: each embedded schema keeps its ``$id``, which is what a compound
+    schema document is in Draft 2020-12, so any conforming editor resolves them without a fetch.
+    """
+    root = json.loads(json.dumps(shipped()[name], default=_plain))
+    embedded = {}
+    for other, contents in shipped().items():
+        if other != name:
+            embedded[other] = json.loads(json.dumps(contents, default=_plain))
+    root.setdefault("$defs", {})
+    for other, contents in embedded.items():
+        root["$defs"][f"appcheck:{other}"] = contents
+    return root
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(type(value).__name__)
