@@ -112,7 +112,7 @@ def _topic_finding(message: str, message_en: str, segments: tuple, **values: Any
 
 def _resolve_topic(data: Mapping) -> tuple[Any, Any, str | None, Finding | None]:
     call_id = data.get("call")
-    known_calls = tuple(topics.CALL_MODULES)
+    known_calls = topics.call_ids()
     call = topics.call(call_id) if isinstance(call_id, str) else None
     if call is None:
         return None, None, None, _topic_finding(

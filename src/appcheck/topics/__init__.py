@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import pkgutil
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,10 +18,19 @@ import attrs
 
 from ..rules.base import PerTrack
 
-#: call id -> module holding it (imported lazily).
-CALL_MODULES = {
-    "gd-2022": "gd2022",
-}
+def _module_name(call_id: str) -> str:
+    """The module of a call: its id without dashes (``gd-2022`` -> ``gd2022``)."""
+    return call_id.replace("-", "")
+
+
+def call_ids() -> tuple[str, ...]:
+    """Every call this installation covers, from the call modules of this package."""
+    ids = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if isinstance(getattr(module, "CALL", None), Call):
+            ids.append(module.CALL.id)
+    return tuple(sorted(ids))
 
 
 @attrs.frozen
@@ -130,14 +140,19 @@ class Call:
 
 
 def call(call_id: str) -> Call | None:
-    module = CALL_MODULES.get(call_id)
-    if module is None:
+    """The call with this id, importing only its module; None when no module covers it."""
+    if not isinstance(call_id, str) or not call_id or not all(c.isalnum() or c == "-" for c in call_id):
         return None
-    return importlib.import_module(f"{__name__}.{module}").CALL
+    try:
+        module = importlib.import_module(f"{__name__}.{_module_name(call_id)}")
+    except ModuleNotFoundError:
+        return None
+    found = getattr(module, "CALL", None)
+    return found if isinstance(found, Call) and found.id == call_id else None
 
 
 def calls() -> tuple[Call, ...]:
-    return tuple(call(call_id) for call_id in CALL_MODULES)
+    return tuple(call(call_id) for call_id in call_ids())
 
 
 def topic(name: str) -> Topic | None:

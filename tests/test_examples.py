@@ -1,0 +1,90 @@
+"""Every example bundle is classified as its name says.
+
+``examples/<call>/<topic>/valid*.json`` passes every requirement (needs-review allowed);
+``examples/<call>/<topic>/<REQUIREMENT>[--variant].json`` fails that requirement and no other;
+``examples/<call>/batches/<REQUIREMENT>[--variant]/`` is a batch in which every bundle fails that
+batch requirement and nothing else, with a batch finding naming the bundles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import appcheck
+from appcheck import catalog, topics
+
+from .conftest import EXAMPLES, failed_ids
+
+AS_OF = "2022-01-01"
+
+
+def _bundles() -> list[Path]:
+    return sorted(p for p in EXAMPLES.rglob("*.json") if "batches" not in p.relative_to(EXAMPLES).parts)
+
+
+def _batches() -> list[Path]:
+    return sorted(p for p in EXAMPLES.glob("*/batches/*") if p.is_dir())
+
+
+def _id(path: Path) -> str:
+    return str(path.relative_to(EXAMPLES))
+
+
+def requirement_of(path: Path) -> str:
+    return path.stem.split("--")[0] if path.is_file() else path.name.split("--")[0]
+
+
+@pytest.mark.parametrize("path", _bundles(), ids=_id)
+def test_example_is_classified_by_its_name(path: Path) -> None:
+    report = appcheck.validate(path, as_of=AS_OF)
+    failures = sorted(failed_ids(report))
+    if path.stem.startswith("valid"):
+        assert failures == [], [(f.requirement, f.message) for f in report.failures()]
+        assert report.ok
+    else:
+        wanted = requirement_of(path)
+        assert wanted in catalog.requirements() or wanted in ("SCHEMA", "LOAD", "TOPIC"), f"{path.name} names no requirement"
+        assert failures == [wanted], [(f.requirement, f.message) for f in report.failures()]
+
+
+@pytest.mark.parametrize("path", _bundles(), ids=_id)
+def test_example_reports_every_applicable_requirement_once(path: Path) -> None:
+    report = appcheck.validate(path, as_of=AS_OF)
+    if report.topic is None:
+        return
+    call, topic = report.topic.split("/")
+    expected = sorted(rid for rid, req in catalog.requirements().items() if req.applies_to(call, topic, report.track))
+    reported = [f.requirement for f in report.findings if f.requirement in catalog.requirements()]
+    assert sorted(reported) == expected
+
+
+@pytest.mark.parametrize("folder", _batches(), ids=_id)
+def test_batch_example_fails_its_batch_requirement(folder: Path) -> None:
+    wanted = requirement_of(folder)
+    batch = appcheck.validate_batch(sorted(folder.glob("*.json")), as_of=AS_OF)
+    assert batch.findings and {f.requirement for f in batch.findings} == {wanted}
+    for report in batch.reports:
+        assert sorted(failed_ids(report)) == [wanted], report.file
+    assert not batch.ok
+
+
+def test_examples_exist_for_every_call_topic_and_track() -> None:
+    for call in topics.calls():
+        for topic in call.topics:
+            folder = EXAMPLES / call.id / topic.id
+            valid = sorted(p.name for p in folder.glob("valid*.json"))
+            assert valid, f"no valid example for {topic.name}"
+            for track in topic.tracks:
+                assert any(track.id in name for name in valid) or len(topic.tracks) == 0 or "valid.json" in valid, f"{topic.name}#{track.id}"
+
+
+def test_every_requirement_of_a_covered_call_has_a_failing_example() -> None:
+    covered = set(topics.call_ids())
+    named = {requirement_of(p) for p in _bundles() if not p.stem.startswith("valid")} | {requirement_of(p) for p in _batches()}
+    missing = sorted(
+        rid for rid, req in catalog.requirements().items()
+        if any(t.split("/")[0] in covered for t in req.topics) and rid not in named
+    )
+    assert missing == []
