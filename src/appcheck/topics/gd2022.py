@@ -37,6 +37,8 @@ EXCHANGE_FIELDS = ("网络空间科学与技术", "病原微生物与重大传�
 GUANGDONG = Orgs(countries={"CN"}, subdivisions={"CN-GD"})
 FOREIGN = Orgs(not_countries=NOT_FOREIGN)
 HK_MO = Orgs(countries={"HK", "MO"})
+#: 合作外方: the partners on the other side, HK/MO/TW and international organizations included.
+FOREIGN_SIDE = Orgs(roles={"foreign_partner"})
 ENTERPRISE = Orgs(kinds={"enterprise"})
 DOMESTIC_ENTERPRISE = Orgs(kinds={"enterprise"}, countries={"CN"})
 DOMESTIC_ENTERPRISE_PARTNER = Orgs(roles={"domestic_partner"}, kinds={"enterprise"}, countries={"CN"})
@@ -61,7 +63,7 @@ NO_ONGOING = Check(
     "GD22-PI-ONGOING",
     NoOngoingProjects(levels={"provincial"}, categories={"gd_hk_mo_joint", "international_cooperation"}),
 )
-HISTORY = Check("GD22-HISTORY", PriorCooperation(FOREIGN))
+HISTORY = Check("GD22-HISTORY", PriorCooperation(FOREIGN_SIDE))
 
 # ----------------------------------------------------------------------------- 专题一 一、国际科学研究合作项目
 
