@@ -79,6 +79,14 @@ def _load_finding(message: str, message_en: str, segments: tuple = (), line: int
     return Finding(LOAD, Status.FAILED, Severity.ERROR, segments, message, message_en, "", line=line, column=column, **values)
 
 
+@attrs.frozen
+class Source:
+    """A bundle given as bytes (standard input, a portal's upload) with the name to report it under."""
+
+    name: str
+    data: bytes
+
+
 def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None]:
     if isinstance(bundle, Mapping):
         try:
@@ -94,7 +102,10 @@ def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None]:
             )
     from . import loading
 
-    loaded = loading.load_path(bundle)
+    if isinstance(bundle, Source):
+        loaded = loading.load_bytes(bundle.data)
+    else:
+        loaded = loading.load_path(bundle)
     if loaded.problem is not None:
         problem = loaded.problem
         return None, loaded.text, _load_finding(
@@ -194,6 +205,8 @@ def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **
 def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any]) -> Prepared:
     if isinstance(bundle, Mapping):
         name, file = f"#{index}", None
+    elif isinstance(bundle, Source):
+        name = file = bundle.name
     elif isinstance(bundle, (str, os.PathLike)):
         file = os.fsdecode(bundle)
         name = file.encode("utf-8", "backslashreplace").decode("utf-8")
@@ -321,6 +334,6 @@ def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[
 
 def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None = None) -> Report:
     """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
-    if not isinstance(bundle, (Mapping, str, os.PathLike)):
+    if not isinstance(bundle, (Mapping, str, os.PathLike, Source)):
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
     return validate_batch([bundle], as_of=as_of, settings=settings).reports[0]

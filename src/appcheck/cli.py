@@ -1,0 +1,209 @@
+"""The command line: parse, call the library, pick a reporter. Nothing else lives here.
+
+Exit status: 0 every bundle ok (warnings and needs-review allowed unless ``--strict``); 1 at least one
+bundle not ok; 2 a usage error; 3 an internal error of appcheck itself (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from typing import IO
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would exit; raise so main() decides
+        raise _Usage(f"{self.prog}: {message}")
+
+
+class _Usage(Exception):
+    pass
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
+
+
+def _setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), value.strip()
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("--jobs takes 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = _Parser(prog="appcheck", description="Check applications for international S&T cooperation calls against their guidelines.")
+    parser.add_argument("--version", action="version", version=f"appcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    validate = commands.add_parser("validate", help="check bundle files (the CI check)")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="bundle files, directories (walked for .json/.yaml/.yml), or - for standard input")
+    validate.add_argument("--format", choices=("text", "json", "sarif", "junit", "github"), default="text")
+    validate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (default zh)")
+    validate.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date used for bundles without submitted_on (default today)")
+    validate.add_argument("--strict", action="store_true", help="also fail on warnings, info notes and pending reviews")
+    validate.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="check files in N processes (same output)")
+    validate.add_argument("--set", dest="settings", type=_setting, action="append", default=[], metavar="NAME=VALUE", help="a call setting, e.g. gd-2022.published_on=2022-04-15")
+    validate.add_argument("--verbose", "-v", action="store_true", help="list passed requirements too (text format)")
+    validate.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    topics_cmd = commands.add_parser("topics", help="list every call, topic and track")
+    topics_cmd.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = commands.add_parser("explain", help="print a topic's checklist, or a rule's documentation")
+    explain.add_argument("name", metavar="CALL/TOPIC|RULE")
+    explain.add_argument("--track")
+    explain.add_argument("--format", choices=("md", "json"), default="md")
+    explain.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+    schema = commands.add_parser("schema", help="print a topic's JSON Schema, self-contained (for editors)")
+    schema.add_argument("name", metavar="CALL/TOPIC")
+
+    init = commands.add_parser("init", help="print a draft bundle to fill in")
+    init.add_argument("name", metavar="CALL/TOPIC")
+    init.add_argument("--track")
+    return parser
+
+
+def _color(choice: str, stream: IO) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or "NO_COLOR" in os.environ:
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _validate(args, out: IO) -> int:
+    from . import discover, engine
+    from .reporters import Options, reporter
+
+    try:
+        targets = discover.collect(args.paths)
+    except discover.UsageError as error:
+        raise _Usage(f"appcheck validate: {error}") from None
+    bundles = []
+    for target in targets:
+        if isinstance(target, discover.Stdin):
+            bundles.append(engine.Source("-", sys.stdin.buffer.read()))
+        else:
+            bundles.append(target)
+    try:
+        batch = engine.validate_batch(bundles, as_of=args.as_of, settings=dict(args.settings), jobs=args.jobs)
+    except ValueError as error:  # an unknown or malformed setting
+        raise _Usage(f"appcheck validate: {error}") from None
+    options = Options(lang=args.lang, color=_color(args.color, out), strict=args.strict, verbose=args.verbose)
+    out.write(reporter(args.format).render(batch, options))
+    ok = batch.strict_ok if args.strict else batch.ok
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def _explain(args, out: IO) -> int:
+    from . import explain
+    from .reporters import checklist
+
+    try:
+        if "/" in args.name:
+            data = explain.checklist(args.name, args.track)
+            out.write(explain.to_json(data) if args.format == "json" else checklist.markdown(data, args.lang))
+        else:
+            data = explain.rule_doc(args.name)
+            out.write(explain.to_json(data) if args.format == "json" else checklist.rule_markdown(data))
+    except explain.UnknownTopic as error:
+        raise _Usage(f"appcheck explain: {error}") from None
+    return EXIT_OK
+
+
+def _topics(args, out: IO) -> int:
+    from . import explain
+    from .reporters import checklist
+
+    data = explain.topic_list()
+    out.write(explain.to_json(data) if args.format == "json" else checklist.topics_text(data))
+    return EXIT_OK
+
+
+def _schema(args, out: IO) -> int:
+    from . import explain
+
+    try:
+        out.write(explain.to_json(explain.editor_schema(args.name)))
+    except explain.UnknownTopic as error:
+        raise _Usage(f"appcheck schema: {error}") from None
+    return EXIT_OK
+
+
+def _init(args, out: IO) -> int:
+    from . import explain
+
+    try:
+        out.write(explain.to_json(explain.draft(args.name, args.track)))
+    except explain.UnknownTopic as error:
+        raise _Usage(f"appcheck init: {error}") from None
+    return EXIT_OK
+
+
+COMMANDS = {"validate": _validate, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init}
+
+
+def _safe_streams() -> None:
+    """A terminal that cannot print Chinese gets escapes rather than a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (never raises, never calls sys.exit)."""
+    _safe_streams()
+    parser = build_parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit_:  # --help / --version
+            return int(exit_.code or 0)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
+        return COMMANDS[args.command](args, sys.stdout)
+    except _Usage as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug of appcheck: one line, never a bare traceback
+        print(f"appcheck: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``| head``), point stdout at /dev/null so the interpreter's flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,204 @@
+"""The applicant's side, generated from the rule objects: checklists, topic lists, drafts, schemas.
+
+Nothing here is written by hand twice: a checklist is the topic's checks with each rule object's
+``describe()``, its class's documented sections and the catalog's kind and clause.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+from typing import Any
+
+from . import catalog, schemas, topics
+from .rules import docs
+
+
+class UnknownTopic(LookupError):
+    """``CALL/TOPIC`` (or its track) is not covered; the message lists what is."""
+
+
+def find_topic(name: str, track: str | None = None) -> topics.Topic:
+    topic = topics.topic(name) if isinstance(name, str) else None
+    if topic is None:
+        known = ", ".join(t.name for c in topics.calls() for t in c.topics)
+        raise UnknownTopic(f"unknown topic {name!r}; known: {known}")
+    if track is not None and topic.track(track) is None:
+        raise UnknownTopic(f"{topic.name} has no track {track!r}; tracks: {', '.join(t.id for t in topic.tracks) or 'none'}")
+    return topic
+
+
+def checklist(name: str, track: str | None = None) -> dict:
+    """The checklist of a topic (and track): every requirement with what is checked and the clause."""
+    topic = find_topic(name, track)
+    call = topics.call(topic.call)
+    items = []
+    for check in topic.checks:
+        if track is not None and not check.applies(track):
+            continue
+        requirement = catalog.requirement(check.requirement)
+        zh, en = check.rule.describe()
+        rule_class = type(check.rule).__name__
+        sections = _sections_of(check.rule)
+        items.append({
+            "requirement": check.requirement,
+            "kind": requirement.kind,
+            "severity": requirement.severity.value,
+            "tracks": sorted(check.tracks) if check.tracks is not None else None,
+            "batch": check.batch,
+            "check": zh,
+            "check_en": en,
+            "rule": rule_class,
+            "what_it_checks": sections.get("What it checks", ""),
+            "why": sections.get("Why", ""),
+            "catalog_rule": requirement.rule,
+            "source": requirement.source,
+        })
+    return {
+        "topic": topic.name,
+        "title": topic.title,
+        "title_en": topic.title_en,
+        "call_title": call.title,
+        "note": call.note,
+        "track": track,
+        "tracks": [{"id": t.id, "title": t.title, "title_en": t.title_en} for t in topic.tracks],
+        "settings": [{"name": s.name, "doc": s.doc, "doc_en": s.doc_en, "default": _plain(s.default)} for s in call.settings],
+        "requirements": items,
+    }
+
+
+def _sections_of(rule: Any) -> dict:
+    inner = getattr(rule, "rules", None)
+    if isinstance(inner, dict):
+        rule = next(iter(inner.values()))
+    elif isinstance(inner, tuple) and inner:
+        return {
+            name: "\n\n".join(f"{type(r).__name__}: {docs.sections(type(r))[name]}" for r in inner)
+            for name in ("What it checks", "Why")
+        }
+    return docs.sections(type(rule))
+
+
+def rule_doc(name: str) -> dict:
+    """The documentation of one rule class, by name."""
+    classes = docs.rule_classes()
+    if name not in classes:
+        raise UnknownTopic(f"unknown rule {name!r}; rules: {', '.join(sorted(classes))}")
+    cls = classes[name]
+    return {"rule": name, "module": cls.__module__, **docs.sections(cls)}
+
+
+def topic_list() -> list[dict]:
+    """Every call, topic and track covered."""
+    result = []
+    for call in topics.calls():
+        result.append({
+            "call": call.id,
+            "title": call.title,
+            "title_en": call.title_en,
+            "topics": [
+                {"topic": t.name, "title": t.title, "title_en": t.title_en, "tracks": [{"id": k.id, "title": k.title, "title_en": k.title_en} for k in t.tracks]}
+                for t in call.topics
+            ],
+        })
+    return result
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+# ----------------------------------------------------------------------------- schemas for editors
+
+_DEFS_FILE = "defs.json"
+
+
+def _rewrite_refs(node: Any) -> Any:
+    if isinstance(node, dict):
+        result = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and _DEFS_FILE + "#" in value:
+                result[key] = "#" + value.split("#", 1)[1]
+            else:
+                result[key] = _rewrite_refs(value)
+        return result
+    if isinstance(node, list):
+        return [_rewrite_refs(item) for item in node]
+    return node
+
+
+def editor_schema(name: str) -> dict:
+    """A topic's schema as one self-contained document: the shared definitions copied in, refs local.
+
+    Editors (VS Code, JetBrains, any YAML language server) resolve it without fetching anything.
+    """
+    topic = find_topic(name)
+    shipped = schemas.shipped()
+    root = _plain(_rewrite_refs(copy.deepcopy(shipped[topic.schema])))
+    shared = _plain(copy.deepcopy(shipped[_DEFS_FILE]["$defs"]))
+    root["$defs"] = {**shared, **root.get("$defs", {})}
+    return root
+
+
+# ----------------------------------------------------------------------------- drafts
+
+_PLACEHOLDER_BY_TYPE = {"string": "", "number": None, "integer": None, "boolean": None, "array": [], "object": {}}
+
+
+def _resolve(node: dict, defs: dict) -> dict:
+    while isinstance(node, dict) and "$ref" in node:
+        extra = {k: v for k, v in node.items() if k != "$ref"}
+        node = {**defs[node["$ref"].rsplit("/", 1)[1]], **extra}
+    return node
+
+
+def _draft(node: dict, defs: dict) -> Any:
+    node = _resolve(node, defs)
+    if "const" in node:
+        return node["const"]
+    if "enum" in node:
+        return ""
+    kind = node.get("type")
+    if kind == "object" or "properties" in node:
+        properties = node.get("properties", {})
+        return {name: _draft(properties[name], defs) for name in node.get("required", []) if name in properties}
+    if kind == "array":
+        items = node.get("items")
+        if node.get("minItems") and isinstance(items, dict):
+            return [_draft(items, defs)]
+        return []
+    return _PLACEHOLDER_BY_TYPE.get(kind, None)
+
+
+def draft(name: str, track: str | None = None) -> dict:
+    """A draft bundle with every required field: what is filled in is fixed by the topic, the rest empty.
+
+    Validating the draft fails only on the empty values (each a schema finding naming its place)
+    and on the requirements those values feed.
+    """
+    topic = find_topic(name, track)
+    if topic.tracks and track is None:
+        raise UnknownTopic(f"{topic.name} has tracks: give one of {', '.join(t.id for t in topic.tracks)}")
+    schema = editor_schema(name)
+    bundle = _draft(schema, schema["$defs"])
+    bundle["format"] = "appcheck/1"
+    bundle["call"] = topic.call
+    bundle["topic"] = topic.id
+    if track is not None:
+        bundle["track"] = track
+    bundle["submitted_on"] = ""
+    ordered = {key: bundle.pop(key) for key in ("format", "call", "topic", "track", "submitted_on") if key in bundle}
+    return {**ordered, **bundle}
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(_plain(value), ensure_ascii=False, indent=2) + "\n"
