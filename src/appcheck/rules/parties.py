@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Iterable
 
 import attrs
@@ -47,6 +49,8 @@ class Orgs:
     not_countries: frozenset | None = attrs.field(default=None, converter=_fs)
     subdivisions: frozenset | None = attrs.field(default=None, converter=_fs)
     or_kinds: frozenset | None = attrs.field(default=None, converter=_fs)
+    #: True: only partners with a ``foreign_rd_center`` block (外资研发机构); False: only those without
+    rd_center: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         for name in ("roles", "kinds", "countries", "not_countries", "subdivisions", "or_kinds"):
@@ -61,6 +65,8 @@ class Orgs:
     def matches(self, ctx: Context, org: Org) -> bool:
         """Whether ``org`` passes the filter; a field the filter needs that is missing raises MissingInput."""
         if self.roles is not None and org.role not in self.roles:
+            return False
+        if self.rd_center is not None and isinstance(org.get("foreign_rd_center"), dict) is not self.rd_center:
             return False
         if self.or_kinds is not None and ctx.kind_of(org) in self.or_kinds:
             return True
@@ -98,6 +104,9 @@ class Orgs:
         if self.kinds:
             zh.append("/".join(KIND_NAMES[k][0] for k in sorted(self.kinds)))
             en.append(" or ".join(KIND_NAMES[k][1] for k in sorted(self.kinds)))
+        if self.rd_center is not None:
+            zh.append("外资研发机构" if self.rd_center else "非外资研发机构")
+            en.append("a foreign R&D centre" if self.rd_center else "not a foreign R&D centre")
         text_zh, text_en = "、".join(zh) or "任意单位", ", ".join(en) or "any organization"
         if self.or_kinds:
             text_zh += "，或" + "/".join(KIND_NAMES[k][0] for k in sorted(self.or_kinds))
@@ -497,3 +506,266 @@ class PriorCooperation:
 
 
 __all__ = ["Orgs", "ApplicantIs", "HasParty", "TeamCoversParties", "PIEmployed", "PIQualification", "NoOngoingProjects", "PriorCooperation", "MissingInput"]
+
+
+# ----------------------------------------------------------------------------- places and country lists (zj calls)
+
+_PLACE_PUNCTUATION = re.compile(r"[\s\-‐‑–—_.,;:·'\"“”‘’()（）\[\]【】/&]+")
+
+
+def fold_place(name: str) -> str:
+    """A place name folded for comparison: NFKC, case-folded, without spaces and punctuation."""
+    return _PLACE_PUNCTUATION.sub("", unicodedata.normalize("NFKC", name).casefold())
+
+
+def _codes(instance, attribute, value) -> None:
+    if not all(isinstance(code, str) and code for code in value):
+        raise ValueError(f"Region.{attribute.name} must hold non-empty strings")
+
+
+@attrs.frozen
+class Region:
+    """A region the guideline names: by ISO 3166-2 codes that place an organization there by
+    themselves, and by locality names (Chinese, English, pinyin) read from ``locality``.
+
+    ``within`` limits the locality names to organizations whose ``subdivision`` is one of those codes
+    (阿克苏地区 must be in CN-XJ); ``None`` accepts a name whatever the subdivision.
+    """
+
+    name: str
+    name_en: str
+    country: str
+    codes: frozenset = attrs.field(default=frozenset(), converter=frozenset, validator=_codes)
+    names: tuple = attrs.field(default=(), converter=tuple, validator=_codes)
+    within: frozenset | None = attrs.field(default=None, converter=_fs)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.codes and not self.names:
+            raise ValueError(f"Region {self.name_en}: give codes, names or both")
+        if any(not fold_place(name) for name in self.names):
+            raise ValueError(f"Region {self.name_en}: a name folds to nothing")
+
+    def locate(self, org: Org) -> str | None:
+        """How ``org`` is placed in the region (the code or name that matched), or None."""
+        if org.country != self.country:
+            return None
+        subdivision = org.subdivision
+        if isinstance(subdivision, str) and subdivision in self.codes:
+            return subdivision
+        locality = org.get("locality")
+        if not isinstance(locality, str) or (self.within is not None and subdivision not in self.within):
+            return None
+        folded = fold_place(locality)
+        for name in self.names:
+            if fold_place(name) in folded:
+                return name
+        return None
+
+
+@attrs.frozen
+class PartnerInRegion:
+    """A partner (of the roles and kinds given) is located in a named region.
+
+    What it checks:
+        Among the partners matching ``orgs``, at least one has ``country`` equal to the region's
+        country and either a ``subdivision`` among the region's codes or a ``locality`` that contains
+        one of the region's names (compared case-, space- and punctuation-insensitively, so
+        ``"North Northamptonshire"``, ``"阿克苏地区温宿县"`` and ``"Aksu Prefecture"`` all match), with
+        ``subdivision`` among ``within`` where the region sets it. A partner without ``country`` fails
+        as missing input.
+
+    Why:
+        英国中部引擎地区……共11个郡 / 帮扶地包括新疆阿克苏地区（含新疆建设兵团农一师）……: the call is
+        bound to a region, which ISO codes alone do not always name (prefectures and districts of China
+        have no ISO 3166-2 code).
+
+    Failing example:
+        ``PartnerInRegion(Orgs(roles={"foreign_partner"}), MIDLANDS)`` with a partner in ``GB-MAN``
+        (Manchester) without a Midlands locality.
+
+    Passing example:
+        The same rule with ``{"country": "GB", "subdivision": "GB-DER"}`` (Derby) or
+        ``{"country": "GB", "subdivision": "GB-ENG", "locality": "West Northamptonshire"}``.
+    """
+
+    orgs: Orgs
+    region: Region
+
+    def check(self, ctx: Context) -> Outcome:
+        candidates = [org for org in ctx.partners if self.orgs.matches(ctx, org)]
+        want_zh, want_en = self.orgs.describe()
+        places = []
+        for org in candidates:
+            ctx.country_of(org)
+            match = self.region.locate(org)
+            if match is not None:
+                return passed(
+                    f"合作单位 {org.label} 位于{self.region.name}（{match}）",
+                    f"the partner {org.label} is in {self.region.name_en} ({match})",
+                    org.segments, expected=self.region.name_en, actual=match,
+                )
+            places.append({"id": org.id, "country": org.country, "subdivision": org.subdivision, "locality": org.get("locality")})
+        found = "；".join(f"{p['id']}：{p['country']} {p['subdivision'] or ''} {p['locality'] or ''}".strip() for p in places) or "无"
+        return failed(
+            f"没有位于{self.region.name}的合作单位（{want_zh}）；已列：{found}",
+            f"no partner ({want_en}) is in {self.region.name_en}; found: {found if places else 'none'}",
+            candidates[0].segments if candidates else ("partners",), expected=self.region.name_en, actual=places,
+        )
+
+    def describe(self) -> tuple[str, str]:
+        zh, en = self.orgs.describe()
+        codes = "/".join(sorted(self.region.codes))
+        return (
+            f"至少一家合作单位（{zh}）位于{self.region.name}" + (f"（{codes} 或地名）" if codes else "（按地名）"),
+            f"at least one partner ({en}) is in {self.region.name_en}" + (f" ({codes} or by name)" if codes else " (by name)"),
+        )
+
+
+@attrs.frozen
+class PartnerInCountries:
+    """A partner is in one of the named countries or shipped country lists.
+
+    What it checks:
+        Among the partners matching ``orgs``, at least one has a ``country`` in ``countries`` or in one
+        of the shipped lists ``lists`` (``appcheck.reference.country_list``, latest membership), minus
+        ``exclude``: passed. Otherwise, when one is in ``review_countries`` (membership disputed) or,
+        with ``review_others``, in any other country outside ``exclude`` (a clause ending in 等):
+        needs review. Otherwise failed, naming the countries found.
+
+    Why:
+        与"一带一路"共建国家…… / 与美国、欧洲等国家…… / 开展与金砖国家、阿拉伯国家相关创新主体的合作研究:
+        the guidelines name partner countries by group; the lists ship with their source and date.
+
+    Failing example:
+        ``PartnerInCountries(Orgs(roles={"foreign_partner"}), lists=("belt_and_road",))`` with the only
+        foreign partner in ``JP``.
+
+    Passing example:
+        The same rule with a foreign partner in ``KZ``.
+    """
+
+    orgs: Orgs
+    countries: frozenset = attrs.field(default=frozenset(), converter=frozenset)
+    lists: tuple = attrs.field(default=(), converter=tuple)
+    exclude: frozenset = attrs.field(default=frozenset(), converter=frozenset)
+    review_countries: frozenset = attrs.field(default=frozenset(), converter=frozenset)
+    review_others: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not self.countries and not self.lists:
+            raise ValueError("PartnerInCountries needs countries, lists or both")
+        for list_id in self.lists:
+            _country_list(list_id)  # an unknown list fails when the topic is built
+
+    def allowed(self) -> frozenset:
+        found = set(self.countries)
+        for list_id in self.lists:
+            found |= _country_list(list_id).countries
+        return frozenset(found - self.exclude)
+
+    def _wanted(self) -> tuple[str, str]:
+        zh = [*sorted(self.countries), *(_country_list(i).title for i in self.lists)]
+        en = [*sorted(self.countries), *(_country_list(i).title_en for i in self.lists)]
+        zh_text, en_text = "、".join(zh), ", ".join(en)
+        if self.exclude:
+            zh_text += f"（不含 {'/'.join(sorted(self.exclude))}）"
+            en_text += f" (not {'/'.join(sorted(self.exclude))})"
+        return zh_text, en_text
+
+    def check(self, ctx: Context) -> Outcome:
+        allowed = self.allowed()
+        candidates = [org for org in ctx.partners if self.orgs.matches(ctx, org)]
+        want_zh, want_en = self._wanted()
+        who_zh, who_en = self.orgs.describe()
+        unclear = []
+        for org in candidates:
+            country = ctx.country_of(org)
+            if country in allowed:
+                return passed(
+                    f"合作单位 {org.label} 位于 {country}，属于{want_zh}",
+                    f"the partner {org.label} is in {country}, one of {want_en}",
+                    org.at("country"), expected=sorted(allowed), actual=country,
+                )
+            if country in self.review_countries or (self.review_others and country not in self.exclude):
+                unclear.append(org)
+        if unclear:
+            org = unclear[0]
+            return review(
+                f"合作单位 {org.label} 位于 {org.country}，不在所附名单（{want_zh}）中，但条款未穷尽列举或该国成员身份未定，需核实",
+                f"the partner {org.label} is in {org.country}, not on the shipped list ({want_en}), but the clause is open or its membership is unsettled: a reviewer must judge",
+                org.at("country"), expected=sorted(allowed), actual=org.country,
+            )
+        found = sorted({str(org.country) for org in candidates})
+        return failed(
+            f"没有位于{want_zh}的合作单位（{who_zh}）；所列合作单位国家：{'、'.join(found) or '无'}",
+            f"no partner ({who_en}) is in {want_en}; partner countries: {', '.join(found) or 'none'}",
+            candidates[0].at("country") if candidates else ("partners",), expected=sorted(allowed), actual=found,
+        )
+
+    def describe(self) -> tuple[str, str]:
+        zh, en = self._wanted()
+        who_zh, who_en = self.orgs.describe()
+        extra_zh = "；其他国家需核实" if self.review_others else (f"；{'/'.join(sorted(self.review_countries))} 需核实" if self.review_countries else "")
+        extra_en = "; other countries need review" if self.review_others else (f"; {'/'.join(sorted(self.review_countries))} need review" if self.review_countries else "")
+        return f"至少一家合作单位（{who_zh}）位于{zh}{extra_zh}", f"at least one partner ({who_en}) is in {en}{extra_en}"
+
+
+def _country_list(list_id: str):
+    from ..reference import country_list
+
+    return country_list(list_id)
+
+
+@attrs.frozen
+class ForeignRDCenter:
+    """A partner is an R&D institution set up in China by a foreign Fortune Global 500 company.
+
+    What it checks:
+        Some partner has a ``foreign_rd_center`` block, its ``country`` is CN (legally established in
+        China), its ``parent_in_global_500`` is true and its ``parent_country`` is not CN (外资: a
+        foreign-invested company; HK/MO/TW parents count as outside the mainland). The first partner
+        with the block that falls short is named with what it lacks.
+
+    Why:
+        与世界500强外资企业在华依法设立的研发机构开展项目研发合作.
+
+    Failing example:
+        A partner with ``"foreign_rd_center": {"parent_company": "…", "parent_country": "DE",
+        "parent_in_global_500": false}``.
+
+    Passing example:
+        The same partner with ``"parent_in_global_500": true`` and ``"country": "CN"``.
+    """
+
+    def check(self, ctx: Context) -> Outcome:
+        centers = [org for org in ctx.partners if isinstance(org.get("foreign_rd_center"), dict)]
+        if not centers:
+            return failed(
+                "没有外资研发机构合作单位（缺少 foreign_rd_center）",
+                "no partner is a foreign R&D centre (no foreign_rd_center block)",
+                ("partners",), expected="a partner with foreign_rd_center", actual=0,
+            )
+        first_lack = None
+        for org in centers:
+            country = ctx.country_of(org)
+            global_500 = ctx.boolean(*org.at("foreign_rd_center"), "parent_in_global_500")
+            parent = ctx.string(*org.at("foreign_rd_center"), "parent_company")
+            parent_country = ctx.string(*org.at("foreign_rd_center"), "parent_country")
+            if country != "CN":
+                lack = (f"{org.label} 注册于 {country}，应为在华依法设立（CN）", f"{org.label} is registered in {country}, not in China", org.at("country"), country)
+            elif not global_500:
+                lack = (f"{org.label} 的母公司 {parent} 不是世界500强", f"the parent {parent} of {org.label} is not in the Fortune Global 500", org.at("foreign_rd_center") + ("parent_in_global_500",), False)
+            elif parent_country == "CN":
+                lack = (f"{org.label} 的母公司 {parent} 为中国内地企业，不是外资企业", f"the parent {parent} of {org.label} is a mainland Chinese company, not foreign", org.at("foreign_rd_center") + ("parent_country",), parent_country)
+            else:
+                return passed(
+                    f"合作单位 {org.label} 是世界500强外资企业 {parent}（{parent_country}）在华设立的研发机构",
+                    f"the partner {org.label} is the China R&D centre of the Fortune Global 500 company {parent} ({parent_country})",
+                    org.segments, actual={"parent_company": parent, "parent_country": parent_country},
+                )
+            first_lack = first_lack or lack
+        zh, en, where, actual = first_lack
+        return failed(f"外资研发机构不符合要求：{zh}", f"the foreign R&D centre does not qualify: {en}", where, expected="a China-registered R&D centre of a foreign Fortune Global 500 company", actual=actual)
+
+    def describe(self) -> tuple[str, str]:
+        return "至少一家合作单位是世界500强外资企业在华依法设立的研发机构", "a partner is the China-registered R&D centre of a foreign Fortune Global 500 company"
