@@ -49,7 +49,9 @@ class SignedAgreement:
         With ``each_partner`` (the default) every partner selected by ``parties`` (``None``: all) must
         sign such an agreement with the applicant, and those agreements together cover ``covers``;
         otherwise one agreement must bind the applicant and every selected partner and cover it all.
-        A rejected agreement is named with the reason.
+        A rejected agreement is named with the reason. Optional: ``covers_any`` (at least one of these
+        is covered too) and ``by_foreign_submission`` (signed on or before
+        ``foreign_submission.submitted_on`` as well: "before applying" when both sides apply).
 
     Why:
         The guidelines make the agreement the proof of cooperation: 未签署相应合作文件的单位不得列为
@@ -73,6 +75,10 @@ class SignedAgreement:
     each_partner: bool = True
     signed_before: dt.date | None = None
     valid_on_submission: bool = False
+    #: at least one of these must be covered too (成果转化收益归属: commercialization or benefit_sharing)
+    covers_any: frozenset = attrs.field(default=frozenset(), converter=frozenset, validator=lambda i, a, v: _subset(set(COVER_NAMES))(i, a, v) if v else None)
+    #: signed on or before the partner side's own submission too (``foreign_submission.submitted_on``)
+    by_foreign_submission: bool = False
 
     # -- one agreement: None when it counts, else why not
     def _rejection(self, ctx: Context, where: tuple, agreement: Mapping, day: dt.date) -> tuple[str, str] | None:
@@ -89,6 +95,10 @@ class SignedAgreement:
             return "未签署（缺少 signed_on）", "it is not signed (no signed_on)"
         if signed > day:
             return f"签署日期 {signed} 晚于申报日期 {day}", f"it was signed on {signed}, after the submission date {day}"
+        if self.by_foreign_submission:
+            foreign_day = ctx.date("foreign_submission", "submitted_on")
+            if signed > foreign_day:
+                return f"签署日期 {signed} 晚于外方申报日期 {foreign_day}", f"it was signed on {signed}, after the partner side's submission date {foreign_day}"
         if self.signed_before is not None and signed >= self.signed_before:
             return f"签署日期 {signed} 不早于 {self.signed_before}", f"it was signed on {signed}, not before {self.signed_before}"
         if self.valid_on_submission:
@@ -147,6 +157,13 @@ class SignedAgreement:
                 f"the agreements do not cover: {en} (covered: {_covers(covered & frozenset(COVER_NAMES))[1] or 'nothing'})",
                 counted[0][0] + ("covers",), expected=sorted(self.covers), actual=sorted(covered),
             )
+        if self.covers_any and not self.covers_any & covered:
+            zh, en = _covers(self.covers_any)
+            return failed(
+                f"协议未明确以下任一项：{zh.replace('、', '或')}（已涵盖：{_covers(covered & frozenset(COVER_NAMES))[0] or '无'}）",
+                f"the agreements cover none of: {en.replace(', ', ' or ')} (covered: {_covers(covered & frozenset(COVER_NAMES))[1] or 'nothing'})",
+                counted[0][0] + ("covers",), expected={"all": sorted(self.covers), "any": sorted(self.covers_any)}, actual=sorted(covered),
+            )
         zh, en = _covers(self.covers)
         return passed(
             f"{len(required)} 家合作单位均已与申报单位签署协议（{len(counted)} 份），涵盖{zh}",
@@ -160,6 +177,8 @@ class SignedAgreement:
         for where, agreement, parties, covers in counted:
             missing_parties = needed - parties
             missing_covers = self.covers - covers
+            if self.covers_any and not self.covers_any & covers:
+                missing_covers = missing_covers | self.covers_any
             if not missing_parties and not missing_covers:
                 zh, en = _covers(self.covers)
                 return passed(
@@ -195,11 +214,114 @@ class SignedAgreement:
         who_zh, who_en = self.parties.describe() if self.parties else ("每家合作单位", "every partner")
         binding = ("具有法律效力的", "legally binding ") if self.legally_binding else ("", "")
         if self.each_partner:
-            return (
+            text = (
                 f"{who_zh}均与申报单位签署{binding[0]}{kinds_zh}，共同明确{zh}",
                 f"{who_en} signed a {binding[1]}{' or '.join(sorted(self.kinds))} with the applicant, together covering {en}",
             )
+        else:
+            text = (
+                f"申报单位与{who_zh}签署{binding[0]}{kinds_zh}，明确{zh}",
+                f"one {binding[1]}{' or '.join(sorted(self.kinds))} binds the applicant and {who_en}, covering {en}",
+            )
+        return self._extras(*text)
+
+    def _extras(self, zh: str, en: str) -> tuple[str, str]:
+        """The optional conditions (new parameters) appended to the description; none by default."""
+        if self.covers_any:
+            any_zh, any_en = _covers(self.covers_any)
+            zh += f"，并明确{any_zh.replace('、', '或')}"
+            en += f", and {any_en.replace(', ', ' or ')}"
+        if self.by_foreign_submission:
+            zh += "，签署日期不晚于中方和外方的申报日期"
+            en += ", signed on or before both sides' submission dates"
+        return zh, en
+
+
+@attrs.frozen
+class JointLabAgreement:
+    """A joint laboratory established, and its agreement signed by both host institutions, before a date.
+
+    What it checks:
+        ``joint_lab.established_on`` is strictly before ``before``, and an agreement with ``purpose``
+        ``joint_lab``, ``kind`` ``agreement``, ``signed_on`` strictly before ``before`` (and on or before
+        ``submitted_on``) has among its ``parties`` the applicant and a partner matching ``hosts`` (the
+        partner side's host institution). A rejected agreement is named with the reason.
+
+    Why:
+        该项目面向 2021 年 1 月 1 日前已建立的中法联合实验室 / 提供双方实验室依托单位签署的关于共建联合
+        实验室合作协议（协议签署日期须早于 2021 年 1 月 1 日）.
+
+    Failing example:
+        ``JointLabAgreement(date(2021, 1, 1), Orgs(roles={"foreign_partner"}, countries={"FR"}))`` with
+        ``{"joint_lab": {"established_on": "2021-01-01"}}``, or a joint-lab agreement signed 2021-01-01.
+
+    Passing example:
+        The lab established 2018-06-01 and its agreement signed 2020-12-31 by the applicant and the
+        French partner.
+    """
+
+    before: dt.date
+    hosts: Orgs
+
+    def check(self, ctx: Context) -> Outcome:
+        day = ctx.submitted_on
+        established = ctx.date("joint_lab", "established_on")
+        if established >= self.before:
+            return failed(
+                f"联合实验室建立于 {established}，不早于 {self.before}",
+                f"the joint laboratory was established on {established}, not before {self.before}",
+                ("joint_lab", "established_on"), expected=f"before {self.before}", actual=established,
+            )
+        applicant = ctx.applicant.id
+        hosts = {org.id for org in ctx.partners if self.hosts.matches(ctx, org)}
+        host_zh, host_en = self.hosts.describe()
+        if not hosts:
+            return failed(
+                f"没有外方依托单位（{host_zh}），无法确认共建联合实验室协议",
+                f"there is no partner host institution ({host_en}) to have signed the joint-lab agreement",
+                ("partners",), expected=host_en, actual=0,
+            )
+        rejected = []
+        for where, agreement in ctx.objects("agreements", optional=True):
+            if agreement.get("purpose") != "joint_lab":
+                continue
+            parties = agreement.get("parties")
+            if not isinstance(parties, list):
+                parties = ctx.array(*where, "parties")
+            signed = ctx.optional_date(*where, "signed_on")
+            if agreement.get("kind") != "agreement":
+                reason = (f"类型为 {agreement.get('kind')}，应为协议", f"it is a {agreement.get('kind')}, not an agreement")
+            elif signed is None:
+                reason = ("未签署（缺少 signed_on）", "it is not signed (no signed_on)")
+            elif signed >= self.before:
+                reason = (f"签署日期 {signed} 不早于 {self.before}", f"it was signed on {signed}, not before {self.before}")
+            elif signed > day:
+                reason = (f"签署日期 {signed} 晚于申报日期 {day}", f"it was signed on {signed}, after the submission date {day}")
+            elif applicant not in parties or not hosts & set(parties):
+                reason = (f"签署方 {parties} 未同时包括申报单位 {applicant} 和外方依托单位", f"its parties {parties} do not include both the applicant {applicant} and a partner host")
+            else:
+                return passed(
+                    f"联合实验室建立于 {established}；共建协议 {where[-1]} 于 {signed} 签署，均早于 {self.before}",
+                    f"the joint laboratory was established on {established}; its agreement {where[-1]} was signed on {signed}, both before {self.before}",
+                    where, expected=f"before {self.before}", actual={"established_on": established, "signed_on": signed},
+                )
+            rejected.append((where, reason))
+        if rejected:
+            where, (zh, en) = rejected[0]
+            return failed(
+                f"共建联合实验室协议不符合要求：协议 {where[-1]} {zh}",
+                f"no qualifying joint-lab agreement: agreement {where[-1]}: {en}",
+                where, expected=f"an agreement signed before {self.before} by the applicant and a partner host", actual=len(rejected),
+            )
+        return failed(
+            "未提供共建联合实验室协议（agreements 中没有 purpose 为 joint_lab 的协议）",
+            "no joint-lab agreement (no agreement with purpose joint_lab)",
+            ("agreements",), expected=f"an agreement signed before {self.before} by the applicant and a partner host", actual=0,
+        )
+
+    def describe(self) -> tuple[str, str]:
+        zh, en = self.hosts.describe()
         return (
-            f"申报单位与{who_zh}签署{binding[0]}{kinds_zh}，明确{zh}",
-            f"one {binding[1]}{' or '.join(sorted(self.kinds))} binds the applicant and {who_en}, covering {en}",
+            f"联合实验室于 {self.before} 前建立，且申报单位与外方依托单位（{zh}）于 {self.before} 前签署共建协议",
+            f"the joint laboratory was established, and its agreement signed by the applicant and a partner host ({en}), before {self.before}",
         )

@@ -42,7 +42,8 @@ class HasDocument:
     What it checks:
         ``documents`` holds an entry of ``kind``; with ``issuer_kinds`` its ``issuer_kind`` is one of
         them; with ``issuer_levels`` its ``issuer_level`` is one of them; with ``about`` its ``about``
-        names an organization matching that filter; with ``reference`` its ``reference`` is non-empty.
+        names an organization matching that filter; with ``reference`` its ``reference`` is non-empty;
+        with ``named_issuer`` its ``issuer`` is non-empty.
         With ``judged`` a matching document gives needs review (a reviewer judges its content),
         otherwise it passes; no matching document fails, naming the closest one and what it lacks.
 
@@ -66,6 +67,8 @@ class HasDocument:
     judged: bool = False
     #: what the reviewer must judge (for ``judged`` documents)
     judge: tuple = attrs.field(default=("", ""), converter=tuple)
+    #: the document names its issuer (``issuer`` a non-empty string)
+    named_issuer: bool = False
 
     def _lack(self, ctx: Context, document) -> tuple[str, str] | None:
         if self.issuer_kinds is not None and document.get("issuer_kind") not in self.issuer_kinds:
@@ -79,6 +82,8 @@ class HasDocument:
                 return f"所涉单位 {document.get('about')} 不是{want_zh}", f"it is about {document.get('about')}, not {want_en}"
         if self.reference and not (isinstance(document.get("reference"), str) and document["reference"].strip()):
             return "缺少编号 reference", "it has no reference number"
+        if self.named_issuer and not (isinstance(document.get("issuer"), str) and document["issuer"].strip()):
+            return "未写明出具方 issuer", "it does not name its issuer"
         return None
 
     def check(self, ctx: Context) -> Outcome:
@@ -120,6 +125,9 @@ class HasDocument:
         if self.reference:
             extra_zh.append("附编号")
             extra_en.append("with a reference number")
+        if self.named_issuer:
+            extra_zh.append("写明出具方")
+            extra_en.append("naming its issuer")
         if self.judged:
             extra_zh.append("需评审")
             extra_en.append("reviewed")

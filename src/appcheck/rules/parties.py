@@ -769,3 +769,146 @@ class ForeignRDCenter:
 
     def describe(self) -> tuple[str, str]:
         return "至少一家合作单位是世界500强外资企业在华依法设立的研发机构", "a partner is the China-registered R&D centre of a foreign Fortune Global 500 company"
+
+
+# ----------------------------------------------------------------------------- every partner of a group; partner countries
+
+from dateutil.relativedelta import relativedelta as _relativedelta  # noqa: E402  (appended section)
+
+
+@attrs.frozen
+class PartnersAre:
+    """Every partner of a group (the French partners, the foreign partners) is of the required kind, status and age.
+
+    What it checks:
+        The partners matching ``select`` number at least ``minimum``; each of them matches ``require``;
+        with ``legal_entity`` its ``independent_legal_entity`` is true; with ``registered_years`` its
+        ``registered_on`` is on or before ``submitted_on`` minus that many calendar years
+        (``relativedelta``: registered 2019-05-10 is 3 years before 2022-05-10 and passes;
+        2019-05-11 fails). The first partner that does not qualify is named with the reason.
+
+    Why:
+        法方合作单位应为在法国注册 3 年以上的科研院所或高校，具有独立法人资格 / 日方合作单位仅限在日本
+        境内注册的企业: the clause restricts who may be a partner of that side, not just one of them.
+
+    Failing example:
+        ``PartnersAre(Orgs(roles={"foreign_partner"}), Orgs(kinds={"enterprise"}, countries={"JP"}))``
+        with a Japanese foreign partner of kind ``university``.
+
+    Passing example:
+        The same rule where every foreign partner is a Japanese ``enterprise``.
+    """
+
+    select: Orgs
+    require: Orgs
+    legal_entity: bool = False
+    registered_years: int | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.ge(1)))
+    minimum: int = attrs.field(default=1, validator=attrs.validators.ge(0))
+
+    def check(self, ctx: Context) -> Outcome:
+        group = [org for org in ctx.partners if self.select.matches(ctx, org)]
+        sel_zh, sel_en = self.select.describe()
+        want_zh, want_en = self.describe()
+        if len(group) < self.minimum:
+            return failed(
+                f"没有{sel_zh}（{len(group)} 家），要求至少 {self.minimum} 家且{want_zh}",
+                f"{len(group)} partner(s) are {sel_en}; at least {self.minimum} required, and {want_en}",
+                ("partners",), expected=self.minimum, actual=len(group),
+            )
+        req_zh, req_en = self.require.describe()
+        latest = ctx.submitted_on - _relativedelta(years=self.registered_years) if self.registered_years else None
+        for org in group:
+            if not self.require.matches(ctx, org):
+                summary = _org_summary(ctx, org)
+                return failed(
+                    f"{org.label}（{_fmt(summary)}）不符合要求：应为{req_zh}",
+                    f"{org.label} ({_fmt(summary)}) does not qualify: expected {req_en}",
+                    org.segments, expected=req_en, actual=summary,
+                )
+            if self.legal_entity and ctx.field(org, "independent_legal_entity", "true 或 false", "true or false", lambda v: v if isinstance(v, bool) else None) is not True:
+                return failed(
+                    f"{org.label} 未声明具备独立法人资格（independent_legal_entity 为 false）",
+                    f"{org.label} is not an independent legal entity (independent_legal_entity is false)",
+                    org.at("independent_legal_entity"), expected=True, actual=False,
+                )
+            if latest is not None:
+                registered = ctx.field(org, "registered_on", "YYYY-MM-DD 格式的注册日期", "a YYYY-MM-DD registration date", _as_date)
+                if registered > latest:
+                    return failed(
+                        f"{org.label} 注册于 {registered}，至申报日期 {ctx.submitted_on} 不满 {self.registered_years} 年（应不晚于 {latest}）",
+                        f"{org.label} was registered on {registered}, less than {self.registered_years} years before the submission date {ctx.submitted_on} (registered on or before {latest} required)",
+                        org.at("registered_on"), expected=f"on or before {latest}", actual=registered,
+                    )
+        names = "、".join(org.label for org in group)
+        return passed(f"{sel_zh}（{names}）均符合要求：{want_zh}", f"every partner that is {sel_en} ({', '.join(org.label for org in group)}) qualifies: {want_en}", ("partners",), actual=len(group))
+
+    def describe(self) -> tuple[str, str]:
+        sel_zh, sel_en = self.select.describe()
+        zh, en = self.require.describe()
+        extra_zh, extra_en = [], []
+        if self.legal_entity:
+            extra_zh.append("具备独立法人资格")
+            extra_en.append("an independent legal entity")
+        if self.registered_years:
+            extra_zh.append(f"注册满 {self.registered_years} 年（至申报日期）")
+            extra_en.append(f"registered at least {self.registered_years} years before the submission date")
+        return (
+            f"每家{sel_zh}均为{zh}" + ("，" + "，".join(extra_zh) if extra_zh else ""),
+            f"every partner that is {sel_en} is {en}" + (", " + ", ".join(extra_en) if extra_en else ""),
+        )
+
+
+def _as_date(value):
+    from .base import as_date
+
+    return as_date(value)
+
+
+@attrs.frozen
+class PartnerCountries:
+    """The partners of a kind come from at least ``minimum`` of the listed countries.
+
+    What it checks:
+        Among the partners matching ``orgs``, the distinct ``country`` values that are in ``countries``
+        number at least ``minimum``. Partners from other countries neither count nor fail.
+
+    Why:
+        合作方应包括来自其余金砖四国（巴西、俄罗斯、印度、南非）中的至少两国: a multilateral project
+        needs several of the member countries.
+
+    Failing example:
+        ``PartnerCountries(Orgs(roles={"foreign_partner"}), {"BR", "RU", "IN", "ZA"}, 2)`` with two
+        foreign partners, both in ``BR``.
+
+    Passing example:
+        The same rule with one partner in ``BR`` and one in ``ZA``.
+    """
+
+    orgs: Orgs
+    countries: frozenset = attrs.field(converter=frozenset, validator=attrs.validators.min_len(1))
+    minimum: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+
+    def __attrs_post_init__(self) -> None:
+        if self.minimum > len(self.countries):
+            raise ValueError(f"PartnerCountries: minimum {self.minimum} exceeds the {len(self.countries)} countries listed")
+
+    def check(self, ctx: Context) -> Outcome:
+        found = sorted({ctx.country_of(org) for org in ctx.partners if self.orgs.matches(ctx, org)} & self.countries)
+        want = "/".join(sorted(self.countries))
+        who_zh, who_en = self.orgs.describe()
+        if len(found) < self.minimum:
+            return failed(
+                f"{who_zh}来自 {want} 中的 {len(found)} 国（{'、'.join(found) or '无'}），要求至少 {self.minimum} 国",
+                f"{who_en} come from {len(found)} of {want} ({', '.join(found) or 'none'}); at least {self.minimum} required",
+                ("partners",), expected=self.minimum, actual=found,
+            )
+        return passed(
+            f"{who_zh}来自 {want} 中的 {len(found)} 国：{'、'.join(found)}",
+            f"{who_en} come from {len(found)} of {want}: {', '.join(found)}",
+            ("partners",), expected=self.minimum, actual=found,
+        )
+
+    def describe(self) -> tuple[str, str]:
+        zh, en = self.orgs.describe()
+        want = "/".join(sorted(self.countries))
+        return f"{zh}来自 {want} 中至少 {self.minimum} 国", f"{en} come from at least {self.minimum} of {want}"

@@ -203,6 +203,121 @@ class FieldsInclude:
         return f"项目领域包括{self.label}", f"the project's fields include {self.label}"
 
 
+# ----------------------------------------------------------------------------- balance of the two sides' effort
+
+from decimal import Decimal  # noqa: E402  (appended section)
+
+from .base import money as _money, review as _review, to_decimal as _to_decimal  # noqa: E402
+
+BALANCE = ("balance",)
+
+
+def _balance_numbers(ctx: Context, budgets: bool) -> dict:
+    ctx.mapping(*BALANCE)
+    numbers = {
+        "person_months": (ctx.number(*BALANCE, "domestic_person_months"), ctx.number(*BALANCE, "foreign_person_months")),
+    }
+    if budgets:
+        numbers["budget"] = (ctx.number(*BALANCE, "domestic_budget"), ctx.number(*BALANCE, "foreign_budget"))
+    return numbers
+
+
+_MEASURES = {"person_months": ("人月", "person-months"), "budget": ("经费（万元）", "budget (10k CNY)")}
+
+
+@attrs.frozen
+class Balance:
+    """Both sides declare their effort; a reviewer judges whether it is basically balanced (基本平衡).
+
+    What it checks:
+        ``balance.domestic_person_months`` and ``balance.foreign_person_months`` are numbers (with
+        ``budgets``, ``balance.domestic_budget`` and ``balance.foreign_budget`` too). Missing block or
+        numbers: failed. Declared: needs review, with the numbers.
+
+    Why:
+        中奥双方的合作单位投入力量要基本平衡 / 双方经费投入和工作量应基本平衡: whether effort is balanced
+        is a judgement; the declared numbers are what the reviewer judges it on.
+
+    Failing example:
+        ``Balance(budgets=True)`` with ``{"balance": {"domestic_person_months": 60, "foreign_person_months": 48,
+        "domestic_budget": 300}}``: the foreign budget is missing.
+
+    Passing example:
+        Needs review: the same with ``"foreign_budget": 280``.
+    """
+
+    budgets: bool = False
+
+    def check(self, ctx: Context) -> Outcome:
+        numbers = _balance_numbers(ctx, self.budgets)
+        zh = "；".join(f"{_MEASURES[k][0]} 中方 {_money(d)}、外方 {_money(f)}" for k, (d, f) in numbers.items())
+        en = "; ".join(f"{_MEASURES[k][1]}: Chinese side {_money(d)}, foreign side {_money(f)}" for k, (d, f) in numbers.items())
+        return _review(
+            f"双方已声明投入：{zh}；需评审专家判断是否基本平衡",
+            f"both sides declare their effort ({en}); a reviewer must judge whether it is basically balanced",
+            BALANCE, actual={k: {"domestic": d, "foreign": f} for k, (d, f) in numbers.items()},
+        )
+
+    def describe(self) -> tuple[str, str]:
+        if self.budgets:
+            return "双方声明人月和经费投入（需评审是否基本平衡）", "both sides declare person-months and budgets (reviewed for balance)"
+        return "双方声明人月投入（需评审是否基本平衡）", "both sides declare person-months (reviewed for balance)"
+
+
+@attrs.frozen
+class BalanceRatio:
+    """A warning when one side declares under a share (half) of the other side's effort.
+
+    What it checks:
+        With ``d`` and ``f`` the two sides' ``balance`` person-months, fails when the smaller is below
+        ``minimum`` times the larger (exactly: ``min < minimum * max``; at exactly half it passes). The
+        same for ``domestic_budget`` / ``foreign_budget`` when both are given (a budget given on one
+        side only is not compared here). A heuristic of this tool, not a number of the guideline.
+
+    Why:
+        投入力量要基本平衡: the guideline gives no number; a side doing less than half the other's work
+        is worth a warning before the reviewers see it.
+
+    Failing example:
+        ``BalanceRatio()`` with 100 domestic and 49.9999 foreign person-months.
+
+    Passing example:
+        The same with 50 foreign person-months.
+    """
+
+    minimum: Decimal = attrs.field(default=Decimal("0.5"), converter=_to_decimal)
+
+    def __attrs_post_init__(self) -> None:
+        if not Decimal(0) < self.minimum <= Decimal(1):
+            raise ValueError(f"BalanceRatio.minimum must be in (0, 1], got {self.minimum}")
+
+    def check(self, ctx: Context) -> Outcome:
+        numbers = _balance_numbers(ctx, False)
+        if ctx.value(*BALANCE, "domestic_budget") is not MISSING and ctx.value(*BALANCE, "foreign_budget") is not MISSING:
+            numbers["budget"] = (ctx.number(*BALANCE, "domestic_budget"), ctx.number(*BALANCE, "foreign_budget"))
+        share = _money(self.minimum * 100)
+        for key, (d, f) in numbers.items():
+            small, large = min(d, f), max(d, f)
+            if small < self.minimum * large:
+                side_zh, side_en = ("中方", "the Chinese side") if d < f else ("外方", "the foreign side")
+                return failed(
+                    f"{side_zh}{_MEASURES[key][0]} {_money(small)}，不足另一方 {_money(large)} 的 {share}%（中方 {_money(d)}、外方 {_money(f)}）",
+                    f"{side_en} declares {_money(small)} {_MEASURES[key][1]}, under {share}% of the other side's {_money(large)} (Chinese {_money(d)}, foreign {_money(f)})",
+                    BALANCE + (f"domestic_{key}" if d < f else f"foreign_{key}",),
+                    expected=f">= {share}% of the other side", actual={"domestic": d, "foreign": f},
+                )
+        zh = "；".join(f"{_MEASURES[k][0]} 中方 {_money(d)}、外方 {_money(f)}" for k, (d, f) in numbers.items())
+        en = "; ".join(f"{_MEASURES[k][1]}: Chinese {_money(d)}, foreign {_money(f)}" for k, (d, f) in numbers.items())
+        return passed(
+            f"双方投入均不低于另一方的 {share}%：{zh}", f"neither side declares under {share}% of the other's: {en}",
+            BALANCE, expected=f">= {share}% of the other side", actual={k: {"domestic": d, "foreign": f} for k, (d, f) in numbers.items()},
+        )
+
+    def describe(self) -> tuple[str, str]:
+        share = _money(self.minimum * 100)
+        return f"一方投入（人月；双方均填写时含经费）不低于另一方的 {share}%（本工具的经验阈值）", f"neither side declares under {share}% of the other's person-months (and budget, where both are given) - a heuristic of this tool"
+
+
 @attrs.frozen
 class NotApplicable:
     """A requirement the catalog lists for a whole topic that one track's guideline text excludes.

@@ -104,7 +104,8 @@ class SideLedBy:
     What it checks:
         The foreign side's lead is the ``foreign_partner`` with ``lead_of_side`` true, or, when none is
         marked, the only ``foreign_partner``; it must match ``lead`` (e.g. an enterprise in FI). Several
-        foreign partners with none marked as lead fails: the lead cannot be told.
+        foreign partners with none marked as lead fails: the lead cannot be told. With ``marked`` the
+        lead must be marked ``lead_of_side`` true even when it is the only foreign partner.
 
     Why:
         由双方企业牵头分别向各自科技主管部门申报: each side is led by one of its enterprises.
@@ -118,6 +119,7 @@ class SideLedBy:
     """
 
     lead: Orgs
+    marked: bool = False
 
     def check(self, ctx: Context) -> Outcome:
         foreign = [org for org in ctx.partners if org.role == "foreign_partner"]
@@ -131,8 +133,14 @@ class SideLedBy:
             )
         if marked:
             lead = marked[0]
-        elif len(foreign) == 1:
+        elif len(foreign) == 1 and not self.marked:
             lead = foreign[0]
+        elif self.marked:
+            return failed(
+                f"外方合作单位有 {len(foreign)} 家，没有标为牵头（lead_of_side 为 true）的单位；外方应由{want_zh}牵头",
+                f"{len(foreign)} foreign partner(s) and none marked lead_of_side true; the foreign side must be led by {want_en}",
+                ("partners",), expected=want_en, actual=len(foreign),
+            )
         else:
             return failed(
                 f"外方合作单位有 {len(foreign)} 家，未标明牵头单位（lead_of_side）；外方应由{want_zh}牵头",
