@@ -20,6 +20,8 @@ from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Sev
 from .rules.base import Context, Outcome, as_date, run
 
 FORMAT = "appcheck/1"
+#: loader problem codes whose messages already name the file
+FILE_LEVEL = frozenset({"not-found", "not-a-file", "unreadable", "too-large"})
 
 
 @attrs.frozen
@@ -108,8 +110,11 @@ def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None]:
         loaded = loading.load_path(bundle)
     if loaded.problem is not None:
         problem = loaded.problem
+        named = problem.code in FILE_LEVEL  # the loader already names the file in these
         return None, loaded.text, _load_finding(
-            f"{name}：{problem.message}", f"{name}: {problem.message_en}", problem.path, problem.line, problem.column,
+            problem.message if named else f"{name}：{problem.message}",
+            problem.message_en if named else f"{name}: {problem.message_en}",
+            problem.path, problem.line, problem.column,
             actual={"code": problem.code, "offset": problem.offset},
         )
     return loaded.data, loaded.text, None
@@ -185,6 +190,70 @@ def _plain(value: Any) -> Any:
     return None
 
 
+#: where a bundle refers to an organization by id: (path to an array or object, field, is-a-list)
+REFERENCES = (
+    (("principal_investigator",), "organization", False),
+    (("team", "*"), "organization", False),
+    (("budget", "allocation", "*"), "organization", False),
+    (("budget", "self_raised", "*"), "organization", False),
+    (("agreements", "*"), "parties", True),
+    (("documents", "*"), "about", False),
+    (("prior_cooperation", "*"), "partner", False),
+    (("platform",), "host", False),
+    (("platform",), "overseas_co_builder", False),
+)
+
+
+def _nodes(data: Any, pattern: tuple, prefix: tuple = ()) -> Iterable[tuple[tuple, Any]]:
+    if not pattern:
+        yield prefix, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from _nodes(item, rest, prefix + (index,))
+    elif isinstance(data, Mapping) and head in data:
+        yield from _nodes(data[head], rest, prefix + (head,))
+
+
+def _integrity_findings(topic: Any, data: Mapping) -> list[Finding]:
+    """What a JSON Schema cannot say: organization ids are unique, and every reference names one."""
+    source = f"{topic.name} bundle format: ids"
+    findings, seen = [], {}
+    organizations = [(("applicant",), data.get("applicant"))] + [(where, item) for where, item in _nodes(data, ("partners", "*"))]
+    for where, org in organizations:
+        if isinstance(org, Mapping) and isinstance(org.get("id"), str):
+            org_id = org["id"]
+            if org_id in seen:
+                first = "/".join(map(str, seen[org_id]))
+                findings.append(Finding(
+                    SCHEMA, Status.FAILED, Severity.ERROR, where + ("id",),
+                    f"单位 id \"{org_id}\" 重复（已用于 /{first}）；id 在申报书内须唯一",
+                    f"organization id \"{org_id}\" is used twice (first at /{first}); ids are unique within a bundle", source,
+                    actual=org_id,
+                ))
+            else:
+                seen[org_id] = where
+    for pattern, field, many in REFERENCES:
+        for where, node in _nodes(data, pattern):
+            if not isinstance(node, Mapping) or field not in node:
+                continue
+            values = node[field] if many else [node[field]]
+            if not isinstance(values, list):
+                continue
+            for index, value in enumerate(values):
+                if isinstance(value, str) and value not in seen:
+                    at = where + ((field, index) if many else (field,))
+                    findings.append(Finding(
+                        SCHEMA, Status.FAILED, Severity.ERROR, at,
+                        f"引用的单位 \"{value}\" 不是本申报书中的单位（应为：{'、'.join(seen) or '无'}）",
+                        f"\"{value}\" names no organization of this bundle (known: {', '.join(seen) or 'none'})", source,
+                        expected=sorted(seen), actual=value,
+                    ))
+    return findings
+
+
 # ----------------------------------------------------------------------------- rules
 
 def _source(call: Any, topic: Any, requirement: catalog.Requirement) -> str:
@@ -225,7 +294,7 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     call, topic, track, problem = _resolve_topic(data)
     if problem is not None:
         return Prepared(name, file, data, text, (problem,), topic, call)
-    findings = _schema_findings(topic, data)
+    findings = _schema_findings(topic, data) + _integrity_findings(topic, data)
     submitted = data.get("submitted_on")
     if submitted is None:
         checked_on = as_of

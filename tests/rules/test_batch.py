@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from appcheck.rules.batch import OneIdentityPerPerson, QuotaPerKey
+
+from .helpers import context
+
+
+def pi(person_id=None, identity="mainland", name="王五") -> dict:
+    data = {"name": name, "identity": identity}
+    if person_id:
+        data["person_id"] = person_id
+    return {"principal_investigator": data}
+
+
+def run(rule, *bundles):
+    return rule.check_batch([context(b) for b in bundles])
+
+
+def statuses(outcomes) -> list[str]:
+    return [o.status.value for o in outcomes]
+
+
+def test_two_identities_of_one_person_fail_every_bundle() -> None:
+    outcomes, breaches = run(OneIdentityPerPerson(), pi("p1"), pi("p1", "hong_kong"), pi("p2"))
+    assert statuses(outcomes) == ["failed", "failed", "passed"]
+    assert len(breaches) == 1 and breaches[0][1] == (0, 1)
+
+
+def test_outside_identities_are_one_class() -> None:
+    outcomes, breaches = run(OneIdentityPerPerson(), pi("p1", "foreign"), pi("p1", "hong_kong"))
+    assert statuses(outcomes) == ["passed", "passed"] and breaches == []
+
+
+def test_without_person_id_same_name_needs_review() -> None:
+    outcomes, breaches = run(OneIdentityPerPerson(), pi(), pi(identity="taiwan"))
+    assert statuses(outcomes) == ["needs_review", "needs_review"] and len(breaches) == 1
+
+
+def test_missing_identity_fails_that_bundle() -> None:
+    outcomes, _ = run(OneIdentityPerPerson(), {"principal_investigator": {"name": "x"}}, pi("p1"))
+    assert statuses(outcomes) == ["failed", "passed"]
+
+
+def test_a_batch_of_one_passes() -> None:
+    outcomes, breaches = run(OneIdentityPerPerson(), pi("p1"))
+    assert statuses(outcomes) == ["passed"] and breaches == []
+
+
+def platform(name) -> dict:
+    return {"platform": {"name": name}}
+
+
+def test_quota_per_platform() -> None:
+    outcomes, breaches = run(QuotaPerKey("platform", 1), platform("A"), platform("A "), platform("B"))
+    assert statuses(outcomes) == ["failed", "failed", "passed"] and breaches[0][1] == (0, 1)
+
+
+def test_quota_limit_is_inclusive() -> None:
+    bundles = [{"recommended_by": "某大学"} for _ in range(5)]
+    outcomes, breaches = run(QuotaPerKey("recommended_by", 5), *bundles)
+    assert set(statuses(outcomes)) == {"passed"} and not breaches
+    outcomes, breaches = run(QuotaPerKey("recommended_by", 5), *bundles, {"recommended_by": "某大学"})
+    assert set(statuses(outcomes)) == {"failed"} and len(breaches[0][1]) == 6
+
+
+def center(reg=None, name="某外资研发中心", counts=None) -> dict:
+    partner = {"id": "c", "name": name, "role": "domestic_partner", "foreign_rd_center": {"parent_company": "X"}}
+    if reg:
+        partner["registration_id"] = reg
+    bundle = {"partners": [partner]}
+    if counts is not None:
+        bundle["counts_against_quota"] = counts
+    return bundle
+
+
+def test_quota_per_foreign_rd_center_outside_the_recommender_quota() -> None:
+    rule = QuotaPerKey("foreign_rd_center", 1, outside_quota_only=True)
+    outcomes, breaches = run(rule, center("91330000X"), center("91330000X", name="other spelling"), center("91330000X", counts=True))
+    assert statuses(outcomes) == ["failed", "failed", "passed"]
+    outcomes, _ = run(rule, center(), center(name=" 某外资研发中心 "))
+    assert statuses(outcomes) == ["failed", "failed"]
+
+
+def test_quota_key_missing_fails() -> None:
+    outcomes, _ = run(QuotaPerKey("platform", 1), {}, platform("A"))
+    assert statuses(outcomes) == ["failed", "passed"]

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from appcheck.rules.project import Declaration, FieldsWithin, TargetMinimums
+
+from .helpers import outcome, status
+
+TARGETS = TargetMinimums({"demo_bases": 2, ("new_products", "new_varieties"): 1})
+
+
+@given(st.integers(0, 5), st.integers(0, 3), st.integers(0, 3))
+def test_targets_against_reference(demo_bases, products, varieties) -> None:
+    bundle = {"targets": {"demo_bases": demo_bases, "new_products": products, "new_varieties": varieties}}
+    assert (status(TARGETS, bundle) == "passed") == (demo_bases >= 2 and products + varieties >= 1)
+
+
+def test_target_not_given_counts_as_zero() -> None:
+    result = outcome(TARGETS, {"targets": {"demo_bases": 2}})
+    assert result.status.value == "failed" and result.actual["new_products+new_varieties"] == 0
+
+
+def test_targets_block_missing_or_malformed() -> None:
+    assert status(TARGETS, {}) == "failed"
+    assert status(TARGETS, {"targets": {"demo_bases": "two", "new_products": 1}}) == "failed"
+    assert status(TARGETS, {"targets": {"demo_bases": 2.5, "new_products": 1}}) == "failed"
+
+
+def test_targets_message_lists_every_shortfall() -> None:
+    result = outcome(TARGETS, {"targets": {"demo_bases": 1}})
+    assert "demo_bases 为 1" in result.message and "new_products+new_varieties" in result.message_en
+
+
+@pytest.mark.parametrize("bad", [{}, {"unknown_target": 1}, {"demo_bases": 0}, {"demo_bases": True}, {(): 1}])
+def test_bad_target_minimums(bad) -> None:
+    with pytest.raises(ValueError):
+        TargetMinimums(bad)
+
+
+FIELDS = FieldsWithin(("信息通信", "新材料"), aliases={"信息通讯": "信息通信"})
+
+
+@pytest.mark.parametrize("fields,expected", [
+    (["新材料"], "passed"), ([" 新材料 "], "passed"), (["信息通讯"], "passed"), (["新材料", "区块链"], "failed"), ([], "failed"), (["新材料", 3], "failed"),
+])
+def test_fields_within(fields, expected) -> None:
+    assert status(FIELDS, {"project": {"fields": fields}}) == expected
+
+
+def test_fields_failure_points_at_the_field() -> None:
+    assert outcome(FIELDS, {"project": {"fields": ["新材料", "区块链"]}}).segments == ("project", "fields", 1)
+
+
+def test_alias_to_unknown_label_fails_when_built() -> None:
+    with pytest.raises(ValueError):
+        FieldsWithin(("a",), aliases={"b": "c"})
+
+
+def test_declaration() -> None:
+    rule = Declaration(("training", "other"), False, ("未获其他资助", "no other funding"))
+    assert status(rule, {"training": {"other": False}}) == "passed"
+    assert status(rule, {"training": {"other": True}}) == "failed"
+    assert status(rule, {"training": {}}) == "failed"
+    assert status(rule, {"training": {"other": "no"}}) == "failed"

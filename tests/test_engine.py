@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import appcheck
+from appcheck.engine import Source
+
+from .conftest import by_requirement, example, failed_ids
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.decimals(allow_nan=False, allow_infinity=False, places=4),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(json_values)
+@settings(max_examples=200)
+def test_validate_returns_a_report_for_any_json_value(value) -> None:
+    bundle = value if isinstance(value, dict) else {"value": value}
+    report = appcheck.validate(bundle, as_of="2022-05-10")
+    assert isinstance(report, appcheck.Report)
+    assert not report.ok or report.findings
+
+
+envelopes = st.fixed_dictionaries({
+    "format": st.just("appcheck/1"), "call": st.just("gd-2022"),
+    "topic": st.sampled_from(["research", "industrial", "training", "exchange"]),
+}, optional={"track": st.sampled_from(["direction-1", "direction-2", "x"]), "project": json_values, "applicant": json_values,
+             "partners": json_values, "budget": json_values, "training": json_values, "exchange": json_values, "team": json_values,
+             "agreements": json_values, "principal_investigator": json_values, "targets": json_values, "submitted_on": json_values})
+
+
+@given(envelopes)
+@settings(max_examples=200)
+def test_rules_never_crash_on_malformed_topic_bundles(bundle) -> None:
+    report = appcheck.validate(bundle, as_of="2022-05-10")
+    assert isinstance(report, appcheck.Report)
+
+
+def test_unknown_call_topic_and_track() -> None:
+    assert [f.requirement for f in appcheck.validate({"call": "gd-2099"}).findings] == ["TOPIC"]
+    assert appcheck.validate({"call": "gd-2022", "topic": "nope"}).findings[0].path == "/topic"
+    report = appcheck.validate({"call": "gd-2022", "topic": "industrial"})
+    assert report.findings[0].requirement == "TOPIC" and "direction-1" in report.findings[0].message
+    report = appcheck.validate({"call": "gd-2022", "topic": "training", "track": "x"})
+    assert report.findings[0].requirement == "TOPIC" and report.findings[0].path == "/track"
+
+
+def test_a_bundle_that_is_not_an_object(tmp_path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text("[1, 2]")
+    report = appcheck.validate(path)
+    assert [f.requirement for f in report.findings] == ["SCHEMA"] and not report.ok
+
+
+def test_without_submitted_on_the_as_of_date_is_used_and_said() -> None:
+    bundle = example("gd-2022", "training")
+    del bundle["submitted_on"]
+    report = appcheck.validate(bundle, as_of=dt.date(2022, 5, 10))
+    finding = by_requirement(report)["AS-OF"]
+    assert finding.status.value == "needs_review" and "2022-05-10" in finding.message
+    assert report.checked_on == dt.date(2022, 5, 10) and report.ok
+
+
+def test_malformed_submitted_on_fails_the_dated_rules() -> None:
+    bundle = example("gd-2022", "training")
+    bundle["submitted_on"] = "2022-13-01"
+    report = appcheck.validate(bundle)
+    assert "SCHEMA" in failed_ids(report) and "GD22-PI-QUALIFICATION" in failed_ids(report)
+    assert by_requirement(report)["GD22-PI-QUALIFICATION"].path == "/submitted_on"
+
+
+def test_schema_findings_come_first_with_pointers() -> None:
+    bundle = example("gd-2022", "training")
+    bundle["budget"]["subsidy_requested"] = Decimal("50.00001")
+    bundle["training"]["typo"] = 1
+    report = appcheck.validate(bundle)
+    schema = [f for f in report.findings if f.requirement == "SCHEMA"]
+    assert report.findings[: len(schema)] == tuple(schema)
+    assert {f.path for f in schema} == {"/budget/subsidy_requested", "/training"}
+    assert any("typo" in f.message for f in schema)
+
+
+def test_x_prefixed_notes_are_allowed_anywhere() -> None:
+    bundle = example("gd-2022", "training")
+    bundle["x-note"] = "draft 3"
+    bundle["training"]["x-reviewer"] = {"any": ["thing"]}
+    assert appcheck.validate(bundle).ok
+
+
+def test_unknown_top_level_field_is_an_error() -> None:
+    bundle = example("gd-2022", "training")
+    bundle["subsidy"] = 50
+    assert failed_ids(appcheck.validate(bundle)) == {"SCHEMA"}
+
+
+def test_the_bundle_is_never_changed() -> None:
+    bundle = example("gd-2022", "exchange")
+    before = copy.deepcopy(bundle)
+    appcheck.validate(bundle)
+    assert bundle == before
+
+
+def test_report_round_trips_through_json() -> None:
+    report = appcheck.validate("examples/gd-2022/research/GD22-COFUNDING.json")
+    data = report.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert appcheck.Report.from_dict(json.loads(json.dumps(data))).to_dict() == data
+
+
+def test_same_input_same_output_and_thread_safety() -> None:
+    paths = [f"examples/gd-2022/{t}" for t in ("research/valid.json", "training/GD22-TRN-SCALE.json", "exchange/GD22-EXC-ATTENDANCE.json")] * 8
+    expected = [appcheck.validate(p).to_dict() for p in paths]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda p: appcheck.validate(p).to_dict(), paths))
+    assert results == expected
+
+
+def test_source_bytes(tmp_path) -> None:
+    from pathlib import Path
+
+    raw = Path("examples/gd-2022/training/valid.json").read_bytes()
+    report = appcheck.validate_batch([Source("stdin", raw)]).reports[0]
+    assert report.ok and report.file == "stdin" and report.findings[0].line is not None
+    bad = appcheck.validate_batch([Source("stdin", b'{"a": 1, "a": 2}')]).reports[0]
+    assert [f.requirement for f in bad.findings] == ["LOAD"] and bad.findings[0].line == 1
+
+
+def test_wrong_argument_types_raise() -> None:
+    with pytest.raises(TypeError):
+        appcheck.validate(42)
+    with pytest.raises(TypeError):
+        appcheck.validate_batch("examples")
+    with pytest.raises(ValueError):
+        appcheck.validate({}, settings={"nope": 1})
+    with pytest.raises(TypeError):
+        appcheck.validate({}, as_of=20220510)
+
+
+def test_settings_are_applied() -> None:
+    bundle = example("gd-2022", "training")
+    bundle["principal_investigator"]["title_awarded_on"] = "2022-04-20"
+    assert appcheck.validate(bundle).ok
+    report = appcheck.validate(bundle, settings={"gd-2022.published_on": "2022-04-15"})
+    assert failed_ids(report) == {"GD22-PI-QUALIFICATION"}
+
+
+def test_mapping_with_values_json_cannot_hold() -> None:
+    report = appcheck.validate({"call": "gd-2022", "x": {1, 2}})
+    assert [f.requirement for f in report.findings] == ["LOAD"] and report.findings[0].path == "/x"
+    report = appcheck.validate({"call": "gd-2022", "x": float("nan")})
+    assert report.findings[0].requirement == "LOAD"
+
+
+def test_integrity_ids_unique_and_references_known() -> None:
+    bundle = example("gd-2022", "research")
+    bundle["partners"][1]["id"] = "tum"
+    report = appcheck.validate(bundle)
+    assert "/partners/1/id" in {f.path for f in report.findings if f.requirement == "SCHEMA"}
+    bundle = example("gd-2022", "research")
+    bundle["agreements"][0]["parties"].append("ghost")
+    assert "/agreements/0/parties/4" in {f.path for f in appcheck.validate(bundle).findings if f.requirement == "SCHEMA"}
+
+
+def test_batch_finding_names_the_bundles() -> None:
+    import glob
+
+    batch = appcheck.validate_batch(sorted(glob.glob("examples/gd-2022/batches/GD22-PI-IDENTITY/*.json")))
+    assert not batch.ok and len(batch.findings) == 1
+    assert all(name.endswith(".json") for name in batch.findings[0].bundles)
