@@ -68,6 +68,8 @@ class Orgs:
             return False
         if self.rd_center is not None and isinstance(org.get("foreign_rd_center"), dict) is not self.rd_center:
             return False
+        if self.rd_center is not None and isinstance(org.get("foreign_rd_center"), dict) is not self.rd_center:
+            return False
         if self.or_kinds is not None and ctx.kind_of(org) in self.or_kinds:
             return True
         if self.kinds is not None and ctx.kind_of(org) not in self.kinds:
@@ -104,6 +106,9 @@ class Orgs:
         if self.kinds:
             zh.append("/".join(KIND_NAMES[k][0] for k in sorted(self.kinds)))
             en.append(" or ".join(KIND_NAMES[k][1] for k in sorted(self.kinds)))
+        if self.rd_center is not None:
+            zh.append("外资研发机构" if self.rd_center else "非外资研发机构")
+            en.append("a foreign R&D centre" if self.rd_center else "not a foreign R&D centre")
         if self.rd_center is not None:
             zh.append("外资研发机构" if self.rd_center else "非外资研发机构")
             en.append("a foreign R&D centre" if self.rd_center else "not a foreign R&D centre")

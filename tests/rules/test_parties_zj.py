@@ -1,0 +1,174 @@
+"""Region / PartnerInRegion, PartnerInCountries, ForeignRDCenter and the Orgs rd_center filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appcheck.engine import normalize
+from appcheck.rules.base import Context, run
+from appcheck.rules.parties import ForeignRDCenter, HasParty, Orgs, PartnerInCountries, PartnerInRegion, Region
+from appcheck.topics._zhejiang import AKSU, FULING, HAIXI, MIDLANDS, NAGQU, SICHUAN, SICHUAN_CHONGQING, WANZHOU
+
+FOREIGN = Orgs(roles={"foreign_partner"})
+
+
+def outcome(rule, bundle: dict):
+    return run(rule, Context(normalize(bundle), checked_on=dt.date(2025, 9, 1), call="t", topic="t"))
+
+
+def status(rule, bundle: dict) -> str:
+    return outcome(rule, bundle).status.value
+
+
+def partner(country: str, subdivision: str | None = None, locality: str | None = None, role: str = "foreign_partner", **extra) -> dict:
+    data = {"role": role, "id": "p1", "name": "P1", "kind": "enterprise", "country": country, **extra}
+    if subdivision:
+        data["subdivision"] = subdivision
+    if locality:
+        data["locality"] = locality
+    return data
+
+
+def bundle(*partners: dict) -> dict:
+    return {"applicant": {"id": "lead", "kind": "enterprise", "country": "CN", "subdivision": "CN-ZJ"}, "partners": list(partners)}
+
+
+MIDLANDS_RULE = PartnerInRegion(FOREIGN, MIDLANDS)
+
+# ISO 3166-2:GB, checked against the standard: the eleven counties, the unitary authorities inside them,
+# North / West Northamptonshire (2021) and Northamptonshire's former code GB-NTH.
+MIDLANDS_CODES = ["GB-LIN", "GB-NTH", "GB-NNH", "GB-WNH", "GB-DBY", "GB-DER", "GB-NTT", "GB-NGM", "GB-LEC", "GB-LCE", "GB-RUT",
+                  "GB-STS", "GB-STE", "GB-WAR", "GB-SHR", "GB-TFW", "GB-HEF", "GB-WOR"]
+
+
+@pytest.mark.parametrize("code", MIDLANDS_CODES)
+def test_midlands_codes(code) -> None:
+    assert status(MIDLANDS_RULE, bundle(partner("GB", code))) == "passed"
+
+
+@pytest.mark.parametrize("code", ["GB-MAN", "GB-BIR", "GB-CAM", "GB-LND", "GB-NFK", "GB-ENG", "GB-WLS"])
+def test_outside_the_midlands(code) -> None:
+    result = outcome(MIDLANDS_RULE, bundle(partner("GB", code)))
+    assert result.status.value == "failed" and code in result.message
+
+
+@pytest.mark.parametrize("name", [
+    "Lincolnshire", "north northamptonshire", "West Northamptonshire", "Northamptonshire", "DERBYSHIRE", "Derby", "Nottingham",
+    "Leicester", "Rutland", "Stoke-on-Trent", "Stoke on Trent", "Telford and Wrekin", "Herefordshire", "Herfordshire",
+    "Worcestershire", "Warwickshire", "Shropshire", "Staffordshire",
+    "林肯郡", "北安普敦郡", "德比郡", "诺丁汉郡", "莱斯特郡", "拉特兰郡", "斯塔福德郡", "沃里克郡", "什罗普郡", "赫里福德郡", "伍斯特郡",
+])
+def test_midlands_names(name) -> None:
+    assert status(MIDLANDS_RULE, bundle(partner("GB", "GB-ENG", name))) == "passed"
+    assert status(MIDLANDS_RULE, bundle(partner("GB", None, name))) == "passed"
+
+
+def test_midlands_needs_gb_and_a_foreign_partner() -> None:
+    assert status(MIDLANDS_RULE, bundle(partner("US", "GB-DER"))) == "failed"
+    assert status(MIDLANDS_RULE, bundle(partner("GB", "GB-DER", role="domestic_partner"))) == "failed"
+    assert status(MIDLANDS_RULE, bundle(partner("GB", "GB-MAN", "Manchester"))) == "failed"
+    assert status(MIDLANDS_RULE, bundle()) == "failed"
+
+
+def test_missing_country_is_missing_input() -> None:
+    data = partner("GB", "GB-DER")
+    del data["country"]
+    result = outcome(MIDLANDS_RULE, bundle(data))
+    assert result.status.value == "failed" and result.segments == ("partners", 0, "country")
+
+
+LOCAL = Orgs(roles={"local_partner"})
+
+
+@pytest.mark.parametrize("region,subdivision,locality", [
+    (AKSU, "CN-XJ", "阿克苏地区"), (AKSU, "CN-XJ", "新疆阿克苏地区温宿县"), (AKSU, "CN-XJ", "Aksu Prefecture"),
+    (AKSU, "CN-XJ", "新疆生产建设兵团第一师"), (AKSU, "CN-XJ", "兵团第一师"), (AKSU, "CN-XJ", "农一师"), (AKSU, "CN-XJ", "XPCC 1st Division"),
+    (AKSU, "CN-XJ", "阿拉尔市"),
+    (NAGQU, "CN-XZ", "那曲市"), (NAGQU, "CN-XZ", "Nagqu"), (NAGQU, "CN-XZ", "那曲市色尼区"),
+    (HAIXI, "CN-QH", "海西蒙古族藏族自治州"), (HAIXI, "CN-QH", "海西州"), (HAIXI, "CN-QH", "Haixi"), (HAIXI, "CN-QH", "格尔木市"),
+    (FULING, "CN-CQ", "涪陵区"), (FULING, "CN-CQ", "Fuling District"),
+    (WANZHOU, "CN-CQ", "万州区"), (WANZHOU, "CN-CQ", "wanzhou"),
+    (SICHUAN, "CN-SC", None), (SICHUAN, "CN-SC", "凉山州昭觉县"),
+    (SICHUAN_CHONGQING, "CN-SC", None), (SICHUAN_CHONGQING, "CN-CQ", "万州区"), (SICHUAN_CHONGQING, "CN-CQ", "涪陵区"),
+])
+def test_counterpart_regions(region, subdivision, locality) -> None:
+    assert status(PartnerInRegion(LOCAL, region), bundle(partner("CN", subdivision, locality, role="local_partner"))) == "passed"
+
+
+@pytest.mark.parametrize("region,subdivision,locality", [
+    (AKSU, "CN-XJ", "喀什地区"), (AKSU, "CN-XJ", None), (AKSU, "CN-ZJ", "阿克苏地区"),
+    (NAGQU, "CN-XZ", "拉萨市"), (NAGQU, "CN-QH", "那曲市"),
+    (HAIXI, "CN-QH", "西宁市"), (FULING, "CN-CQ", "万州区"), (WANZHOU, "CN-CQ", "涪陵区"), (WANZHOU, "CN-SC", "万州区"),
+    (SICHUAN, "CN-CQ", "万州区"), (SICHUAN_CHONGQING, "CN-CQ", "渝中区"), (SICHUAN_CHONGQING, "CN-GZ", None),
+])
+def test_outside_counterpart_regions(region, subdivision, locality) -> None:
+    assert status(PartnerInRegion(LOCAL, region), bundle(partner("CN", subdivision, locality, role="local_partner"))) == "failed"
+
+
+def test_region_parameters() -> None:
+    with pytest.raises(ValueError):
+        Region("x", "x", "CN")
+    with pytest.raises(ValueError):
+        Region("x", "x", "CN", names=("  ",))
+    zh, en = MIDLANDS_RULE.describe()
+    assert "GB-DER" in zh and "Midlands" in en
+
+
+BELT_AND_ROAD = PartnerInCountries(FOREIGN, lists=("belt_and_road",))
+US_EUROPE = PartnerInCountries(FOREIGN, countries={"US"}, lists=("europe",), review_others=True)
+BRICS = PartnerInCountries(FOREIGN, lists=("brics",), exclude={"CN"}, review_countries={"SA"})
+
+
+@pytest.mark.parametrize("rule,country,expected", [
+    (BELT_AND_ROAD, "KZ", "passed"), (BELT_AND_ROAD, "PK", "passed"), (BELT_AND_ROAD, "JP", "failed"), (BELT_AND_ROAD, "US", "failed"),
+    (US_EUROPE, "US", "passed"), (US_EUROPE, "DE", "passed"), (US_EUROPE, "GB", "passed"), (US_EUROPE, "CA", "needs_review"),
+    (US_EUROPE, "JP", "needs_review"),
+    (BRICS, "BR", "passed"), (BRICS, "ZA", "passed"), (BRICS, "ID", "passed"), (BRICS, "SA", "needs_review"), (BRICS, "CN", "failed"),
+    (BRICS, "JP", "failed"),
+])
+def test_country_lists(rule, country, expected) -> None:
+    assert status(rule, bundle(partner(country))) == expected
+
+
+def test_country_lists_pick_the_best_partner_and_need_one() -> None:
+    second = dict(partner("KZ"), id="p2")
+    assert status(BELT_AND_ROAD, bundle(partner("JP"), second)) == "passed"
+    assert status(BELT_AND_ROAD, bundle()) == "failed"
+    assert status(BELT_AND_ROAD, bundle(partner("KZ", role="domestic_partner"))) == "failed"
+    assert status(US_EUROPE, bundle(partner("CN", role="domestic_partner"))) == "failed"
+    with pytest.raises(ValueError):
+        PartnerInCountries(FOREIGN)
+    with pytest.raises(FileNotFoundError):
+        PartnerInCountries(FOREIGN, lists=("no_such_list",))
+
+
+def center(**changes) -> dict:
+    data = partner("CN", "CN-ZJ", role="domestic_partner", kind="research_institute",
+                   foreign_rd_center={"parent_company": "Siemens AG", "parent_country": "DE", "parent_in_global_500": True})
+    data["foreign_rd_center"].update({k: v for k, v in changes.items() if k.startswith("parent")})
+    data.update({k: v for k, v in changes.items() if not k.startswith("parent")})
+    return data
+
+
+def test_foreign_rd_center() -> None:
+    assert status(ForeignRDCenter(), bundle(center())) == "passed"
+    assert status(ForeignRDCenter(), bundle(center(parent_in_global_500=False))) == "failed"
+    assert status(ForeignRDCenter(), bundle(center(parent_country="CN"))) == "failed"
+    assert status(ForeignRDCenter(), bundle(center(country="DE"))) == "failed"
+    assert status(ForeignRDCenter(), bundle(center(parent_country="HK"))) == "passed"
+    assert status(ForeignRDCenter(), bundle(partner("CN", "CN-ZJ", role="domestic_partner"))) == "failed"
+    assert status(ForeignRDCenter(), bundle()) == "failed"
+    broken = center()
+    del broken["foreign_rd_center"]["parent_in_global_500"]
+    result = outcome(ForeignRDCenter(), bundle(broken))
+    assert result.status.value == "failed" and result.segments[-1] == "parent_in_global_500"
+
+
+def test_orgs_rd_center_filter() -> None:
+    assert status(HasParty(Orgs(rd_center=True)), bundle(center())) == "passed"
+    assert status(HasParty(Orgs(rd_center=True)), bundle(partner("DE"))) == "failed"
+    assert status(HasParty(Orgs(rd_center=False)), bundle(partner("DE"))) == "passed"
+    assert "外资研发机构" in Orgs(rd_center=True).describe()[0]
+    assert Orgs().describe() == Orgs(rd_center=None).describe()
