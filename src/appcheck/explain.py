@@ -39,7 +39,7 @@ def checklist(name: str, track: str | None = None) -> dict:
             continue
         requirement = catalog.requirement(check.requirement)
         zh, en = check.rule.describe()
-        rule_class = type(check.rule).__name__
+        rule_class = " + ".join(cls.__name__ for cls in _leaf_classes(check.rule))
         sections = _sections_of(check.rule)
         items.append({
             "requirement": check.requirement,
@@ -68,16 +68,24 @@ def checklist(name: str, track: str | None = None) -> dict:
     }
 
 
-def _sections_of(rule: Any) -> dict:
+def _leaf_classes(rule: Any) -> list[type]:
+    """The rule classes behind a rule object, through the combinators (``PerTrack``, ``AllOf``)."""
     inner = getattr(rule, "rules", None)
     if isinstance(inner, dict):
-        rule = next(iter(inner.values()))
-    elif isinstance(inner, tuple) and inner:
-        return {
-            name: "\n\n".join(f"{type(r).__name__}: {docs.sections(type(r))[name]}" for r in inner)
-            for name in ("What it checks", "Why")
-        }
-    return docs.sections(type(rule))
+        inner = tuple(inner.values())
+    if isinstance(inner, tuple):
+        classes: list[type] = []
+        for item in inner:
+            classes += [cls for cls in _leaf_classes(item) if cls not in classes]
+        return classes
+    return [type(rule)]
+
+
+def _sections_of(rule: Any) -> dict:
+    classes = _leaf_classes(rule)
+    if len(classes) == 1:
+        return docs.sections(classes[0])
+    return {name: "\n\n".join(f"{cls.__name__}: {docs.sections(cls)[name]}" for cls in classes) for name in ("What it checks", "Why")}
 
 
 def rule_doc(name: str) -> dict:

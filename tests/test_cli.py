@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from appcheck import cli
+
+from .conftest import EXAMPLES
+
+VALID = str(EXAMPLES / "gd-2022" / "training" / "valid.json")
+INVALID = str(EXAMPLES / "gd-2022" / "training" / "GD22-TRN-COUNTRIES.json")
+WARNING_ONLY = str(EXAMPLES / "gd-2022" / "training" / "GD22-TRN-SCALE.json")
+
+
+def run(*argv, stdin: bytes | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    old = sys.stdout, sys.stderr, sys.stdin
+    sys.stdout, sys.stderr = out, err
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    try:
+        code = cli.main(list(argv))
+    finally:
+        sys.stdout, sys.stderr, sys.stdin = old
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_valid_bundle_exits_0() -> None:
+    code, out, _ = run("validate", VALID)
+    assert code == 0 and "通过" in out
+
+
+def test_invalid_bundle_exits_1_and_names_the_requirement_with_position() -> None:
+    code, out, _ = run("validate", INVALID, "--lang", "en")
+    assert code == 1
+    line = next(l for l in out.splitlines() if "GD22-TRN-COUNTRIES " in l)
+    assert f"{INVALID}:" in line and "error" in line and "2 countries" in line
+
+
+def test_warnings_pass_unless_strict() -> None:
+    assert run("validate", WARNING_ONLY)[0] == 0
+    assert run("validate", WARNING_ONLY, "--strict")[0] == 1
+    assert run("validate", VALID, "--strict")[0] == 1  # the training system needs review
+
+
+def test_directory_is_walked_in_order(tmp_path) -> None:
+    code, out, _ = run("validate", str(EXAMPLES / "gd-2022" / "training"), "--format", "json")
+    data = json.loads(out)
+    files = [r["file"] for r in data["reports"]]
+    assert files == sorted(files) and len(files) == len(set(files)) and code == 1
+
+
+def test_each_file_once_and_symlink_cycles_end(tmp_path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.json").write_bytes(Path(VALID).read_bytes())
+    (tmp_path / "a" / "loop").symlink_to(tmp_path)
+    (tmp_path / "same.json").symlink_to(tmp_path / "a" / "one.json")
+    code, out, _ = run("validate", str(tmp_path), str(tmp_path / "a" / "one.json"), "--format", "json")
+    assert code == 0 and len(json.loads(out)["reports"]) == 1
+
+
+@pytest.mark.parametrize("argv", [("validate",), ("validate", "/no/such/path.json"), ("validate", "--format", "xml", VALID), ("explain", "gd-2022/nope"), ("schema", "nope/x"), ("init", "gd-2022/industrial"), ("validate", VALID, "--set", "nope=1"), ("validate", VALID, "--as-of", "yesterday"), ()])
+def test_usage_errors_exit_2(argv) -> None:
+    code, out, err = run(*argv)
+    assert code == 2 and err
+
+
+def test_empty_directory_is_a_usage_error(tmp_path) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    code, _, err = run("validate", str(tmp_path))
+    assert code == 2 and "no .json" in err
+
+
+def test_stdin(tmp_path) -> None:
+    code, out, _ = run("validate", "-", "--format", "json", stdin=Path(VALID).read_bytes())
+    assert code == 0 and json.loads(out)["reports"][0]["file"] == "-"
+    code, out, _ = run("validate", "-", stdin=b"{")
+    assert code == 1 and "LOAD" in out
+
+
+def test_json_format_is_the_batch_dict() -> None:
+    code, out, _ = run("validate", INVALID, VALID, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["ok"] is False and [r["ok"] for r in data["reports"]] == [False, True]
+
+
+def test_unreadable_file_is_reported_not_crashed(tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes("名称".encode("gbk"))
+    code, out, _ = run("validate", str(bad), VALID)
+    assert code == 1 and "LOAD" in out and "GBK" in out
+
+
+def test_internal_error_exits_3_with_one_line(monkeypatch) -> None:
+    from appcheck import engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "validate_batch", broken)
+    code, out, err = run("validate", VALID)
+    assert code == 3 and err.count("\n") == 1 and "internal error" in err
+
+
+def test_color_only_when_asked_or_on_a_terminal(monkeypatch) -> None:
+    assert "\x1b[" not in run("validate", INVALID)[1]
+    assert "\x1b[" in run("validate", INVALID, "--color", "always")[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("validate", INVALID, "--color", "auto")[1]
+
+
+def test_topics_explain_schema_init() -> None:
+    code, out, _ = run("topics")
+    assert code == 0 and "gd-2022/training" in out and "direction-1" in out
+    topics = json.loads(run("topics", "--format", "json")[1])
+    assert any(c["call"] == "gd-2022" for c in topics)
+    code, out, _ = run("explain", "gd-2022/exchange")
+    assert code == 0 and "GD22-EXC-ATTENDANCE" in out and "交流项目总参与人数不少于 150 人" in out
+    data = json.loads(run("explain", "gd-2022/industrial", "--track", "direction-2", "--format", "json")[1])
+    assert "GD22-IND-ENTERPRISE" in [r["requirement"] for r in data["requirements"]]
+    code, out, _ = run("explain", "Attendance")
+    assert code == 0 and "## Failing example" in out
+    schema = json.loads(run("schema", "gd-2022/training")[1])
+    assert "$defs" in schema and "../defs.json" not in json.dumps(schema)
+    draft = json.loads(run("init", "gd-2022/industrial", "--track", "direction-1")[1])
+    assert draft["track"] == "direction-1" and "budget" in draft
+
+
+def test_module_entry_point_and_closed_pipe() -> None:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    done = subprocess.run([sys.executable, "-m", "appcheck", "validate", str(EXAMPLES / "gd-2022")], capture_output=True, env=env, timeout=120)
+    assert done.returncode == 1 and b"GD22-" in done.stdout
+    piped = subprocess.run(f"'{sys.executable}' -m appcheck validate '{EXAMPLES}' | head -1", shell=True, capture_output=True, env=env, timeout=120)
+    assert piped.stderr == b"" and piped.stdout.count(b"\n") == 1
+
+
+def test_terminal_that_cannot_print_chinese_gets_escapes() -> None:
+    env = dict(os.environ, PYTHONIOENCODING="ascii")
+    done = subprocess.run([sys.executable, "-m", "appcheck", "validate", INVALID], capture_output=True, env=env, timeout=120)
+    assert done.returncode == 1 and b"\\u" in done.stdout and b"Traceback" not in done.stderr

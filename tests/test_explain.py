@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+import appcheck
+from appcheck import catalog, explain, schemas, topics
+
+from .conftest import EXAMPLES, read_json
+
+
+def _names():
+    return [topic.name for call in topics.calls() for topic in call.topics]
+
+
+@pytest.mark.parametrize("name", _names())
+def test_checklist_is_generated_from_the_topic(name) -> None:
+    topic = topics.topic(name)
+    data = explain.checklist(name)
+    assert [item["requirement"] for item in data["requirements"]] == [check.requirement for check in topic.checks]
+    for item in data["requirements"]:
+        requirement = catalog.requirement(item["requirement"])
+        assert item["source"] == requirement.source and item["kind"] == requirement.kind
+        assert item["check"] and item["check_en"] and item["what_it_checks"]
+
+
+@pytest.mark.parametrize("name", _names())
+def test_editor_schema_is_self_contained_and_equivalent(name) -> None:
+    schema = explain.editor_schema(name)
+    assert "../" not in json.dumps(schema)
+    Draft202012Validator.check_schema(schema)
+    folder = EXAMPLES / name
+    for path in sorted(folder.glob("*.json")):
+        bundle = read_json(path)
+        shipped_errors = [f for f in appcheck.validate(bundle).findings if f.requirement == "SCHEMA" and "ids" not in f.source]
+        plain_errors = list(schemas.Validator(schema, format_checker=schemas.FORMAT_CHECKER).iter_errors(bundle))
+        assert bool(shipped_errors) == bool(plain_errors), path.name
+
+
+@pytest.mark.parametrize("name,track", [(t.name, (t.tracks[0].id if t.tracks else None)) for c in topics.calls() for t in c.topics])
+def test_draft_fails_only_on_what_is_left_to_fill_in(name, track) -> None:
+    draft = explain.draft(name, track)
+    report = appcheck.validate(draft)
+    assert not report.ok
+    schema = [f for f in report.findings if f.requirement == "SCHEMA"]
+    assert schema, "an empty draft must point at what to fill in"
+    filled = {"format", "call", "topic", "track"}
+    for finding in schema:
+        assert finding.segments[:1] not in [(key,) for key in filled], finding.path
+    assert not [f for f in report.findings if f.requirement in ("TOPIC", "LOAD")]
+
+
+def test_draft_of_a_tracked_topic_needs_the_track() -> None:
+    with pytest.raises(explain.UnknownTopic):
+        explain.draft("gd-2022/industrial")
+
+
+def test_rule_doc_and_unknown_names() -> None:
+    assert explain.rule_doc("SubsidyBounds")["Why"]
+    with pytest.raises(explain.UnknownTopic):
+        explain.rule_doc("Nope")
+    with pytest.raises(explain.UnknownTopic):
+        explain.checklist("gd-2022/training", track="x")
+
+
+def test_topic_list_matches_the_catalog() -> None:
+    listed = {t["topic"] for c in explain.topic_list() for t in c["topics"]}
+    assert listed == {f"{call}/{topic}" for call, data in catalog.calls().items() for topic in data["topics"] if call in topics.call_ids()}

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from appcheck.model import BatchReport, Finding, Report, Severity, Status, jsonable
+
+
+def finding(status="failed", severity="error", **extra) -> Finding:
+    return Finding("GD22-LEAD", status, severity, ("applicant", "sub/division"), "中", "en", "src", **extra)
+
+
+def test_finding_is_frozen_and_renders_its_pointer() -> None:
+    f = finding()
+    assert f.path == "/applicant/sub~1division"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        f.status = Status.PASSED
+
+
+@pytest.mark.parametrize("status,severity,blocking", [
+    ("failed", "error", True), ("failed", "warning", False), ("failed", "info", False), ("needs_review", "error", False), ("passed", "error", False),
+])
+def test_ok_means_no_failed_error(status, severity, blocking) -> None:
+    report = Report((finding(status, severity),))
+    assert report.ok is (not blocking)
+    assert report.strict_ok is (status == "passed")
+
+
+def test_batch_ok_includes_batch_findings() -> None:
+    assert BatchReport((Report(()),), ()).ok
+    assert not BatchReport((Report(()),), (finding(),)).ok
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False, allow_infinity=False))
+def test_jsonable_decimals_survive_json(value) -> None:
+    out = jsonable(value)
+    assert json.loads(json.dumps(out)) == out
+    assert Decimal(str(out)) == value
+
+
+def test_jsonable_shapes() -> None:
+    assert jsonable({"a": (1, {Decimal("1.5")}), 2: dt.date(2022, 5, 10), "s": Status.FAILED}) == {"a": [1, [1.5]], "2": "2022-05-10", "s": "failed"}
+
+
+def test_report_to_dict_round_trip() -> None:
+    report = Report((finding(expected={"maximum": Decimal(150)}, actual=Decimal("150.0001"), line=3, column=5),), "gd-2022", "research", None, "a.json", dt.date(2022, 5, 10))
+    data = report.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["topic"] == "gd-2022/research" and data["summary"]["errors"] == 1
+    again = Report.from_dict(data)
+    assert again.to_dict() == data and again.findings[0].segments == ("applicant", "sub/division")
+
+
+def test_severity_and_status_values() -> None:
+    assert [s.value for s in Status] == ["passed", "failed", "needs_review"]
+    assert [s.value for s in Severity] == ["error", "warning", "info"]
+    with pytest.raises(ValueError):
+        finding(status="maybe")
