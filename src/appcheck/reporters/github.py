@@ -1,0 +1,82 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per finding that is not passed.
+
+``::error`` for a failed error, ``::warning`` for a failed warning, ``::notice`` for a failed info note
+or a pending review; ``file``, ``line`` and ``col`` place it, ``title`` is the requirement id. Property
+values and messages are escaped exactly as the Actions toolkit (``@actions/core``) escapes them, so no
+file name or message can end the command early or start another one. A batch finding is annotated
+on each bundle it names. The last line is a plain summary, not a command.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Severity, Status
+from . import Options, message
+
+_IN_MEMORY = re.compile(r"#[0-9]+")  # how a batch finding names a bundle given as a mapping
+_SUMMARY = {
+    "zh": "appcheck：共 {files} 个文件，{ok} 个通过，{bad} 个未通过；{errors} 个错误，{warnings} 个警告，{notices} 个提示或待评审",
+    "en": "appcheck: {files} file(s), {ok} ok, {bad} not ok; {errors} error(s), {warnings} warning(s), {notices} notice(s) or review(s)",
+}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(finding) -> str:
+    if finding.status is Status.FAILED and finding.severity is Severity.ERROR:
+        return "error"
+    if finding.status is Status.FAILED and finding.severity is Severity.WARNING:
+        return "warning"
+    return "notice"
+
+
+def annotation(command: str, text: str, file: str | None = None, line: int | None = None, column: int | None = None, title: str | None = None) -> str:
+    """One workflow command line, ``::command key=value,...::text``, every part escaped."""
+    properties = []
+    if file is not None:
+        properties.append(("file", file))
+    if line is not None:
+        properties.append(("line", str(line)))
+        if column is not None:
+            properties.append(("col", str(column)))
+    if title is not None:
+        properties.append(("title", title))
+    head = f"::{command}"
+    if properties:
+        head += " " + ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"{head}::{escape_data(text)}"
+
+
+def _lines(finding, files, options: Options):
+    text = message(finding, options.lang) or finding.requirement
+    for file in files:
+        yield annotation(_command(finding), text, file, finding.line, finding.column, finding.requirement)
+
+
+def render(batch, options: Options) -> str:
+    out = []
+    counts = {"error": 0, "warning": 0, "notice": 0}
+    for report in batch.reports:
+        for finding in report.findings:
+            if finding.status is not Status.PASSED:
+                counts[_command(finding)] += 1
+                out.extend(_lines(finding, [report.file], options))
+    named = {report.file for report in batch.reports if report.file is not None}
+    for finding in batch.findings:
+        if finding.status is not Status.PASSED:
+            counts[_command(finding)] += 1
+            files = [name for name in finding.bundles if name in named or not _IN_MEMORY.fullmatch(name)] or [None]
+            out.extend(_lines(finding, files, options))
+    good = sum(1 for report in batch.reports if (report.strict_ok if options.strict else report.ok))
+    out.append(_SUMMARY[options.lang].format(
+        files=len(batch.reports), ok=good, bad=len(batch.reports) - good,
+        errors=counts["error"], warnings=counts["warning"], notices=counts["notice"],
+    ))
+    return "\n".join(out) + "\n"

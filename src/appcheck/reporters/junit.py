@@ -1,0 +1,121 @@
+"""``--format junit``: JUnit XML, one ``<testsuite>`` per file and one ``<testcase>`` per finding.
+
+The output is valid against both the strict Apache Ant schema (windyroad) and the lenient Jenkins
+xUnit schema: every suite carries ``id``, ``package``, ``timestamp``, ``hostname``, ``time``, the
+counts, and ``<properties>``, ``<system-out>``, ``<system-err>`` in that order, and a test case has at
+most one ``<failure>``.
+
+A finding that makes its bundle not ok (failed, severity error) is a ``<failure>``; with ``--strict``
+every finding that is not passed is. The others that are not passed (warnings, info notes, pending
+reviews) pass as test cases and are listed in the suite's ``<system-out>``, since the Ant schema
+allows no output inside a test case. Batch findings form a last suite named ``batch``.
+
+``timestamp`` is the date the bundle's dated rules were measured at (midnight), and ``hostname`` is
+``localhost``, so the same input always gives the same output.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import xml.etree.ElementTree as ET
+
+from ..model import Status
+from . import Options, message
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LABEL = {"error": "error", "warning": "warning", "info": "info"}
+
+
+def clean(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot carry replaced by U+FFFD."""
+    return _ILLEGAL.sub("\ufffd", text)
+
+
+def body(text: str) -> str:
+    """Element content: :func:`clean`, with CR and CRLF written as LF (what an XML parser reads them as)."""
+    return clean(text).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _token(text: str, fallback: str) -> str:
+    """``text`` as an ``xs:token`` that must not be empty once its whitespace is collapsed."""
+    text = clean(text)
+    return text if text.strip() else fallback
+
+
+def _is_failure(finding, options: Options) -> bool:
+    if options.strict:
+        return finding.status is not Status.PASSED
+    return finding.blocking
+
+
+def _label(finding) -> str:
+    return "review" if finding.status is Status.NEEDS_REVIEW else _LABEL[finding.severity.value]
+
+
+def _where(file: str, finding) -> str:
+    where = file
+    if finding.line is not None:
+        where = f"{file}:{finding.line}:{finding.column}"
+    return f"{where} {finding.path or '/'}"
+
+
+def _suite(parent, index: int, name: str, package: str, classname: str, findings, timestamp: str, options: Options) -> None:
+    failures = [finding for finding in findings if _is_failure(finding, options)]
+    suite = ET.SubElement(parent, "testsuite", {
+        "name": _token(name, f"#{index}"),
+        "tests": str(len(findings)),
+        "failures": str(len(failures)),
+        "errors": "0",
+        "skipped": "0",
+        "time": "0",
+        "timestamp": timestamp,
+        "hostname": "localhost",
+        "id": str(index),
+        "package": _token(package, "appcheck"),
+    })
+    ET.SubElement(suite, "properties")
+    notes = []
+    for finding in findings:
+        file = ", ".join(finding.bundles) if finding.bundles else name
+        case = ET.SubElement(suite, "testcase", {
+            "name": _token(f"{finding.requirement} {finding.path}".strip(), "?"),
+            "classname": _token(classname, "appcheck"),
+            "time": "0",
+        })
+        text = message(finding, options.lang)
+        if _is_failure(finding, options):
+            lines = [text, _where(file, finding)]
+            if finding.source:
+                lines.append(finding.source)
+            failure = ET.SubElement(case, "failure", {"message": clean(text), "type": clean(finding.requirement)})
+            failure.text = body("\n".join(lines))
+        elif finding.status is not Status.PASSED:
+            notes.append(f"{_label(finding)} {finding.requirement} {_where(file, finding)}: {text}")
+    ET.SubElement(suite, "system-out").text = body("\n".join(notes) + "\n") if notes else None
+    ET.SubElement(suite, "system-err")
+
+
+def _timestamp(day: _dt.date | None) -> str:
+    return _dt.datetime.combine(day or _dt.date.today(), _dt.time()).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def build(batch, options: Options) -> ET.Element:
+    """The ``<testsuites>`` element."""
+    root = ET.Element("testsuites")
+    days = [report.checked_on for report in batch.reports if report.checked_on is not None]
+    for index, report in enumerate(batch.reports):
+        name = report.file or f"#{index}"
+        topic = report.topic + (f"#{report.track}" if report.track else "") if report.topic else None
+        day = report.checked_on or (max(days) if days else None)
+        _suite(root, index, name, topic or "appcheck", topic or name, report.findings, _timestamp(day), options)
+    if batch.findings:
+        _suite(root, len(batch.reports), "batch", "appcheck", "batch", batch.findings,
+               _timestamp(max(days) if days else None), options)
+    return root
+
+
+def render(batch, options: Options) -> str:
+    root = build(batch, options)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,117 @@
+"""Batches for the reporter tests: real ones from the gd-2022 examples, odd files, and hand-built ones.
+
+Reporters must render any batch; these cover every status and severity, the special requirement ids
+(LOAD, TOPIC, SCHEMA, AS-OF), batch findings, file names with spaces and Chinese characters, XML-illegal
+characters and attempts to inject workflow commands or markup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import appcheck
+from appcheck.model import BatchReport, Finding, Report
+
+from ..conftest import EXAMPLES, ROOT
+
+GD = EXAMPLES / "gd-2022"
+SCHEMAS_ENV = "APPCHECK_EXTERNAL_SCHEMAS"
+
+#: Strings no reporter may choke on or let through unescaped.
+NASTY = "控制字符\x00\x01\x08\x0b\x0c\x1b\x7f 非字符\ufffe\uffff 孤代理\ud800 & <tag> \"q\" 'a' ]]> %0A %25 :: , \r\n::error::injected\n##[error]v1"
+NASTY_FILE = "dir with space/申报 书,line=1::error::x%0A.json"
+
+
+def _validate(paths: list[str], cwd: Path):
+    """Validate ``paths`` relative to ``cwd`` so reports carry relative file names, as on a command line."""
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return appcheck.validate_batch(paths)
+    finally:
+        os.chdir(before)
+
+
+@pytest.fixture(scope="session")
+def example_batch():
+    """Every gd-2022 example as one batch (relative paths): failures, warnings, info, reviews, a batch finding."""
+    paths = sorted(str(path.relative_to(ROOT).as_posix()) for path in GD.rglob("*.json"))
+    return _validate(paths, ROOT)
+
+
+@pytest.fixture(scope="session")
+def odd_batch(tmp_path_factory):
+    """Real files with odd names and the special findings: LOAD (with a position), TOPIC, SCHEMA, AS-OF."""
+    root = tmp_path_factory.mktemp("odd")
+    valid = json.loads((GD / "training" / "valid.json").read_text(encoding="utf-8"))
+    folder = root / "申报 材料"
+    folder.mkdir()
+    (folder / "培训 valid copy.json").write_text(json.dumps(valid, ensure_ascii=False, indent=2), encoding="utf-8")
+    (folder / "bad 国别.json").write_text((GD / "training" / "GD22-TRN-COUNTRIES.json").read_text(encoding="utf-8"), encoding="utf-8")
+    undated = dict(valid)
+    del undated["submitted_on"]
+    (folder / "no date.json").write_text(json.dumps(undated, ensure_ascii=False, indent=2), encoding="utf-8")
+    no_budget = dict(valid)
+    del no_budget["budget"]
+    (folder / "schema.json").write_text(json.dumps(no_budget, ensure_ascii=False, indent=2), encoding="utf-8")
+    (folder / "topic.json").write_text(json.dumps(dict(valid, call="no-such-call")), encoding="utf-8")
+    (folder / "broken 100%.json").write_text('{\n  "call": "gd-2022",\n  "topic": \n}\n', encoding="utf-8")
+    names = sorted(path.relative_to(root).as_posix() for path in folder.iterdir())
+    batch = _validate(names, root)
+    ids = {finding.requirement for report in batch.reports for finding in report.findings}
+    assert {"LOAD", "TOPIC", "SCHEMA", "AS-OF"} <= ids, ids
+    return batch
+
+
+def nasty_finding(requirement: str, status: str, severity: str, **extra) -> Finding:
+    return Finding(requirement, status, severity, ("a/b", "~x", 0, NASTY), NASTY, "en " + NASTY, "“条款” " + NASTY,
+                   expected={"n": 3, "s": NASTY}, actual=[NASTY], **extra)
+
+
+@pytest.fixture(scope="session")
+def nasty_batch():
+    """Hand-built findings carrying XML-illegal characters and injection attempts, in every status and severity."""
+    findings = (
+        nasty_finding("GD22-TRN-COUNTRIES", "failed", "error", line=3, column=7),
+        nasty_finding("GD22-TRN-COUNTRIES", "passed", "error"),
+        nasty_finding("SOFT-ONE", "failed", "warning", line=1, column=1),
+        nasty_finding("INFO-ONE", "failed", "info"),
+        nasty_finding("GD22-HISTORY", "needs_review", "error", line=10, column=2),
+        Finding("LOAD", "failed", "error", (), "", "", ""),  # empty messages, whole bundle
+    )
+    reports = (
+        Report(findings, call="gd-2022", topic_id="training", track=None, file=NASTY_FILE),
+        Report(findings[:2], file=None),  # an in-memory bundle: no file, no topic
+        Report((), file="   "),  # no findings, a blank name
+    )
+    batch_findings = (
+        Finding("GD22-PI-IDENTITY", "failed", "error", ("principal_investigator",), NASTY, NASTY, NASTY, bundles=(NASTY_FILE, "#1")),
+        Finding("GD22-PI-IDENTITY", "needs_review", "warning", (), "复核", "review", "", bundles=("#1",)),
+    )
+    return BatchReport(reports, batch_findings)
+
+
+@pytest.fixture(scope="session")
+def empty_batch():
+    return BatchReport(())
+
+
+@pytest.fixture(scope="session")
+def external_schemas() -> Path:
+    folder = os.environ.get(SCHEMAS_ENV)
+    if not folder:
+        pytest.skip(f"{SCHEMAS_ENV} is not set (the folder with the SARIF and JUnit schemas)")
+    return Path(folder)
+
+
+BATCHES = ("example_batch", "odd_batch", "nasty_batch", "empty_batch")
+
+
+def non_passed(batch) -> list[tuple]:
+    """``(report or None, finding)`` for every finding that is not passed, in report order, batch last."""
+    found = [(report, f) for report in batch.reports for f in report.findings if f.status.value != "passed"]
+    return found + [(None, f) for f in batch.findings if f.status.value != "passed"]

@@ -1,0 +1,199 @@
+"""``--format sarif``: valid SARIF 2.1.0 with one rule per requirement, one result per finding not passed."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import unquote
+
+import pytest
+
+from appcheck import catalog
+from appcheck.reporters import Options, message, reporter
+from appcheck.reporters import sarif
+
+from .conftest import BATCHES, NASTY_FILE, non_passed
+
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+#: RFC 3986 URI-reference characters (unreserved, reserved, and % for percent-encoding).
+URI_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+
+
+def render(batch, **options) -> dict:
+    return json.loads(reporter("sarif").render(batch, Options(**options)))
+
+
+@pytest.fixture(scope="module")
+def validator(external_schemas):
+    import jsonschema
+    import referencing
+
+    schema = json.loads((external_schemas / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    assert cls is jsonschema.Draft4Validator
+    cls.check_schema(schema)
+    return cls(schema, registry=referencing.Registry())  # no remote references: nothing is fetched
+
+
+@pytest.mark.parametrize("name", BATCHES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_valid_against_the_sarif_schema(name, lang, request, validator) -> None:
+    log = render(request.getfixturevalue(name), lang=lang)
+    errors = sorted(validator.iter_errors(log), key=lambda error: list(error.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+@pytest.mark.parametrize("name", BATCHES)
+def test_log_shape(name, request) -> None:
+    from appcheck import __version__
+
+    log = render(request.getfixturevalue(name))
+    assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
+    assert log["version"] == "2.1.0"
+    assert len(log["runs"]) == 1
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "appcheck" and driver["version"] == __version__
+
+
+@pytest.mark.parametrize("name", BATCHES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_result_per_finding_not_passed(name, lang, request) -> None:
+    batch = request.getfixturevalue(name)
+    run = render(batch, lang=lang)["runs"][0]
+    expected = non_passed(batch)
+    assert len(run["results"]) == len(expected)
+    for result, (_, finding) in zip(run["results"], expected):
+        assert result["ruleId"] == finding.requirement
+        assert result["message"]["text"] == (message(finding, lang) or finding.requirement)
+        assert result["properties"]["pointer"] == finding.path
+        assert result["properties"]["status"] == finding.status.value
+        if finding.status.value == "needs_review":
+            # SARIF 3.27.10: a kind other than "fail" takes level "none"
+            assert (result["kind"], result["level"]) == ("review", "none")
+        else:
+            assert (result["kind"], result["level"]) == ("fail", LEVEL[finding.severity.value])
+
+
+@pytest.mark.parametrize("name", BATCHES)
+def test_rules_match_results(name, request) -> None:
+    run = render(request.getfixturevalue(name))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    ids = [rule["id"] for rule in rules]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == {result["ruleId"] for result in run["results"]}
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_catalog_rules_are_described_by_the_catalog(example_batch) -> None:
+    rules = render(example_batch)["runs"][0]["tool"]["driver"]["rules"]
+    assert rules
+    known = catalog.requirements()
+    for rule in rules:
+        requirement = known[rule["id"]]
+        assert rule["shortDescription"]["text"] == requirement.rule
+        assert rule["fullDescription"]["text"] == requirement.source
+        assert rule["help"]["text"] == requirement.source
+        assert rule["defaultConfiguration"]["level"] == LEVEL[requirement.severity.value]
+        assert rule["properties"]["kind"] == requirement.kind
+
+
+def test_special_requirements_have_their_own_descriptions(odd_batch) -> None:
+    rules = {rule["id"]: rule for rule in render(odd_batch)["runs"][0]["tool"]["driver"]["rules"]}
+    for rid in ("LOAD", "TOPIC", "SCHEMA", "AS-OF"):
+        assert rules[rid]["shortDescription"]["text"] == sarif._SPECIAL[rid][0]
+        assert rules[rid]["fullDescription"]["text"] == sarif._SPECIAL[rid][1]
+    assert rules["AS-OF"]["defaultConfiguration"]["level"] == "note"
+    assert rules["LOAD"]["defaultConfiguration"]["level"] == "error"
+
+
+def test_unknown_requirement_gets_a_rule(nasty_batch) -> None:
+    rules = {rule["id"]: rule for rule in render(nasty_batch)["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["SOFT-ONE"]["defaultConfiguration"]["level"] == "warning"
+    assert rules["INFO-ONE"]["defaultConfiguration"]["level"] == "note"
+    assert rules["SOFT-ONE"]["shortDescription"]["text"] == "SOFT-ONE"
+
+
+@pytest.mark.parametrize("name", ["example_batch", "odd_batch"])
+def test_locations(name, request) -> None:
+    batch = request.getfixturevalue(name)
+    results = render(batch)["runs"][0]["results"]
+    for result, (report, finding) in zip(results, non_passed(batch)):
+        files = [report.file] if report is not None else list(finding.bundles)
+        assert len(result["locations"]) == len(files)
+        for location, file in zip(result["locations"], files):
+            physical = location["physicalLocation"]
+            uri = physical["artifactLocation"]["uri"]
+            assert URI_CHARS.fullmatch(uri), uri
+            assert not uri.startswith("/") and ":" not in uri.split("/")[0]  # relative, as given
+            assert unquote(uri) == file
+            region = physical["region"]
+            assert region["startLine"] >= 1 and region["startColumn"] >= 1
+            if finding.line is not None:
+                assert (region["startLine"], region["startColumn"]) == (finding.line, finding.column)
+            else:
+                assert (region["startLine"], region["startColumn"]) == (1, 1)
+            if finding.path:
+                assert location["logicalLocations"] == [{"fullyQualifiedName": finding.path, "kind": "member"}]
+            else:
+                assert "logicalLocations" not in location
+
+
+def test_file_names_with_spaces_and_chinese_are_percent_encoded(odd_batch) -> None:
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"] for result in render(odd_batch)["runs"][0]["results"] for loc in result["locations"]}
+    assert "%E7%94%B3%E6%8A%A5%20%E6%9D%90%E6%96%99/bad%20%E5%9B%BD%E5%88%AB.json" in uris
+    assert "%E7%94%B3%E6%8A%A5%20%E6%9D%90%E6%96%99/broken%20100%25.json" in uris
+
+
+def test_batch_finding_has_a_location_per_bundle(example_batch) -> None:
+    assert example_batch.findings
+    results = render(example_batch)["runs"][0]["results"][-len(example_batch.findings):]
+    for result, finding in zip(results, example_batch.findings):
+        assert [unquote(loc["physicalLocation"]["artifactLocation"]["uri"]) for loc in result["locations"]] == list(finding.bundles)
+        assert result["properties"]["bundles"] == list(finding.bundles)
+
+
+def test_in_memory_bundles_have_no_physical_location(nasty_batch) -> None:
+    results = render(nasty_batch)["runs"][0]["results"]
+    first, second = results[-2:]  # the batch findings
+    assert [unquote(loc["physicalLocation"]["artifactLocation"]["uri"]) for loc in first["locations"]] == [NASTY_FILE]
+    assert second["locations"] == []
+
+
+def test_nasty_strings_survive(nasty_batch) -> None:
+    text = reporter("sarif").render(nasty_batch, Options(lang="en"))
+    log = json.loads(text)
+    result = log["runs"][0]["results"][0]
+    finding = nasty_batch.reports[0].findings[0]
+    assert result["message"]["text"] == finding.message_en
+    assert result["properties"]["expected"] == {"n": 3, "s": finding.message}
+    assert result["properties"]["actual"] == [finding.message]
+    assert result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "/a~1b/~0x/0/" + finding.message
+    assert "\n::error" not in text  # JSON escapes the newline
+
+
+def test_undecodable_and_absolute_file_names() -> None:
+    from appcheck.model import BatchReport, Finding, Report
+
+    finding = Finding("GD22-TRN-COUNTRIES", "failed", "error", (), "m", "m", "")
+    batch = BatchReport((Report((finding,), file="bad\udcff\ud800.json"), Report((finding,), file="/tmp/a b/申报.json")))
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in render(batch)["runs"][0]["results"]]
+    assert all(URI_CHARS.fullmatch(uri) for uri in uris), uris
+    assert uris[1] == "file:///tmp/a%20b/%E7%94%B3%E6%8A%A5.json"
+
+
+def test_empty_batch_has_an_empty_run(empty_batch) -> None:
+    run = render(empty_batch)["runs"][0]
+    assert run["results"] == [] and run["tool"]["driver"]["rules"] == []
+
+
+@pytest.mark.parametrize("name", BATCHES)
+def test_stable_output(name, request) -> None:
+    batch = request.getfixturevalue(name)
+    assert reporter("sarif").render(batch, Options()) == reporter("sarif").render(batch, Options())
+
+
+def test_strict_keeps_the_results(example_batch) -> None:
+    plain = render(example_batch)["runs"][0]["results"]
+    strict = render(example_batch, strict=True)["runs"][0]["results"]
+    assert plain == strict
