@@ -144,3 +144,13 @@ def test_terminal_that_cannot_print_chinese_gets_escapes() -> None:
     env = dict(os.environ, PYTHONIOENCODING="ascii")
     done = subprocess.run([sys.executable, "-m", "appcheck", "validate", INVALID], capture_output=True, env=env, timeout=120)
     assert done.returncode == 1 and b"\\u" in done.stdout and b"Traceback" not in done.stderr
+
+
+def test_jobs_output_equals_one_job() -> None:
+    one = run("validate", str(EXAMPLES / "gd-2022"), "--format", "json")
+    two = run("validate", str(EXAMPLES / "gd-2022"), "--format", "json", "--jobs", "2")
+    assert one == two and one[0] == 1
+
+
+def test_jobs_must_be_positive() -> None:
+    assert run("validate", VALID, "--jobs", "0")[0] == 2

@@ -344,6 +344,12 @@ def _batch(prepared: list[Prepared]) -> tuple[dict[tuple[int, int], Finding], li
     return per_bundle, batch_findings
 
 
+def _prepare_and_check(item: tuple) -> tuple[Prepared, dict[int, Finding]]:
+    """Load, resolve and check one bundle (the part of a batch that runs per bundle, in any process)."""
+    prepared = _prepare(*item)
+    return prepared, (_check(prepared) if prepared.context is not None else {})
+
+
 def _place(findings: list[Finding], text: str | None) -> list[Finding]:
     if text is None:
         return findings
@@ -377,10 +383,20 @@ def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[
     """Check several bundles as one batch: one report each, plus the batch findings (quotas, identities)."""
     if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
         raise TypeError("validate_batch takes an iterable of bundles; use validate() for one")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
     day = _as_of(as_of)
     resolved = topics.resolve_settings(settings)
-    prepared = [_prepare(bundle, index, day, resolved) for index, bundle in enumerate(bundles)]
-    checked = [_check(item) if item.context is not None else {} for item in prepared]
+    items = [(bundle, index, day, resolved) for index, bundle in enumerate(bundles)]
+    if jobs > 1 and len(items) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+            results = list(pool.map(_prepare_and_check, items, chunksize=max(1, len(items) // (jobs * 4))))
+    else:
+        results = [_prepare_and_check(item) for item in items]
+    prepared = [item for item, _ in results]
+    checked = [found for _, found in results]
     per_bundle, batch_findings = _batch(prepared)
     reports = []
     for index, item in enumerate(prepared):
