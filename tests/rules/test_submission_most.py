@@ -41,3 +41,8 @@ def test_named_issuer() -> None:
     assert status(rule, {"documents": [no_issuer]}) == "failed"
     assert status(HasDocument("french_government_support"), {"documents": [no_issuer]}) == "passed"
     assert "issuer" in rule.describe()[1]
+
+
+def test_describe_mentions_the_mark_only_when_asked() -> None:
+    assert "lead_of_side" in SideLedBy(FINNISH_ENTERPRISE, marked=True).describe()[1]
+    assert "lead_of_side" not in SideLedBy(FINNISH_ENTERPRISE).describe()[1]

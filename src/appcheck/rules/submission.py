@@ -157,4 +157,6 @@ class SideLedBy:
 
     def describe(self) -> tuple[str, str]:
         zh, en = self.lead.describe()
+        if self.marked:
+            return f"外方由{zh}牵头（标为 lead_of_side）", f"the foreign side is led by {en} (marked lead_of_side)"
         return f"外方由{zh}牵头", f"the foreign side is led by {en}"
