@@ -485,3 +485,41 @@ def test_quota_without_a_recommender_fails_that_bundle() -> None:
     batch = _usa_batch(["甲", None])
     quota = [next(f for f in r.findings if f.requirement == "MOST22-US-QUOTA").status.value for r in batch.reports]
     assert quota == ["passed", "failed"]
+
+
+@settings(max_examples=80)
+@given(case=st.sampled_from(DURATIONS), end=st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2025, 12, 31)))
+@example(case=DURATIONS[0], end=dt.date(2025, 6, 30))
+@example(case=DURATIONS[0], end=dt.date(2025, 7, 1))
+@example(case=DURATIONS[0], end=dt.date(2024, 6, 29))
+def test_every_duration_against_a_reference(case, end) -> None:
+    topic, requirement, minimum, maximum, _ = case
+    bundle = valid(topic)
+    bundle["project"]["start_date"], bundle["project"]["end_date"] = START.isoformat(), end.isoformat()
+    delta = relativedelta(end + dt.timedelta(days=1), START)
+    months, days = delta.years * 12 + delta.months, delta.days
+    within = (minimum is None or months >= minimum) and (months < maximum or (months == maximum and days == 0))
+    assert (result(bundle, requirement) == "passed") == within
+
+
+@settings(max_examples=40)
+@given(valid_until=st.dates(min_value=dt.date(2021, 12, 1), max_value=dt.date(2026, 1, 1)))
+@example(valid_until=DAY)
+@example(valid_until=DAY - dt.timedelta(days=1))
+@example(valid_until=DAY + dt.timedelta(days=1))
+def test_germany_agreement_validity_against_a_reference(valid_until) -> None:
+    bundle = valid("germany")
+    bundle["agreements"][0]["valid_until"] = valid_until.isoformat()
+    assert (result(bundle, "MOST22-DE-AGREEMENT") == "passed") == (valid_until >= DAY)
+
+
+@settings(max_examples=40)
+@given(signed=st.dates(min_value=dt.date(2021, 11, 1), max_value=DAY), foreign=st.dates(min_value=dt.date(2021, 11, 1), max_value=dt.date(2022, 2, 1)))
+@example(signed=dt.date(2021, 12, 1), foreign=dt.date(2021, 12, 1))
+@example(signed=dt.date(2021, 12, 2), foreign=dt.date(2021, 12, 1))
+@example(signed=DAY, foreign=dt.date(2022, 2, 1))
+def test_austria_industry_ip_date_against_a_reference(signed, foreign) -> None:
+    bundle = valid("austria-industry")
+    bundle["agreements"][0]["signed_on"] = signed.isoformat()
+    bundle["foreign_submission"]["submitted_on"] = foreign.isoformat()
+    assert (result(bundle, "MOST22-IP") == "passed") == (signed <= DAY and signed <= foreign)
