@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import socket
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +18,21 @@ EXAMPLES = ROOT / "examples"
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+
+def _no_network(self, address, *args, **kwargs):
+    if self.family == socket.AF_UNIX:
+        return _connect(self, address, *args, **kwargs)
+    raise OSError(f"the test suite runs with network sockets blocked (tried {address!r})")
+
+
+_connect = socket.socket.connect
+
+
+def pytest_configure(config) -> None:
+    """Block every network socket for the whole suite: nothing in appcheck may touch the network."""
+    socket.socket.connect = _no_network
+    socket.socket.connect_ex = _no_network
 
 
 def read_json(path: Path) -> object:

@@ -17,7 +17,7 @@ import attrs
 
 from . import catalog, schema_messages, schemas, topics
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
-from .rules.base import Context, Outcome, as_date, run
+from .rules.base import MALFORMED, Context, Outcome, as_date, excerpt, malformed, run
 
 FORMAT = "appcheck/1"
 #: loader problem codes whose messages already name the file
@@ -37,6 +37,7 @@ class Prepared:
     call: Any = None
     track: str | None = None
     context: Context | None = None
+    format: str = "json"  # of ``text``: "json" or "yaml", which locator places the findings
 
 
 # ----------------------------------------------------------------------------- loading
@@ -83,16 +84,29 @@ def _load_finding(message: str, message_en: str, segments: tuple = (), line: int
 
 @attrs.frozen
 class Source:
-    """A bundle given as bytes (standard input, a portal's upload) with the name to report it under."""
+    """A bundle given as bytes (standard input, a portal's upload) with the name to report it under.
+
+    ``format`` is ``"json"``, ``"yaml"`` or ``"auto"``: JSON when the first character that is not
+    white space (after a BOM) is ``{`` or ``[``, YAML otherwise.
+    """
 
     name: str
     data: bytes
+    format: str = attrs.field(default="auto", validator=attrs.validators.in_(("auto", "json", "yaml")))
+
+    def resolved_format(self) -> str:
+        """``"json"`` or ``"yaml"``: the format given, or the one the bytes look like."""
+        if self.format != "auto":
+            return self.format
+        first = bytes(self.data).removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")[:1]
+        return "json" if first in (b"{", b"[") else "yaml"
 
 
-def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None]:
+def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None, str]:
+    """``(data, text, load finding, format of text)``."""
     if isinstance(bundle, Mapping):
         try:
-            return normalize(bundle), None, None
+            return normalize(bundle), None, None, "json"
         except _Unsupported as bad:
             from .pointer import render
 
@@ -101,11 +115,14 @@ def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None]:
                 f"{where}：{type(bad.value).__name__} 类型的值 {bad.value!r:.60} 不能出现在申报书中（只允许 JSON 值）",
                 f"{where}: a {type(bad.value).__name__} value {bad.value!r:.60} cannot be part of a bundle (JSON values only)",
                 bad.segments,
-            )
+            ), "json"
     from . import loading
 
     if isinstance(bundle, Source):
-        loaded = loading.load_bytes(bundle.data)
+        if bundle.resolved_format() == "yaml":
+            loaded = loading.load_yaml_bytes(bundle.data)
+        else:
+            loaded = loading.load_bytes(bundle.data)
     else:
         loaded = loading.load_path(bundle)
     if loaded.problem is not None:
@@ -116,8 +133,8 @@ def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None]:
             problem.message_en if named else f"{name}: {problem.message_en}",
             problem.path, problem.line, problem.column,
             actual={"code": problem.code, "offset": problem.offset},
-        )
-    return loaded.data, loaded.text, None
+        ), loaded.format
+    return loaded.data, loaded.text, None, loaded.format
 
 
 # ----------------------------------------------------------------------------- envelope
@@ -263,11 +280,29 @@ def _source(call: Any, topic: Any, requirement: catalog.Requirement) -> str:
     return text
 
 
+MESSAGE_LIMIT = 600
+VALUE_LIMIT = 200
+
+
+def _clip(value: Any, limit: int) -> Any:
+    """Keep findings small whatever the bundle holds: long strings are cut in the middle."""
+    if isinstance(value, str) and len(value) > limit:
+        return excerpt(value, limit)
+    if isinstance(value, (list, tuple)) and len(value) > 50:
+        return [_clip(item, VALUE_LIMIT) for item in value[:50]] + [f"… {len(value) - 50} more"]
+    if isinstance(value, (list, tuple)):
+        return [_clip(item, VALUE_LIMIT) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _clip(item, VALUE_LIMIT) for key, item in value.items()}
+    return value
+
+
 def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **extra: Any) -> Finding:
     requirement = catalog.requirement(check.requirement)
     return Finding(
-        check.requirement, outcome.status, requirement.severity, outcome.segments, outcome.message, outcome.message_en,
-        _source(call, topic, requirement), expected=outcome.expected, actual=outcome.actual, **extra,
+        check.requirement, outcome.status, requirement.severity, outcome.segments,
+        _clip(outcome.message, MESSAGE_LIMIT), _clip(outcome.message_en, MESSAGE_LIMIT),
+        _source(call, topic, requirement), expected=_clip(outcome.expected, VALUE_LIMIT), actual=_clip(outcome.actual, VALUE_LIMIT), **extra,
     )
 
 
@@ -283,17 +318,17 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     else:
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
 
-    data, text, problem = _load(bundle, name)
+    data, text, problem, text_format = _load(bundle, name)
     if problem is not None:
-        return Prepared(name, file, None, text, (problem,))
+        return Prepared(name, file, None, text, (problem,), format=text_format)
     if not isinstance(data, Mapping):
         found = schema_messages._type_name(data)
         return Prepared(name, file, data, text, (
             Finding(SCHEMA, Status.FAILED, Severity.ERROR, (), f"申报书应为 JSON 对象，实为{found[0]}", f"a bundle is a JSON object, found {found[1]}", ""),
-        ))
+        ), format=text_format)
     call, topic, track, problem = _resolve_topic(data)
     if problem is not None:
-        return Prepared(name, file, data, text, (problem,), topic, call)
+        return Prepared(name, file, data, text, (problem,), topic, call, format=text_format)
     findings = _schema_findings(topic, data) + _integrity_findings(topic, data)
     submitted = data.get("submitted_on")
     if submitted is None:
@@ -307,7 +342,7 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     else:
         checked_on = as_date(submitted)  # None when malformed: dated rules then fail on submitted_on
     context = Context(data, checked_on=checked_on, settings=settings, call=call.id, topic=topic.id, track=track)
-    return Prepared(name, file, data, text, tuple(findings), topic, call, track, context)
+    return Prepared(name, file, data, text, tuple(findings), topic, call, track, context, format=text_format)
 
 
 def _check(prepared: Prepared) -> dict[int, Finding]:
@@ -333,7 +368,10 @@ def _batch(prepared: list[Prepared]) -> tuple[dict[tuple[int, int], Finding], li
     for requirement_id, members in groups.items():
         rule = members[0][2].rule
         contexts = [prepared[index].context for index, _, _ in members]
-        outcomes, breaches = rule.check_batch(contexts)
+        try:
+            outcomes, breaches = rule.check_batch(contexts)
+        except MALFORMED as error:
+            outcomes, breaches = [malformed(error)] * len(contexts), []
         for (index, position, check), outcome in zip(members, outcomes):
             item = prepared[index]
             per_bundle[(index, position)] = finding_for(check, outcome, item.call, item.topic)
@@ -350,10 +388,13 @@ def _prepare_and_check(item: tuple) -> tuple[Prepared, dict[int, Finding]]:
     return prepared, (_check(prepared) if prepared.context is not None else {})
 
 
-def _place(findings: list[Finding], text: str | None) -> list[Finding]:
+def _place(findings: list[Finding], text: str | None, text_format: str = "json") -> list[Finding]:
     if text is None:
         return findings
-    from .locate import locate
+    if text_format == "yaml":
+        from .yaml_loading import locate_yaml as locate
+    else:
+        from .locate import locate
 
     placed = []
     for finding in findings:
@@ -407,7 +448,7 @@ def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[
                 if finding is not None:
                     findings.append(finding)
         reports.append(Report(
-            tuple(_place(findings, item.text)),
+            tuple(_place(findings, item.text, item.format)),
             call=item.call.id if item.call else None,
             topic_id=item.topic.id if item.topic else None,
             track=item.track,

@@ -181,3 +181,15 @@ def test_prior_cooperation_needs_review_when_declared() -> None:
     assert status(HISTORY, bundle(partner)) == "failed"
     assert status(HISTORY, bundle(partner, prior_cooperation=[dict(declared[0], since="2022-05-10")])) == "failed"
     assert status(HISTORY, bundle(org("d", role="domestic_partner", subdivision="CN-GD"), prior_cooperation=[dict(declared[0], partner="d")])) == "failed"
+
+
+def test_partner_without_role_fails_a_role_filter() -> None:
+    partner = {"id": "p", "kind": "enterprise", "country": "CN", "subdivision": "CN-GD", "name": "P"}
+    result = outcome(HasParty(Orgs(roles={"domestic_partner"})), bundle(partner))
+    assert result.status.value == "failed" and result.segments == ("partners", 0, "role")
+
+
+def test_malformed_values_never_crash_a_rule() -> None:
+    partner = {"id": "p", "role": ["foreign_partner"], "kind": {"x": 1}, "country": ["DE"], "name": "P"}
+    for rule in (HasParty(Orgs(roles={"foreign_partner"})), HasParty(Orgs(not_countries=NOT_FOREIGN)), TeamCoversParties()):
+        assert status(rule, bundle(partner, team=[{"name": "x", "organization": ["lead"]}])) == "failed"

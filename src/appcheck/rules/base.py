@@ -84,6 +84,14 @@ class MissingInput(Exception):
         )
 
 
+def excerpt(text: str, limit: int = 80) -> str:
+    """A short excerpt of a user-written string for a message: the start and the end, cut in the middle."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + "…" + text[-half:]
+
+
 def _short(value: Any, limit: int = 60) -> str:
     text = repr(value) if not isinstance(value, str) else '"' + value + '"'
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -161,33 +169,38 @@ class Org:
     def get(self, name: str, default: Any = None) -> Any:
         return self.data.get(name, default)
 
-    @property
-    def id(self) -> Any:
-        return self.data.get("id")
+    def text(self, name: str) -> str | None:
+        """A string field, or None when it is absent or not a string (malformed data never matches)."""
+        value = self.data.get(name)
+        return value if isinstance(value, str) else None
 
     @property
-    def kind(self) -> Any:
-        return self.data.get("kind")
+    def id(self) -> str | None:
+        return self.text("id")
 
     @property
-    def country(self) -> Any:
-        return self.data.get("country")
+    def kind(self) -> str | None:
+        return self.text("kind")
 
     @property
-    def subdivision(self) -> Any:
-        return self.data.get("subdivision")
+    def country(self) -> str | None:
+        return self.text("country")
 
     @property
-    def role(self) -> str:
-        return self.data.get("role", "applicant") if self.segments != ("applicant",) else "applicant"
+    def subdivision(self) -> str | None:
+        return self.text("subdivision")
+
+    @property
+    def role(self) -> str | None:
+        return "applicant" if self.segments == ("applicant",) else self.text("role")
 
     @property
     def label(self) -> str:
         """How messages name the organization: its name, else its id, else its place."""
         name = self.data.get("name")
         if isinstance(name, str) and name:
-            return name
-        return str(self.data.get("id") or render(self.segments))
+            return excerpt(name)
+        return excerpt(str(self.data.get("id") or render(self.segments)))
 
     def at(self, name: str) -> tuple:
         return self.segments + (name,)
@@ -392,12 +405,27 @@ class PerTrack:
         return frozenset(self.rules)
 
 
+#: what a rule may raise on data of an unexpected shape that no accessor caught
+MALFORMED = (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError)
+
+
+def malformed(error: Exception) -> Outcome:
+    """The outcome of a rule that met data of an unexpected shape: failed, never passed, never a crash."""
+    return failed(
+        f"无法检查：本要求读取的数据格式有误（{type(error).__name__}），请先改正格式错误",
+        f"cannot check: the data this requirement reads is malformed ({type(error).__name__}); fix the schema errors first",
+        (), actual=type(error).__name__,
+    )
+
+
 def run(rule: Rule, ctx: Context) -> Outcome:
     """Check one rule; missing or malformed input becomes a failed outcome that points at it."""
     try:
         return rule.check(ctx)
     except MissingInput as missing:
         return missing.outcome()
+    except MALFORMED as error:
+        return malformed(error)
 
 
 # ----------------------------------------------------------------------------- parameter validators

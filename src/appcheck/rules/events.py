@@ -9,7 +9,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from .. import reference
-from .base import Context, Outcome, failed, optional_decimal, passed, review
+from .base import Context, Outcome, excerpt, failed, optional_decimal, passed, review
 
 CONTENT_AREAS = {
     "innovation_policy_management": ("科技创新政策与管理", "S&T innovation policy and management"),
@@ -288,8 +288,9 @@ class TitleFormat:
     suffix: str = attrs.field(validator=attrs.validators.min_len(1))
 
     def check(self, ctx: Context) -> Outcome:
-        title = ctx.string("project", "title").strip()
-        name = title[: -len(self.suffix)].strip() if title.endswith(self.suffix) else None
+        full = ctx.string("project", "title").strip()
+        name = full[: -len(self.suffix)].strip() if full.endswith(self.suffix) else None
+        title = excerpt(full)
         if not name:
             return failed(
                 f"项目名称 “{title}” 不符合 “XXX{self.suffix}” 格式",

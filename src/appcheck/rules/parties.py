@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .base import NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, review
+from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, review
 
 _fs = attrs.converters.optional(frozenset)
 
@@ -64,10 +64,12 @@ class Orgs:
 
     def matches(self, ctx: Context, org: Org) -> bool:
         """Whether ``org`` passes the filter; a field the filter needs that is missing raises MissingInput."""
-        if self.roles is not None and org.role not in self.roles:
-            return False
-        if self.rd_center is not None and isinstance(org.get("foreign_rd_center"), dict) is not self.rd_center:
-            return False
+        if self.roles is not None:
+            role = org.role
+            if role is None:
+                raise MissingInput(org.at("role"), "合作单位角色", "a partner role", org.data.get("role", MISSING))
+            if role not in self.roles:
+                return False
         if self.rd_center is not None and isinstance(org.get("foreign_rd_center"), dict) is not self.rd_center:
             return False
         if self.or_kinds is not None and ctx.kind_of(org) in self.or_kinds:
@@ -106,9 +108,6 @@ class Orgs:
         if self.kinds:
             zh.append("/".join(KIND_NAMES[k][0] for k in sorted(self.kinds)))
             en.append(" or ".join(KIND_NAMES[k][1] for k in sorted(self.kinds)))
-        if self.rd_center is not None:
-            zh.append("外资研发机构" if self.rd_center else "非外资研发机构")
-            en.append("a foreign R&D centre" if self.rd_center else "not a foreign R&D centre")
         if self.rd_center is not None:
             zh.append("外资研发机构" if self.rd_center else "非外资研发机构")
             en.append("a foreign R&D centre" if self.rd_center else "not a foreign R&D centre")

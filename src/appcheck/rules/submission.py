@@ -7,7 +7,7 @@ import unicodedata
 
 import attrs
 
-from .base import Context, Outcome, failed, passed
+from .base import Context, Outcome, excerpt, failed, passed
 from .parties import Orgs
 
 SUBMISSION = ("foreign_submission",)
@@ -73,11 +73,12 @@ class ForeignSubmission:
 
     def check(self, ctx: Context) -> Outcome:
         ctx.mapping(*SUBMISSION)
-        agency = ctx.string(*SUBMISSION, "agency")
+        written = ctx.string(*SUBMISSION, "agency")
+        agency = excerpt(written)
         submitted = ctx.date(*SUBMISSION, "submitted_on")
         expected = " 或 ".join(a.display for a in self.agencies)
         expected_en = " or ".join(a.display for a in self.agencies)
-        match = next((a for a in self.agencies if a.known_as(agency)), None)
+        match = next((a for a in self.agencies if a.known_as(written)), None)
         if match is None:
             return failed(
                 f"外方申报机构为 “{agency}”，应为：{expected}",
