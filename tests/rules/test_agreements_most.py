@@ -140,3 +140,12 @@ def test_describe_mentions_the_new_conditions() -> None:
     rule = SignedAgreement(covers={"ip_ownership"}, covers_any={"benefit_sharing"}, by_foreign_submission=True)
     zh, en = rule.describe()
     assert "利益分配" in zh and "benefit sharing" in en and "both sides" in en
+
+
+def test_malformed_parties_do_not_crash() -> None:
+    bundle = lab()
+    bundle["agreements"][0]["parties"] = ["lead", {"id": "fr"}]
+    assert status(LAB, bundle) == "failed"
+    bundle = lab()
+    bundle["partners"][0]["id"] = {"nested": "fr"}
+    assert status(LAB, bundle) == "failed"

@@ -222,3 +222,16 @@ def test_an_enterprise_without_a_row_has_no_subsidy_to_match() -> None:
     bundle = matching(Decimal(40), Decimal(40))
     bundle["budget"]["allocation"] = [{"organization": "lead", "subsidy": Decimal(100)}]
     assert status(MatchingPerEnterprise(CN_ENTERPRISE), bundle) == "passed"
+
+
+@pytest.mark.parametrize("where", ["allocation", "self_raised", "applicant"])
+def test_malformed_organization_ids_are_missing_input_not_a_crash(where) -> None:
+    bundle = matching(Decimal(40), Decimal(40), lead_kind="enterprise")
+    if where == "allocation":
+        bundle["budget"]["allocation"][1]["organization"] = {"nested": "ent"}
+    elif where == "self_raised":
+        del bundle["budget"]["allocation"][1]["self_raised"]
+        bundle["budget"]["self_raised"] = [{"organization": ["ent"], "amount": Decimal(40)}]
+    else:
+        bundle["applicant"]["id"] = {"nested": "lead"}
+    assert status(MatchingPerEnterprise(CN_ENTERPRISE), bundle) == "failed"

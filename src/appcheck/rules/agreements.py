@@ -273,7 +273,7 @@ class JointLabAgreement:
                 ("joint_lab", "established_on"), expected=f"before {self.before}", actual=established,
             )
         applicant = ctx.applicant.id
-        hosts = {org.id for org in ctx.partners if self.hosts.matches(ctx, org)}
+        hosts = {org.id for org in ctx.partners if self.hosts.matches(ctx, org) and isinstance(org.id, str)}
         host_zh, host_en = self.hosts.describe()
         if not hosts:
             return failed(
@@ -297,7 +297,7 @@ class JointLabAgreement:
                 reason = (f"签署日期 {signed} 不早于 {self.before}", f"it was signed on {signed}, not before {self.before}")
             elif signed > day:
                 reason = (f"签署日期 {signed} 晚于申报日期 {day}", f"it was signed on {signed}, after the submission date {day}")
-            elif applicant not in parties or not hosts & set(parties):
+            elif applicant not in parties or not hosts & {p for p in parties if isinstance(p, str)}:
                 reason = (f"签署方 {parties} 未同时包括申报单位 {applicant} 和外方依托单位", f"its parties {parties} do not include both the applicant {applicant} and a partner host")
             else:
                 return passed(

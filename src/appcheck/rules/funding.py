@@ -450,7 +450,10 @@ class MatchingPerEnterprise:
         requested = ctx.number(*SUBSIDY)
         allocated: dict = {}
         for where, row in ctx.objects("budget", "allocation"):
-            allocated[row.get("organization")] = allocated.get(row.get("organization"), Decimal(0)) + ctx.number(*where, "subsidy")
+            organization = ctx.string(*where, "organization")
+            allocated[organization] = allocated.get(organization, Decimal(0)) + ctx.number(*where, "subsidy")
+        for where, _ in ctx.objects("budget", "self_raised", optional=True):
+            ctx.string(*where, "organization")
         total = sum(allocated.values(), Decimal(0))
         if total != requested:
             raise MissingInput(
@@ -462,6 +465,7 @@ class MatchingPerEnterprise:
         raised = self_raised_by_org(ctx)
         rows, short = {}, []
         for org in taking_part:
+            ctx.field(org, "id", "单位编号", "an id", lambda v: v if isinstance(v, str) else None)
             subsidy = allocated.get(org.id, Decimal(0))
             own = raised.get(org.id, Decimal(0))
             rows[str(org.id)] = {"subsidy": subsidy, "self_raised": own}

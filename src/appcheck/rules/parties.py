@@ -779,6 +779,8 @@ class ForeignRDCenter:
 
 from dateutil.relativedelta import relativedelta as _relativedelta  # noqa: E402  (appended section)
 
+from .base import as_date as _as_date  # noqa: E402
+
 
 @attrs.frozen
 class PartnersAre:
@@ -854,18 +856,12 @@ class PartnersAre:
             extra_zh.append("具备独立法人资格")
             extra_en.append("an independent legal entity")
         if self.registered_years:
-            extra_zh.append(f"注册满 {self.registered_years} 年（至申报日期）")
-            extra_en.append(f"registered at least {self.registered_years} years before the submission date")
+            extra_zh.append(f"注册满 {self.registered_years} 年（注册日期不晚于申报日期前推 {self.registered_years} 个日历年的同一日）")
+            extra_en.append(f"registered at least {self.registered_years} years before the submission date (on or before the same day {self.registered_years} calendar years earlier)")
         return (
             f"每家{sel_zh}均为{zh}" + ("，" + "，".join(extra_zh) if extra_zh else ""),
             f"every partner that is {sel_en} is {en}" + (", " + ", ".join(extra_en) if extra_en else ""),
         )
-
-
-def _as_date(value):
-    from .base import as_date
-
-    return as_date(value)
 
 
 @attrs.frozen
