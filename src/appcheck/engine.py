@@ -185,9 +185,13 @@ def _path_key(segments: Iterable) -> tuple:
 
 def _schema_findings(topic: Any, data: Any) -> list[Finding]:
     validator = schemas.validator_for(topic.schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (_path_key(e.absolute_path), e.validator))
-    findings = []
+    errors = sorted(validator.iter_errors(data), key=lambda e: (_path_key(e.absolute_path), schema_messages.rank(e), e.validator))
+    findings, reported = [], set()
     for error in errors:
+        key = (tuple(error.absolute_path), error.validator in ("required", "additionalProperties", "unevaluatedProperties"))
+        if key in reported:
+            continue  # one finding per value: the most telling keyword it breaks
+        reported.add(key)
         zh, en = schema_messages.describe(error)
         findings.append(
             Finding(

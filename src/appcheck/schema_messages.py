@@ -12,7 +12,6 @@ from typing import Any, Callable
 
 from jsonschema import ValidationError
 
-from .pointer import render
 
 _TYPES = {
     "object": ("对象", "an object"),
@@ -71,6 +70,8 @@ def _required(error: ValidationError) -> tuple[str, str]:
 
 def _type(error: ValidationError) -> tuple[str, str]:
     zh, en = _names(error.validator_value)
+    if error.instance is None:
+        return f"未填写（null），应为{zh}", f"not filled in (null); expected {en}"
     found_zh, found_en = _type_name(error.instance)
     return f"应为{zh}，实为{found_zh} {shown(error.instance)}", f"expected {en}, found {found_en} {shown(error.instance)}"
 
@@ -188,8 +189,21 @@ KEYWORDS: dict[str, Callable[[ValidationError], tuple[str, str]]] = {
 }
 
 
+#: keywords on a value's own content; an empty string fails several of them at once
+_CONTENT = {"minLength", "pattern", "format", "enum", "const"}
+
+#: when one value breaks several keywords, the finding reports the most telling one
+PRIORITY = ("type", "const", "enum", "required", "additionalProperties", "unevaluatedProperties", "format",
+            "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+            "multipleOf", "minItems", "maxItems", "uniqueItems")
+
+
+def rank(error: ValidationError) -> int:
+    return PRIORITY.index(error.validator) if error.validator in PRIORITY else len(PRIORITY)
+
+
 def describe(error: ValidationError) -> tuple[str, str]:
-    """``(zh, en)`` for one schema error, prefixed with where it is."""
-    where = render(error.absolute_path) or "/"
-    zh, en = KEYWORDS.get(error.validator, lambda e: (e.message, e.message))(error)
-    return f"{where}：{zh}", f"{where}: {en}"
+    """``(zh, en)`` for one schema error (the finding carries where it is)."""
+    if error.instance == "" and error.validator in _CONTENT:
+        return "未填写（空字符串）", "not filled in (empty string)"
+    return KEYWORDS.get(error.validator, lambda e: (e.message, e.message))(error)
