@@ -1,6 +1,6 @@
 """Every example bundle is classified as its name says.
 
-``examples/<call>/<topic>/valid*.json`` passes every requirement (needs-review allowed);
+``examples/<call>/<topic>/valid*.json`` (or ``.yaml``/``.yml``) passes every requirement (needs-review allowed);
 ``examples/<call>/<topic>/<REQUIREMENT>[--variant].json`` fails that requirement and no other;
 ``examples/<call>/batches/<REQUIREMENT>[--variant]/`` is a batch in which every bundle fails that
 batch requirement and nothing else, with a batch finding naming the bundles.
@@ -21,7 +21,8 @@ AS_OF = "2022-01-01"
 
 
 def _bundles() -> list[Path]:
-    return sorted(p for p in EXAMPLES.rglob("*.json") if "batches" not in p.relative_to(EXAMPLES).parts)
+    found = (p for pattern in ("*.json", "*.yaml", "*.yml") for p in EXAMPLES.rglob(pattern))
+    return sorted(p for p in found if "batches" not in p.relative_to(EXAMPLES).parts)
 
 
 def _batches() -> list[Path]:

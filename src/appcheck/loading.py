@@ -34,6 +34,7 @@ __all__ = [
     "load_bytes",
     "load_path",
     "load_text",
+    "load_yaml_bytes",
     "parse_json",
 ]
 
@@ -49,7 +50,8 @@ class LoadProblem:
 
     ``code`` is one of ``not-found``, ``not-a-file``, ``unreadable``, ``too-large``, ``encoding``,
     ``syntax``, ``duplicate-key``, ``constant``, ``number``, ``depth``, ``control-character``,
-    ``empty``.  ``line``/``column`` are 1-based (columns in code points; CR, LF and CRLF end lines),
+    ``empty``, and for YAML also ``tag``, ``alias`` and ``key``.  ``line``/``column`` are 1-based
+    (columns in code points; CR, LF and CRLF end lines),
     ``offset`` is the 0-based byte offset in the file, ``path`` the JSON path segments of the place.
     """
 
@@ -65,11 +67,13 @@ class LoadProblem:
 @attrs.frozen
 class Loaded:
     """The result of loading: ``data`` (``None`` on a problem), the decoded ``text`` (BOM removed;
-    ``None`` when it could not be decoded) and the ``problem`` if any."""
+    ``None`` when it could not be decoded), the ``problem`` if any and the ``format`` of the text
+    (``"json"`` or ``"yaml"``: which locator finds positions in it)."""
 
     data: object
     text: str | None
     problem: LoadProblem | None
+    format: str = "json"
 
     @property
     def ok(self) -> bool:
@@ -665,7 +669,31 @@ def load_bytes(raw: bytes, limits: Limits = Limits()) -> Loaded:
         raise TypeError(f"raw must be bytes, not {type(raw).__name__}")
     if not isinstance(limits, Limits):
         raise TypeError(f"limits must be Limits, not {type(limits).__name__}")
-    raw = bytes(raw)
+    decoded = _decode(bytes(raw), limits)
+    if isinstance(decoded, Loaded):
+        return decoded
+    text, base = decoded
+    return _parse(text, limits, base)
+
+
+def load_yaml_bytes(raw: bytes, limits: Limits = Limits()) -> Loaded:
+    """Decode ``raw`` as UTF-8 (optional BOM) and load it as YAML (see :mod:`appcheck.yaml_loading`);
+    the same encoding checks as for JSON.  Never raises for bad content."""
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        raise TypeError(f"raw must be bytes, not {type(raw).__name__}")
+    if not isinstance(limits, Limits):
+        raise TypeError(f"limits must be Limits, not {type(limits).__name__}")
+    decoded = _decode(bytes(raw), limits)
+    if isinstance(decoded, Loaded):
+        return attrs.evolve(decoded, format="yaml")
+    from .yaml_loading import _loaded
+
+    text, base = decoded
+    return _loaded(text, limits, base)
+
+
+def _decode(raw: bytes, limits: Limits) -> tuple[str, int] | Loaded:
+    """``(text, length of the BOM removed)``, or a :class:`Loaded` with the size or encoding problem."""
     if len(raw) > limits.max_bytes:
         return Loaded(None, None, _too_large(len(raw), limits))
     wide = _wide_encoding(raw)
@@ -685,7 +713,7 @@ def load_bytes(raw: bytes, limits: Limits = Limits()) -> Loaded:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return Loaded(None, None, _decode_problem(raw, error, base))
-    return _parse(text, limits, base)
+    return text, base
 
 
 def _display_name(path: str | bytes | os.PathLike) -> str:
@@ -764,8 +792,8 @@ _OPEN_FLAGS = (
 
 
 def _load_yaml_bytes(raw: bytes, limits: Limits) -> Loaded:
-    """Hook for YAML bundles (``.yaml``/``.yml``), to be provided by the YAML loader."""
-    raise NotImplementedError("YAML bundles are not supported yet")
+    """How :func:`load_path` loads ``.yaml``/``.yml`` files: :func:`load_yaml_bytes`."""
+    return load_yaml_bytes(raw, limits)
 
 
 def load_path(path: str | os.PathLike, limits: Limits = Limits()) -> Loaded:
