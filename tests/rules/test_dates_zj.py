@@ -176,7 +176,7 @@ def test_a_missing_year_fails_and_is_named() -> None:
     result = outcome(ONSITE, plan(START, dt.date(2028, 12, 31), [20, 20]))
     assert result.status.value == "failed"
     assert "第 3 个项目年度" in result.message and "project year 3" in result.message_en
-    assert result.actual == {1: 20, 2: 20, 3: 0}
+    assert result.actual == [{"project_year": 1, "days": 20}, {"project_year": 2, "days": 20}, {"project_year": 3, "days": 0}]
 
 
 def test_a_last_partial_year_counts() -> None:
@@ -202,6 +202,11 @@ def test_days_of_one_year_add_up() -> None:
 ])
 def test_missing_input_fails(bundle) -> None:
     assert status(ONSITE, bundle) == "failed"
+
+
+def test_far_dates_do_not_crash() -> None:
+    assert status(ONSITE, plan(dt.date(9990, 1, 1), dt.date(9999, 12, 31), [15] * 9)) == "failed"
+    assert status(ONSITE, plan(dt.date(9998, 1, 1), dt.date(9999, 12, 31), [15, 15])) == "passed"
 
 
 def test_bad_minimum() -> None:

@@ -230,22 +230,22 @@ class ByPlatformName:
         The same with a Brazilian partner.
     """
 
-    rules: tuple = attrs.field(converter=lambda m: tuple(dict(m).items()), validator=attrs.validators.min_len(1))
+    rules: Mapping = attrs.field(converter=lambda m: dict(m), validator=attrs.validators.min_len(1))
     otherwise: object = None
 
     def check(self, ctx: Context) -> Outcome:
         name = ctx.string(*PLATFORM, "name")
-        rule = next((rule for known, rule in self.rules if same_name(known, name)), self.otherwise)
+        rule = next((rule for known, rule in self.rules.items() if same_name(known, name)), self.otherwise)
         if rule is None:
             return failed(
-                f"平台 {name} 不在所列平台中：{'、'.join(n for n, _ in self.rules)}",
-                f"the platform {name} is not listed: {', '.join(n for n, _ in self.rules)}",
-                PLATFORM + ("name",), expected=[n for n, _ in self.rules], actual=name,
+                f"平台 {name} 不在所列平台中：{'、'.join(self.rules)}",
+                f"the platform {name} is not listed: {', '.join(self.rules)}",
+                PLATFORM + ("name",), expected=list(self.rules), actual=name,
             )
         return run(rule, ctx)
 
     def describe(self) -> tuple[str, str]:
-        parts = [(name, rule.describe()) for name, rule in self.rules]
+        parts = [(name, rule.describe()) for name, rule in self.rules.items()]
         zh = "；".join(f"{name}：{d[0]}" for name, d in parts)
         en = "; ".join(f"{name}: {d[1]}" for name, d in parts)
         if self.otherwise is not None:
