@@ -15,9 +15,9 @@ from .conftest import EXAMPLES, read_json
 
 EXAMPLE_PATHS = sorted(p for p in EXAMPLES.rglob("*.json"))
 REPLACEMENTS = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text(max_size=20), st.just([]), st.just({}),
+    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text(max_size=20), st.builds(list), st.builds(dict),
     st.decimals(allow_nan=False, allow_infinity=False, places=6), st.lists(st.text(max_size=5), max_size=3),
-    st.just({"nested": {"deeper": [1, {"x": None}]}}),
+    st.builds(lambda: {"nested": {"deeper": [1, {"x": None}]}}),  # a fresh value each time: mutations change it in place
 )
 
 
