@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from . import catalog, schema_messages, schemas, topics
+from . import catalog, fastpath, schema_messages, schemas, topics
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
 from .rules.base import MALFORMED, Context, Outcome, as_date, excerpt, malformed, run
 
@@ -184,6 +184,8 @@ def _path_key(segments: Iterable) -> tuple:
 
 
 def _schema_findings(topic: Any, data: Any) -> list[Finding]:
+    if fastpath.is_valid(topic.schema, data):
+        return []  # the compiled engine's "valid" is trusted only where it cannot be more lenient
     validator = schemas.validator_for(topic.schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: (_path_key(e.absolute_path), schema_messages.rank(e), e.validator))
     findings, reported = [], set()
@@ -328,7 +330,7 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     if not isinstance(data, Mapping):
         found = schema_messages._type_name(data)
         return Prepared(name, file, data, text, (
-            Finding(SCHEMA, Status.FAILED, Severity.ERROR, (), f"申报书应为 JSON 对象，实为{found[0]}", f"a bundle is a JSON object, found {found[1]}", ""),
+            Finding(SCHEMA, Status.FAILED, Severity.ERROR, (), f"申报书应为对象（JSON 对象或 YAML 映射），实为{found[0]}", f"a bundle is an object (a JSON object or a YAML mapping), found {found[1]}", ""),
         ), format=text_format)
     call, topic, track, problem = _resolve_topic(data)
     if problem is not None:
@@ -396,14 +398,19 @@ def _place(findings: list[Finding], text: str | None, text_format: str = "json")
     if text is None:
         return findings
     if text_format == "yaml":
-        from .yaml_loading import locate_yaml as locate
-    else:
-        from .locate import locate
+        from .yaml_loading import locate_yaml
 
+        def locate_many(text: str, paths: list) -> list:
+            return [locate_yaml(text, path) for path in paths]
+    else:
+        from .locate import locate_many  # one scan of each container for all the findings
+
+    unplaced = [finding.segments for finding in findings if finding.line is None]
+    positions = iter(locate_many(text, unplaced) if unplaced else ())
     placed = []
     for finding in findings:
         if finding.line is None:
-            position = locate(text, finding.segments)
+            position = next(positions)
             if position is not None:
                 finding = attrs.evolve(finding, line=position[0], column=position[1])
         placed.append(finding)

@@ -744,8 +744,8 @@ def _not_a_file(name: str, mode: int) -> LoadProblem:
             break
     return LoadProblem(
         "not-a-file",
-        f"“{name}”是{kind_zh}，不是普通文件；应为一个 JSON 文件",
-        f"'{name}' is {kind_en}, not a regular file; expected a JSON file",
+        f"“{name}”是{kind_zh}，不是普通文件；应为申报书文件（JSON 或 YAML）",
+        f"'{name}' is {kind_en}, not a regular file; expected a bundle file (JSON or YAML)",
     )
 
 
