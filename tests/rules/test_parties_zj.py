@@ -172,3 +172,10 @@ def test_orgs_rd_center_filter() -> None:
     assert status(HasParty(Orgs(rd_center=False)), bundle(partner("DE"))) == "passed"
     assert "外资研发机构" in Orgs(rd_center=True).describe()[0]
     assert Orgs().describe() == Orgs(rd_center=None).describe()
+
+
+def test_country_list_missing_country_is_missing_input() -> None:
+    data = partner("KZ")
+    del data["country"]
+    result = outcome(BELT_AND_ROAD, bundle(data))
+    assert result.status.value == "failed" and result.segments == ("partners", 0, "country")

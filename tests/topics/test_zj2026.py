@@ -304,3 +304,18 @@ def test_region_needs_a_local_partner() -> None:
     bundle = load("xinjiang", "valid-medical-ai")
     bundle["partners"][0]["role"] = "domestic_partner"
     assert state(bundle, "ZJ26-CSP-REGION") == "failed"
+
+
+@given(st.sampled_from(TARGETS), st.data())
+def test_target_minimums_against_reference(case, data) -> None:
+    topic, name, requirement, minimums = case
+    bundle = load(topic, name)
+    values = {key: data.draw(st.integers(0, 40), label=key) for key in minimums}
+    bundle["targets"] = values
+    tables = {"ZJ26-XJ-TARGETS": zj2026.XINJIANG_TARGETS, "ZJ26-QH-TARGETS": zj2026.QINGHAI_TARGETS, "ZJ26-XZ-TARGETS": zj2026.TIBET_TARGETS}
+    table = tables[requirement].get(bundle.get("track")) if requirement in tables else zj2026.SICHUAN_CHONGQING_TARGETS
+
+    def total(key) -> int:
+        return sum(values.get(k, 0) for k in (key if isinstance(key, tuple) else (key,)))
+
+    assert (state(bundle, requirement) == "passed") == all(total(key) >= minimum for key, minimum in table.items())
