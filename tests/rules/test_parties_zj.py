@@ -179,3 +179,12 @@ def test_country_list_missing_country_is_missing_input() -> None:
     del data["country"]
     result = outcome(BELT_AND_ROAD, bundle(data))
     assert result.status.value == "failed" and result.segments == ("partners", 0, "country")
+
+
+@pytest.mark.parametrize("subdivision", [[], {}, 3, None])
+def test_malformed_subdivision_does_not_crash(subdivision) -> None:
+    data = partner("CN", None, "阿克苏地区", role="local_partner")
+    data["subdivision"] = subdivision
+    assert status(PartnerInRegion(LOCAL, AKSU), bundle(data)) == "failed"
+    data["locality"] = ["阿克苏地区"]
+    assert status(PartnerInRegion(LOCAL, AKSU), bundle(data)) == "failed"

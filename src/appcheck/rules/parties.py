@@ -553,8 +553,8 @@ class Region:
         """How ``org`` is placed in the region (the code or name that matched), or None."""
         if org.country != self.country:
             return None
-        subdivision = org.subdivision
-        if isinstance(subdivision, str) and subdivision in self.codes:
+        subdivision = org.subdivision if isinstance(org.subdivision, str) else None
+        if subdivision is not None and subdivision in self.codes:
             return subdivision
         locality = org.get("locality")
         if not isinstance(locality, str) or (self.within is not None and subdivision not in self.within):
