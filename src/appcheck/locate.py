@@ -13,7 +13,7 @@ import json.decoder
 import re
 from collections.abc import Sequence
 
-__all__ = ["line_col", "locate"]
+__all__ = ["line_col", "locate", "locate_many"]
 
 _WS = re.compile(r"[ \t\n\r]*")
 # A string (its closing quote optional, so an unterminated string runs to the end) or a bracket.
@@ -187,3 +187,117 @@ def locate(text: str, segments: Sequence[str | int]) -> tuple[int, int] | None:
     except (_ScanError, IndexError):
         pass
     return line_col(text, found)
+
+
+# ----------------------------------------------------------------------------- many paths, one pass
+
+class _Scanned:
+    """One container's children, scanned once: object keys (first wins) or array element starts.
+
+    ``broken`` is set when the text stops being JSON inside the container after ``children``: a
+    child not found before that point is a scan error, exactly as :func:`_member`/:func:`_element`
+    would have met it.
+    """
+
+    __slots__ = ("kind", "children", "broken")
+
+    def __init__(self, text: str, index: int) -> None:
+        self.kind = text[index]
+        self.broken = False
+        self.children: dict[str, int] | list[int] = {} if self.kind == "{" else []
+        try:
+            if self.kind == "{":
+                self._object(text, index)
+            else:
+                self._array(text, index)
+        except (_ScanError, IndexError):
+            self.broken = True
+
+    def _object(self, text: str, index: int) -> None:
+        children = self.children
+        position = _skip_ws(text, index + 1)
+        if text[position] == "}":
+            return
+        while True:
+            if text[position] != '"':
+                raise _ScanError
+            try:
+                name, position = json.decoder.scanstring(text, position + 1, False)
+            except ValueError as error:
+                raise _ScanError from error
+            position = _skip_ws(text, position)
+            if text[position] != ":":
+                raise _ScanError
+            position = _skip_ws(text, position + 1)
+            if name not in children:
+                children[name] = position
+            position = _skip_ws(text, _skip_value(text, position))
+            if text[position] == ",":
+                position = _skip_ws(text, position + 1)
+            elif text[position] == "}":
+                return
+            else:
+                raise _ScanError
+
+    def _array(self, text: str, index: int) -> None:
+        children = self.children
+        position = _skip_ws(text, index + 1)
+        if text[position] == "]":
+            return
+        while True:
+            children.append(position)
+            position = _skip_ws(text, _skip_value(text, position))
+            if text[position] == ",":
+                position = _skip_ws(text, position + 1)
+            elif text[position] == "]":
+                return
+            else:
+                raise _ScanError
+
+    def child(self, segment: str | int) -> int | None:
+        if self.kind == "{":
+            if not isinstance(segment, (str, int)) or isinstance(segment, bool):
+                return None
+            found = self.children.get(str(segment))
+        else:
+            wanted = _array_index(segment)
+            if wanted is None:
+                return None
+            found = self.children[wanted] if wanted < len(self.children) else None
+        if found is None and self.broken:
+            raise _ScanError
+        return found
+
+
+def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[int, int] | None]:
+    """:func:`locate` for several paths of one text: the same answers, each container scanned once.
+
+    A report's findings point into the same few objects; finding each from the root again would
+    rescan them once a finding.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    root = _skip_ws(text, 0)
+    if root >= len(text):
+        return [None] * len(paths)
+    scanned: dict[int, _Scanned] = {}
+    results: list[tuple[int, int] | None] = []
+    for segments in paths:
+        found = root
+        try:
+            for segment in segments:
+                if text[found] not in "[{":
+                    break
+                container = scanned.get(found)
+                if container is None:
+                    container = scanned[found] = _Scanned(text, found)
+                child = container.child(segment)
+                if child is None:
+                    break
+                if child >= len(text) or text[child] in ",:]}":
+                    raise _ScanError  # a member or element with no value
+                found = child
+        except (_ScanError, IndexError):
+            pass
+        results.append(line_col(text, found))
+    return results

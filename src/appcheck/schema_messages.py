@@ -8,9 +8,10 @@ terms (field names, not schema internals).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from jsonschema import ValidationError
+if TYPE_CHECKING:  # only for annotations: importing jsonschema is left to the slow path
+    from jsonschema import ValidationError
 
 
 _TYPES = {

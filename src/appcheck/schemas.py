@@ -11,6 +11,11 @@ extended with:
 - ``pattern``: ECMA-262 semantics (``$`` matches only at the very end, ``\\d`` only ASCII digits);
 - ``format: date``: a real ``YYYY-MM-DD`` calendar date.
 A bundle's own ``$schema`` never selects the validator.
+
+``jsonschema`` and ``referencing`` are imported only when a validator or the registry is first
+asked for (``Validator``, ``FORMAT_CHECKER``, ``registry()``, ``validator_for()``): the fast path
+(:mod:`appcheck.fastpath`) reads the same schemas without them, so a valid bundle is checked
+without paying for their import.
 """
 
 from __future__ import annotations
@@ -23,12 +28,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
-
-import jsonschema
-import referencing
-import referencing.jsonschema
-from jsonschema import Draft202012Validator, ValidationError, validators
-from jsonschema import _keywords as _draft_keywords  # noqa: F401  (kept for reference of signatures)
 
 from .rules.base import as_date
 
@@ -74,14 +73,25 @@ def shipped() -> dict[str, Any]:
 
 
 def _retrieve(uri: str):
+    import referencing.exceptions
+
     raise referencing.exceptions.NoSuchResource(ref=uri)
 
 
+def schema_uri(name: str, contents: Any) -> str:
+    """The URI a shipped schema is registered under: its ``$id``, else one made from its name."""
+    return contents.get("$id", BASE_URI + name) if isinstance(contents, dict) else BASE_URI + name
+
+
 @lru_cache(maxsize=1)
-def registry() -> referencing.Registry:
+def registry():
+    """A ``referencing.Registry`` of every shipped schema (nothing is ever fetched)."""
+    import referencing
+    import referencing.jsonschema
+
     resources_ = []
     for name, contents in shipped().items():
-        uri = contents.get("$id", BASE_URI + name)
+        uri = schema_uri(name, contents)
         resources_.append((uri, referencing.Resource.from_contents(contents, default_specification=referencing.jsonschema.DRAFT202012)))
     return referencing.Registry(retrieve=_retrieve).with_resources(resources_).crawl()
 
@@ -104,23 +114,40 @@ def _is_integer(checker, instance) -> bool:
     return False
 
 
+#: largest decimal scale (power of ten) :func:`_exact` works with; beyond it a number is "not exact"
+EXACT_SCALE = 4000
+
+
 def _exact(value: Any) -> Fraction | None:
     if isinstance(value, Decimal):
-        if not value.is_finite() or abs(value.as_tuple().exponent) > 4000:
+        if not value.is_finite():
             return None
+        if abs(value.as_tuple().exponent) > EXACT_SCALE:
+            # The cap is on the value's own scale, not on how it was written: ``1.000…0`` is 1.
+            sign, digits, exponent = value.as_tuple()
+            significant = "".join(map(str, digits)).rstrip("0")
+            if not significant:
+                return Fraction(0)
+            exponent += len(digits) - len(significant)
+            if abs(exponent) > EXACT_SCALE:
+                return None
+            magnitude = Fraction(int(significant)) * Fraction(10) ** exponent
+            return -magnitude if sign else magnitude
         return Fraction(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Fraction(Decimal(repr(value)) if isinstance(value, float) else value)
     return None
 
 
-def multiple_of(validator, divisor, instance, schema) -> Iterator[ValidationError]:
+def multiple_of(validator, divisor, instance, schema) -> Iterator:
     """``multipleOf`` computed exactly: ``150.0001`` is not a multiple of ``0.001``, ``0.3`` is one of ``0.1``."""
     if not validator.is_type(instance, "number"):
         return
     quotient_of = _exact(instance)
     step = _exact(divisor)
     if quotient_of is None or step is None or (quotient_of / step).denominator != 1:
+        from jsonschema import ValidationError
+
         yield ValidationError(f"{instance!r} is not a multiple of {divisor}")
 
 
@@ -156,12 +183,14 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(ecma_pattern(pattern))
 
 
-def pattern(validator, patrn, instance, schema) -> Iterator[ValidationError]:
+def pattern(validator, patrn, instance, schema) -> Iterator:
     if isinstance(instance, str) and not _compiled(patrn).search(instance):
+        from jsonschema import ValidationError
+
         yield ValidationError(f"{instance!r} does not match {patrn!r}")
 
 
-def pattern_properties(validator, patterns, instance, schema) -> Iterator[ValidationError]:
+def pattern_properties(validator, patterns, instance, schema) -> Iterator:
     if not isinstance(instance, dict):
         return
     for patrn, subschema in patterns.items():
@@ -170,13 +199,15 @@ def pattern_properties(validator, patterns, instance, schema) -> Iterator[Valida
                 yield from validator.descend(value, subschema, path=key, schema_path=patrn)
 
 
-def additional_properties(validator, aP, instance, schema) -> Iterator[ValidationError]:
+def additional_properties(validator, aP, instance, schema) -> Iterator:
     if not isinstance(instance, dict):
         return
     properties = schema.get("properties", {})
     patterns = [_compiled(p) for p in schema.get("patternProperties", {})]
     extras = [key for key in instance if key not in properties and not any(p.search(key) for p in patterns)]
     if aP is False and extras:
+        from jsonschema import ValidationError
+
         error = ValidationError(f"additional properties are not allowed ({', '.join(map(repr, extras))})")
         error.validator_value = extras
         yield error
@@ -185,33 +216,45 @@ def additional_properties(validator, aP, instance, schema) -> Iterator[Validatio
             yield from validator.descend(instance[extra], aP, path=extra)
 
 
-FORMAT_CHECKER = jsonschema.FormatChecker(formats=())
-
-
-@FORMAT_CHECKER.checks("date")
 def _is_date(instance: Any) -> bool:
     return not isinstance(instance, str) or as_date(instance) is not None
 
 
-TYPE_CHECKER = Draft202012Validator.TYPE_CHECKER.redefine_many({"number": _is_number, "integer": _is_integer})
+@lru_cache(maxsize=1)
+def _jsonschema_parts() -> dict[str, Any]:
+    """``FORMAT_CHECKER``, ``TYPE_CHECKER`` and ``Validator``, built on first use (imports jsonschema)."""
+    import jsonschema
+    from jsonschema import Draft202012Validator, validators
 
-Validator = validators.extend(
-    Draft202012Validator,
-    validators={
-        "multipleOf": multiple_of,
-        "pattern": pattern,
-        "patternProperties": pattern_properties,
-        "additionalProperties": additional_properties,
-    },
-    type_checker=TYPE_CHECKER,
-)
+    format_checker = jsonschema.FormatChecker(formats=())
+    format_checker.checks("date")(_is_date)
+    type_checker = Draft202012Validator.TYPE_CHECKER.redefine_many({"number": _is_number, "integer": _is_integer})
+    validator = validators.extend(
+        Draft202012Validator,
+        validators={
+            "multipleOf": multiple_of,
+            "pattern": pattern,
+            "patternProperties": pattern_properties,
+            "additionalProperties": additional_properties,
+        },
+        type_checker=type_checker,
+    )
+    return {"FORMAT_CHECKER": format_checker, "TYPE_CHECKER": type_checker, "Validator": validator}
+
+
+def __getattr__(name: str) -> Any:
+    """``FORMAT_CHECKER``, ``TYPE_CHECKER`` and ``Validator`` are module attributes made on first access."""
+    if name in ("FORMAT_CHECKER", "TYPE_CHECKER", "Validator"):
+        return _jsonschema_parts()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=None)
 def validator_for(name: str):
     """The validator for a shipped schema (``gd-2022/research.json``), built once."""
     schema = shipped()[name]
-    return Validator(schema, registry=registry(), format_checker=FORMAT_CHECKER)
+    parts = _jsonschema_parts()
+    return parts["Validator"](schema, registry=registry(), format_checker=parts["FORMAT_CHECKER"])
 
 
 def bundled(name: str) -> dict:
