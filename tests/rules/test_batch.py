@@ -84,3 +84,8 @@ def test_quota_per_foreign_rd_center_outside_the_recommender_quota() -> None:
 def test_quota_key_missing_fails() -> None:
     outcomes, _ = run(QuotaPerKey("platform", 1), {}, platform("A"))
     assert statuses(outcomes) == ["failed", "passed"]
+
+
+def test_platform_names_are_folded() -> None:
+    outcomes, breaches = run(QuotaPerKey("platform", 1), platform("中国-葡萄牙先进材料“一带一路”联合实验室"), platform('中国-葡萄牙先进材料"一带一路"联合实验室'))
+    assert statuses(outcomes) == ["failed", "failed"] and "中国-葡萄牙" in breaches[0][0].message

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from .base import Context, Outcome, failed, passed
+from .base import Context, Outcome, failed, passed, subset_of
 from .parties import Orgs
 
 COVER_NAMES = {
@@ -27,14 +27,6 @@ KINDS = {"agreement": ("协议", "an agreement"), "letter_of_intent": ("意向�
 def _covers(items: frozenset) -> tuple[str, str]:
     ordered = [name for name in COVER_NAMES if name in items]
     return "、".join(COVER_NAMES[n][0] for n in ordered), ", ".join(COVER_NAMES[n][1] for n in ordered)
-
-
-def _subset(allowed: set):
-    def validator(instance, attribute, value) -> None:
-        if value is not None and (not value or not value <= allowed):
-            raise ValueError(f"{type(instance).__name__}.{attribute.name}: {sorted(value or ())} must be a non-empty subset of {sorted(allowed)}")
-
-    return validator
 
 
 @attrs.frozen
@@ -67,16 +59,16 @@ class SignedAgreement:
         "task_division", "ip_ownership"]}`` with ``submitted_on`` 2022-05-10.
     """
 
-    covers: frozenset = attrs.field(converter=frozenset, validator=_subset(set(COVER_NAMES)))
+    covers: frozenset = attrs.field(converter=frozenset, validator=subset_of(set(COVER_NAMES)))
     parties: Orgs | None = None
-    purposes: frozenset | None = attrs.field(default=frozenset({"project_cooperation"}), converter=attrs.converters.optional(frozenset), validator=_subset(PURPOSES))
-    kinds: frozenset = attrs.field(default=frozenset({"agreement"}), converter=frozenset, validator=_subset(set(KINDS)))
+    purposes: frozenset | None = attrs.field(default=frozenset({"project_cooperation"}), converter=attrs.converters.optional(frozenset), validator=subset_of(PURPOSES))
+    kinds: frozenset = attrs.field(default=frozenset({"agreement"}), converter=frozenset, validator=subset_of(set(KINDS)))
     legally_binding: bool = False
     each_partner: bool = True
     signed_before: dt.date | None = None
     valid_on_submission: bool = False
     #: at least one of these must be covered too (成果转化收益归属: commercialization or benefit_sharing)
-    covers_any: frozenset = attrs.field(default=frozenset(), converter=frozenset, validator=lambda i, a, v: _subset(set(COVER_NAMES))(i, a, v) if v else None)
+    covers_any: frozenset = attrs.field(default=frozenset(), converter=frozenset, validator=lambda i, a, v: subset_of(set(COVER_NAMES))(i, a, v) if v else None)
     #: signed on or before the partner side's own submission too (``foreign_submission.submitted_on``)
     by_foreign_submission: bool = False
 

@@ -459,6 +459,17 @@ positive = _positive
 non_negative = _non_negative
 
 
+def subset_of(allowed):
+    """A field validator: the value is ``None`` or a non-empty subset of ``allowed``."""
+    allowed = frozenset(allowed)
+
+    def validator(instance, attribute, value) -> None:
+        if value is not None and (not value or not set(value) <= allowed):
+            raise ValueError(f"{type(instance).__name__}.{attribute.name}: {sorted(value or ())} must be a non-empty subset of {sorted(allowed)}")
+
+    return validator
+
+
 def non_empty_strings(instance, attribute, value) -> None:
     if not value or not all(isinstance(item, str) and item for item in value):
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a non-empty collection of non-empty strings")

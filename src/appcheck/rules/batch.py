@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .base import MISSING, Context, MissingInput, Outcome, failed, passed, review, run
+from .base import Context, MissingInput, Outcome, failed, passed, review
 
 _OUTSIDE_MAINLAND = {"foreign", "hong_kong", "macao", "taiwan"}
 
@@ -98,7 +98,11 @@ def _foreign_rd_center(ctx: Context) -> str | None:
 
 
 def _platform(ctx: Context) -> str:
-    return ctx.string("platform", "name").strip()
+    """The platform's name, folded (case, spaces, punctuation and quote styles do not make another platform)."""
+    from .submission import normalize_name
+
+    name = ctx.string("platform", "name").strip()
+    return f"name:{normalize_name(name)}" if normalize_name(name) else name
 
 
 def _recommended_by(ctx: Context) -> str:
@@ -131,7 +135,7 @@ class QuotaPerKey:
         ``QuotaPerKey("platform", 1)`` over two bundles both naming 金砖国家深海资源国际研究中心.
 
     Passing example:
-        The same rule over two bundles naming different platforms.
+        The same rule over two bundles naming different platforms (names compare case-, space-, punctuation- and quote-insensitively: “X” and "X" are one platform).
     """
 
     key: str = attrs.field(validator=attrs.validators.in_(QUOTA_KEYS))
@@ -155,6 +159,8 @@ class QuotaPerKey:
         breaches = []
         for key, members in groups.items():
             label = key.split(":", 1)[1] if key.startswith(("reg:", "name:")) else key
+            if self.key == "platform":
+                label = contexts[members[0]].string("platform", "name").strip()
             if len(members) > self.limit:
                 outcome = failed(
                     f"本批中有 {len(members)} 份申报书涉及同一{name_zh} {label}，限报 {self.limit} 份",
@@ -178,4 +184,4 @@ class QuotaPerKey:
         return f"每个{name_zh}在一批中至多 {self.limit} 份{scope[0]}", f"at most {self.limit} bundle(s) per {name_en} in a batch{scope[1]}"
 
 
-__all__ = ["OneIdentityPerPerson", "QuotaPerKey", "MISSING", "run"]
+__all__ = ["OneIdentityPerPerson", "QuotaPerKey"]

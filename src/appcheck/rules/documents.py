@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from .base import Context, Outcome, failed, passed, review
+from .base import Context, Outcome, failed, passed, review, subset_of
 from .parties import Orgs
 
 DOCUMENT_NAMES = {
@@ -25,14 +25,6 @@ DOCUMENT_NAMES = {
 ISSUER_KINDS = {"command_hq", "government", "institution", "other"}
 LEVELS = ("county", "prefecture", "province", "national")
 _fs = attrs.converters.optional(frozenset)
-
-
-def _within(allowed: set | tuple):
-    def validator(instance, attribute, value) -> None:
-        if value is not None and (not value or not set(value) <= set(allowed)):
-            raise ValueError(f"{type(instance).__name__}.{attribute.name}: {sorted(value or ())} must be a non-empty subset of {sorted(allowed)}")
-
-    return validator
 
 
 @attrs.frozen
@@ -60,8 +52,8 @@ class HasDocument:
     """
 
     kind: str = attrs.field(validator=attrs.validators.in_(DOCUMENT_NAMES))
-    issuer_kinds: frozenset | None = attrs.field(default=None, converter=_fs, validator=_within(ISSUER_KINDS))
-    issuer_levels: frozenset | None = attrs.field(default=None, converter=_fs, validator=_within(LEVELS))
+    issuer_kinds: frozenset | None = attrs.field(default=None, converter=_fs, validator=subset_of(ISSUER_KINDS))
+    issuer_levels: frozenset | None = attrs.field(default=None, converter=_fs, validator=subset_of(LEVELS))
     about: Orgs | None = None
     reference: bool = False
     judged: bool = False
