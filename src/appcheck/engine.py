@@ -8,9 +8,11 @@ programming errors (an argument of the wrong type, an unknown setting).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -145,9 +147,9 @@ def _topic_finding(message: str, message_en: str, segments: tuple, **values: Any
 
 def _resolve_topic(data: Mapping) -> tuple[Any, Any, str | None, Finding | None]:
     call_id = data.get("call")
-    known_calls = topics.call_ids()
     call = topics.call(call_id) if isinstance(call_id, str) else None
     if call is None:
+        known_calls = topics.call_ids()  # lists the call modules: only when the call is unknown
         return None, None, None, _topic_finding(
             f"未知的指南 call {schema_messages.shown(call_id)}，应为：{'、'.join(known_calls)}",
             f"unknown call {schema_messages.shown(call_id)}; expected one of: {', '.join(known_calls)}",
@@ -290,8 +292,13 @@ MESSAGE_LIMIT = 600
 VALUE_LIMIT = 200
 
 
+_PLAIN = frozenset({type(None), bool, int, float, Decimal, str})
+
+
 def _clip(value: Any, limit: int) -> Any:
     """Keep findings small whatever the bundle holds: long strings are cut in the middle."""
+    if type(value) in _PLAIN:  # the common case, answered without the checks below
+        return value if type(value) is not str or len(value) <= limit else excerpt(value, limit)
     if isinstance(value, str) and len(value) > limit:
         return excerpt(value, limit)
     if isinstance(value, (list, tuple)) and len(value) > 50:
@@ -431,6 +438,12 @@ def _as_of(as_of: Any) -> dt.date:
     return as_of
 
 
+@functools.lru_cache(maxsize=1)
+def _default_settings() -> Mapping[str, Any]:
+    """Every call's settings at their defaults, worked out once (it lists and imports the call modules)."""
+    return MappingProxyType(topics.resolve_settings(None))
+
+
 def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1) -> BatchReport:
     """Check several bundles as one batch: one report each, plus the batch findings (quotas, identities)."""
     if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
@@ -438,7 +451,7 @@ def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
     day = _as_of(as_of)
-    resolved = topics.resolve_settings(settings)
+    resolved = dict(_default_settings()) if not settings else topics.resolve_settings(settings)
     items = [(bundle, index, day, resolved) for index, bundle in enumerate(bundles)]
     if jobs > 1 and len(items) > 1:
         from concurrent.futures import ProcessPoolExecutor

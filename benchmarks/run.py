@@ -1,0 +1,289 @@
+"""appcheck's benchmark: one run, every figure of docs/performance.md, as ratios against the targets.
+
+    pip install -e '.[bench]'          # jsonschema-rs and check-jsonschema
+    python benchmarks/run.py           # about 3 minutes on 2 cores; --quick for a smoke run
+
+Not part of the test suite. Bundles come from benchmarks/generate.py (seeded, ~9 KB, valid and
+invalid mixed, every covered topic). Each timing is the best of several rounds (other work on the
+machine only ever makes a round slower), and every ratio compares figures of the same run.
+
+1. in process, per bundle: ``json.loads`` of the text; jsonschema-rs alone (the fastest engine, on
+   the loaded bundle); plain ``jsonschema`` (Draft 2020-12, validator built once per topic, all
+   errors) on the same schema; ``appcheck.validate()`` on the bytes, fast and pure-Python paths;
+2. processes: ``appcheck validate`` on 1 file and on 1,000 files, and ``check-jsonschema
+   --schemafile <topic schema> ...`` on the same files (the self-contained schema of
+   ``appcheck schema CALL/TOPIC``, so it resolves every $ref offline);
+3. memory: peak RSS of ``appcheck validate DIR`` over 100 and 10,000 files
+   (``getrusage(RUSAGE_CHILDREN)`` in a fresh parent each), and the tracemalloc peak of
+   sequential ``validate()`` in process over 100 and 10,000 bundles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+AS_OF = "2022-05-10"
+ONE_TOPIC = "gd-2022/research"
+
+
+def _best(function, rounds: int) -> float:
+    """Best wall time of ``function()`` over ``rounds`` rounds, in seconds."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def machine() -> list[str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        total = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {total / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    versions = []
+    for name in ("appcheck", "jsonschema", "jsonschema-rs", "check-jsonschema"):
+        try:
+            from importlib.metadata import version
+
+            versions.append(f"{name} {version(name)}")
+        except Exception:  # noqa: BLE001
+            versions.append(f"{name} (not installed)")
+    load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",)
+    return [
+        f"machine: {cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}",
+        f"python {platform.python_version()}; {'; '.join(versions)}",
+        f"load average at start: {' '.join(f'{x:.2f}' if isinstance(x, float) else x for x in load)}",
+    ]
+
+
+# ----------------------------------------------------------------------------- 1. in process
+
+def in_process(count: int, rounds: int, out) -> dict:
+    import jsonschema
+    import referencing
+    import referencing.jsonschema
+
+    import appcheck
+    from appcheck import engine, fastpath, loading, schemas
+    from appcheck.engine import Source
+
+    made = list(generate.bundles(count))
+    items = []
+    for name, text, kind in made:
+        raw = text.encode("utf-8")
+        data = loading.load_bytes(raw).data
+        _, topic, _, _ = engine._resolve_topic(data)
+        items.append((name, raw, text, kind, topic.schema if topic else None, data))
+    valid = [item for item in items if item[3] == "valid"]
+
+    plain_schemas = {n: json.loads(e.read_text(encoding="utf-8")) for n, e in schemas._walk(schemas.schema_root())}
+    plain_registry = referencing.Registry().with_resources(
+        (schemas.schema_uri(n, c), referencing.Resource.from_contents(c, default_specification=referencing.jsonschema.DRAFT202012))
+        for n, c in plain_schemas.items()
+    )
+    plain = {n: jsonschema.Draft202012Validator(plain_schemas[n], registry=plain_registry) for n in {i[4] for i in items}}
+    fast = {n: fastpath.validator(n) for n in plain}
+
+    def loads(group):
+        for item in group:
+            json.loads(item[2])
+
+    def rs_check(group):
+        for item in group:
+            fast[item[4]].is_valid(item[5])
+
+    def plain_check(group):
+        for item in group:
+            list(plain[item[4]].iter_errors(json.loads(item[2])))
+
+    def check(group):
+        for item in group:
+            appcheck.validate(Source(item[0], item[1]), as_of=AS_OF)
+
+    def pure(group):
+        fastpath.use_engine("python")
+        try:
+            check(group)
+        finally:
+            fastpath.use_engine(None)
+
+    for function in (loads, rs_check, plain_check, check, pure):  # warm every cache
+        function(items)
+    results = {}
+    for label, group in (("valid", valid), ("all", items)):
+        per = {}
+        for key, function in (("json.loads", loads), ("jsonschema-rs", rs_check), ("jsonschema", plain_check),
+                              ("validate", check), ("validate (pure)", pure)):
+            per[key] = _best(lambda: function(group), rounds) / len(group) * 1e6
+        results[label] = per
+    sizes = [len(item[1]) for item in items]
+    print(f"\n1. in process: {len(items)} bundles ({len(valid)} valid), {min(sizes)}-{max(sizes)} bytes, "
+          f"mean {statistics.mean(sizes) / 1024:.1f} KB, best of {rounds} rounds; microseconds a bundle", file=out)
+    print(f"   {'':28s} {'valid':>10s} {'all':>10s}", file=out)
+    for key in results["valid"]:
+        print(f"   {key:28s} {results['valid'][key]:10.1f} {results['all'][key]:10.1f}", file=out)
+    return results
+
+
+# ----------------------------------------------------------------------------- 2. processes
+
+def _appcheck() -> list[str]:
+    script = Path(sys.executable).with_name("appcheck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "appcheck"]
+
+
+def _check_jsonschema() -> list[str] | None:
+    script = Path(sys.executable).with_name("check-jsonschema")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("check-jsonschema")
+    return [found] if found else None
+
+
+def _run_time(command: list[str], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def processes(work: Path, files: int, rounds: int, out) -> dict:
+    from appcheck import explain
+
+    folder = work / "one-topic"
+    paths = generate.write(folder, files, topic=ONE_TOPIC)
+    one = next(p for p in paths if p.name.endswith("-valid.json"))
+    schema = work / "schema.json"
+    schema.write_text(explain.to_json(explain.editor_schema(ONE_TOPIC)), encoding="utf-8")
+    appcheck = _appcheck() + ["validate", "--as-of", AS_OF]
+    results = {
+        "appcheck 1 file": _run_time(appcheck + [str(one)], rounds),
+        f"appcheck {files} files": _run_time(appcheck + [str(folder)], max(1, rounds // 3)),
+    }
+    checker = _check_jsonschema()
+    if checker is not None:
+        results["check-jsonschema 1 file"] = _run_time(checker + ["--schemafile", str(schema), str(one)], rounds)
+        results[f"check-jsonschema {files} files"] = _run_time(
+            checker + ["--schemafile", str(schema)] + [str(p) for p in paths], max(1, rounds // 3))
+    print(f"\n2. processes ({ONE_TOPIC}, valid one.json; {files} files mixed); best of {rounds} runs, milliseconds", file=out)
+    for key, value in results.items():
+        print(f"   {key:34s} {value * 1e3:10.1f}", file=out)
+    return results
+
+
+# ----------------------------------------------------------------------------- 3. memory
+
+_CHILD_RSS = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+_TRACED = (
+    "import sys, tracemalloc\n"
+    "sys.path.insert(0, sys.argv[1])\n"
+    "import generate, appcheck\n"
+    "from appcheck.engine import Source\n"
+    "appcheck.validate(Source('warm.json', generate.bundle(0)[1].encode()), as_of='%s')\n"
+    "tracemalloc.start()\n"
+    "for name, text, _ in generate.bundles(int(sys.argv[2])):\n"
+    "    appcheck.validate(Source(name, text.encode()), as_of='%s')\n"
+    "print(tracemalloc.get_traced_memory()[1])\n"
+) % (AS_OF, AS_OF)
+
+
+def memory(work: Path, small: int, large: int, out) -> dict:
+    results = {}
+    for count in (small, large):
+        folder = work / f"mixed-{count}"
+        generate.write(folder, count)
+        command = _appcheck() + ["validate", "--as-of", AS_OF, "--format", "json", str(folder)]
+        done = subprocess.run([sys.executable, "-c", _CHILD_RSS, *command], capture_output=True, text=True, check=True)
+        results[f"CLI peak RSS, {count} files (MiB)"] = int(done.stdout.split()[-1]) / 1024
+        done = subprocess.run([sys.executable, "-c", _TRACED, str(HERE), str(count)], capture_output=True, text=True, check=True)
+        results[f"validate() tracemalloc peak, {count} bundles (MiB)"] = int(done.stdout.split()[-1]) / 1024 / 1024
+        shutil.rmtree(folder)
+    print(f"\n3. memory: {small} vs {large} bundles, every topic, mixed", file=out)
+    for key, value in results.items():
+        print(f"   {key:50s} {value:10.1f}", file=out)
+    return results
+
+
+# ----------------------------------------------------------------------------- targets
+
+def targets(inproc: dict, procs: dict, mem: dict, files: int, small: int, large: int, out) -> None:
+    valid = inproc["valid"]
+    rows = [
+        ("jsonschema / validate(), valid bundles", valid["jsonschema"] / valid["validate"], ">= 10", lambda r: r >= 10),
+        ("validate() / (json.loads + jsonschema-rs), valid", valid["validate"] / (valid["json.loads"] + valid["jsonschema-rs"]),
+         "<= 3", lambda r: r <= 3),
+    ]
+    if "check-jsonschema 1 file" in procs:
+        rows += [
+            ("appcheck / check-jsonschema, 1 file", procs["appcheck 1 file"] / procs["check-jsonschema 1 file"], "<= 0.5",
+             lambda r: r <= 0.5),
+            (f"appcheck / check-jsonschema, {files} files",
+             procs[f"appcheck {files} files"] / procs[f"check-jsonschema {files} files"], "<= 0.2", lambda r: r <= 0.2),
+        ]
+    rows += [
+        (f"CLI peak RSS {large} / {small} files", mem[f"CLI peak RSS, {large} files (MiB)"] / mem[f"CLI peak RSS, {small} files (MiB)"],
+         "<= 1.2", lambda r: r <= 1.2),
+        (f"validate() tracemalloc peak {large} / {small}",
+         mem[f"validate() tracemalloc peak, {large} bundles (MiB)"] / mem[f"validate() tracemalloc peak, {small} bundles (MiB)"],
+         "<= 1.2", lambda r: r <= 1.2),
+    ]
+    print("\ntargets (ratios of this run)", file=out)
+    for label, ratio, target, ok in rows:
+        print(f"   {label:52s} {ratio:8.2f}  target {target:7s} {'met' if ok(ratio) else 'NOT MET'}", file=out)
+    print(f"   for reference: pure-Python validate() / validate(), valid: {valid['validate (pure)'] / valid['validate']:.1f}x;"
+          f" jsonschema / jsonschema-rs: {valid['jsonschema'] / valid['jsonschema-rs']:.0f}x", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="appcheck's benchmark (see docs/performance.md)")
+    parser.add_argument("--quick", action="store_true", help="small counts, for a smoke run")
+    args = parser.parse_args(argv)
+    count, rounds, files, small, large = (70, 2, 50, 20, 200) if args.quick else (350, 5, 1000, 100, 10_000)
+    out = sys.stdout
+    for line in machine():
+        print(line, file=out)
+    with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
+        work = Path(tmp)
+        inproc = in_process(count, rounds, out)
+        procs = processes(work, files, rounds, out)
+        mem = memory(work, small, large, out)
+    targets(inproc, procs, mem, files, small, large, out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
