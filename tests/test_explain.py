@@ -68,3 +68,11 @@ def test_rule_doc_and_unknown_names() -> None:
 def test_topic_list_matches_the_catalog() -> None:
     listed = {t["topic"] for c in explain.topic_list() for t in c["topics"]}
     assert listed == {f"{call}/{topic}" for call, data in catalog.calls().items() for topic in data["topics"] if call in topics.call_ids()}
+
+
+def test_checklist_of_a_track_shows_that_track_only() -> None:
+    data = explain.checklist("gd-2022/industrial", track="direction-1")
+    item = next(i for i in data["requirements"] if i["requirement"] == "GD22-IND-ENTERPRISE")
+    assert "direction-2" not in item["check"] and "direction-1" not in item["check"]
+    whole = next(i for i in explain.checklist("gd-2022/industrial")["requirements"] if i["requirement"] == "GD22-IND-ENTERPRISE")
+    assert "direction-1" in whole["check"] and "direction-2" in whole["check"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import catalog, schemas, topics
 from .rules import docs
+from .rules.base import PerTrack
 
 
 class UnknownTopic(LookupError):
@@ -38,9 +39,12 @@ def checklist(name: str, track: str | None = None) -> dict:
         if track is not None and not check.applies(track):
             continue
         requirement = catalog.requirement(check.requirement)
-        zh, en = check.rule.describe()
-        rule_class = " + ".join(cls.__name__ for cls in _leaf_classes(check.rule))
-        sections = _sections_of(check.rule)
+        rule = check.rule
+        if track is not None and isinstance(rule, PerTrack):
+            rule = rule.rules[track]  # the chosen track's row of the table only
+        zh, en = rule.describe()
+        rule_class = " + ".join(cls.__name__ for cls in _leaf_classes(rule))
+        sections = _sections_of(rule)
         items.append({
             "requirement": check.requirement,
             "kind": requirement.kind,
