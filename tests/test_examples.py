@@ -89,3 +89,23 @@ def test_every_requirement_of_a_covered_call_has_a_failing_example() -> None:
         if any(t.split("/")[0] in covered for t in req.topics) and rid not in named
     )
     assert missing == []
+
+
+def _expected(path: Path) -> list[str]:
+    return [] if path.stem.startswith("valid") else [requirement_of(path)]
+
+
+@pytest.mark.parametrize("call", sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()))
+def test_a_whole_call_folder_as_one_batch_classifies_every_file(call: str) -> None:
+    """``appcheck validate examples/<call>`` is one batch: quotas must not blur the examples."""
+    files = [p for p in _bundles() if p.relative_to(EXAMPLES).parts[0] == call]
+    batch = appcheck.validate_batch(files, as_of=AS_OF)
+    assert batch.findings == ()
+    for path, report in zip(files, batch.reports):
+        assert sorted(failed_ids(report)) == _expected(path), path.name
+
+
+def test_every_example_at_once() -> None:
+    files = _bundles()
+    batch = appcheck.validate_batch(files, as_of=AS_OF)
+    assert [sorted(failed_ids(r)) for r in batch.reports] == [_expected(p) for p in files]

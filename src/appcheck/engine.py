@@ -367,8 +367,26 @@ def _check(prepared: Prepared) -> dict[int, Finding]:
     return results
 
 
-def _batch(prepared: list[Prepared]) -> tuple[dict[tuple[int, int], Finding], list[Finding]]:
-    """Run every batch check over the bundles that declare it; per-bundle findings and batch findings."""
+def _not_counted(blocking: list[str]) -> Outcome:
+    shown = "、".join(blocking[:5]) + ("…" if len(blocking) > 5 else "")
+    return Outcome(
+        Status.PASSED, (),
+        f"不计入限额：本申报书已有未满足的必须要求（{shown}），不能进入评审，不占名额",
+        f"not counted against the quota: this bundle already fails required checks ({', '.join(blocking[:5])}), so it cannot go forward and takes no place",
+        actual={"counted": False, "blocking": blocking},
+    )
+
+
+def _batch(prepared: list[Prepared], checked: list[dict[int, Finding]]) -> tuple[dict[tuple[int, int], Finding], list[Finding]]:
+    """Run every batch check over the bundles that declare it; per-bundle findings and batch findings.
+
+    A quota (a batch rule with ``eligible_only``) counts only the bundles that can go forward: one
+    already failing a required check of its own takes no place, and its finding says so.
+    """
+    blocking = [
+        sorted({f.requirement for f in list(item.findings) + list(found.values()) if f.blocking})
+        for item, found in zip(prepared, checked)
+    ]
     groups: dict[str, list[tuple[int, int, Any]]] = {}
     for index, item in enumerate(prepared):
         if item.context is None:
@@ -380,6 +398,14 @@ def _batch(prepared: list[Prepared]) -> tuple[dict[tuple[int, int], Finding], li
     batch_findings: list[Finding] = []
     for requirement_id, members in groups.items():
         rule = members[0][2].rule
+        if getattr(rule, "eligible_only", False):
+            for index, position, check in members:
+                if blocking[index]:
+                    item = prepared[index]
+                    per_bundle[(index, position)] = finding_for(check, _not_counted(blocking[index]), item.call, item.topic)
+            members = [member for member in members if not blocking[member[0]]]
+            if not members:
+                continue
         contexts = [prepared[index].context for index, _, _ in members]
         try:
             outcomes, breaches = rule.check_batch(contexts)
@@ -462,7 +488,7 @@ def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[
         results = [_prepare_and_check(item) for item in items]
     prepared = [item for item, _ in results]
     checked = [found for _, found in results]
-    per_bundle, batch_findings = _batch(prepared)
+    per_bundle, batch_findings = _batch(prepared, checked)
     reports = []
     for index, item in enumerate(prepared):
         findings = list(item.findings)

@@ -89,3 +89,32 @@ def test_quota_key_missing_fails() -> None:
 def test_platform_names_are_folded() -> None:
     outcomes, breaches = run(QuotaPerKey("platform", 1), platform("中国-葡萄牙先进材料“一带一路”联合实验室"), platform('中国-葡萄牙先进材料"一带一路"联合实验室'))
     assert statuses(outcomes) == ["failed", "failed"] and "中国-葡萄牙" in breaches[0][0].message
+
+
+def test_quotas_count_only_bundles_that_can_go_forward() -> None:
+    import appcheck
+    from tests.conftest import example
+
+    good = example("zj-2026", "platform", "valid-head-of-state.json")
+    second = example("zj-2026", "platform", "valid-head-of-state.json")
+    batch = appcheck.validate_batch([good, second])
+    assert [sorted({f.requirement for f in r.failures() if f.blocking}) for r in batch.reports] == [["ZJ26-PLT-QUOTA"], ["ZJ26-PLT-QUOTA"]]
+    second["budget"]["subsidy_requested"] = 150.0001  # now rejected on its own: it takes no place
+    batch = appcheck.validate_batch([good, second])
+    assert batch.findings == ()
+    quota = [next(f for f in r.findings if f.requirement == "ZJ26-PLT-QUOTA") for r in batch.reports]
+    assert quota[0].status.value == "passed" and quota[1].status.value == "passed"
+    assert quota[1].actual == {"counted": False, "blocking": ["ZJ26-SUBSIDY-CAP"]} and "不计入" in quota[1].message
+
+
+def test_identity_rule_looks_at_every_bundle() -> None:
+    import appcheck
+    from tests.conftest import example
+
+    mainland = example("gd-2022", "research")
+    other = example("gd-2022", "training")
+    other["principal_investigator"].update(person_id="pi-wang-wu", identity="hong_kong")
+    other["budget"]["subsidy_requested"] = 60  # fails on its own too: the person still applied twice
+    batch = appcheck.validate_batch([mainland, other])
+    assert [f.requirement for f in batch.findings] == ["GD22-PI-IDENTITY"]
+    assert all("GD22-PI-IDENTITY" in {f.requirement for f in r.failures()} for r in batch.reports)

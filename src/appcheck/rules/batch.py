@@ -126,10 +126,13 @@ class QuotaPerKey:
         else its name; ``platform``: ``platform.name``; ``recommended_by``). With
         ``outside_quota_only``, bundles with ``counts_against_quota`` true are left out. A group larger
         than ``limit`` fails for every bundle in it; a bundle whose key cannot be read fails on it.
+        Only bundles that can go forward take a place (``eligible_only``, the default): a bundle that
+        already fails a required check of its own is not counted, and its finding says so.
 
     Why:
         每个中心各限报1项 / 同一年度与同一个外资企业研发机构合作且不纳入限额申报的项目指标不超过1个 /
-        每个组织申报的推荐单位限推荐 5 个中美政府间合作项目.
+        每个组织申报的推荐单位限推荐 5 个中美政府间合作项目. A quota limits the applications that go
+        forward; one rejected on its own merits occupies no place.
 
     Failing example:
         ``QuotaPerKey("platform", 1)`` over two bundles both naming 金砖国家深海资源国际研究中心.
@@ -141,6 +144,9 @@ class QuotaPerKey:
     key: str = attrs.field(validator=attrs.validators.in_(QUOTA_KEYS))
     limit: int = attrs.field(validator=attrs.validators.ge(1))
     outside_quota_only: bool = False
+    #: a quota place is taken only by a bundle that can go forward (the engine leaves out bundles
+    #: already failing a required check of their own, and says so in their finding)
+    eligible_only: bool = True
 
     def check_batch(self, contexts: Sequence[Context]) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
         read, where, name_zh, name_en = QUOTA_KEYS[self.key]
