@@ -154,3 +154,15 @@ def test_jobs_output_equals_one_job() -> None:
 
 def test_jobs_must_be_positive() -> None:
     assert run("validate", VALID, "--jobs", "0")[0] == 2
+
+
+def test_size_and_depth_limits_are_configurable(tmp_path) -> None:
+    size = Path(VALID).stat().st_size
+    assert run("validate", VALID, "--max-bytes", str(size))[0] == 0
+    code, out, _ = run("validate", VALID, "--max-bytes", str(size - 1))
+    assert code == 1 and "LOAD" in out
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 30 + "]" * 30)
+    assert "LOAD" in run("validate", str(deep), "--max-depth", "20")[1]
+    assert "LOAD" not in run("validate", str(deep), "--max-depth", "40")[1]
+    assert run("validate", VALID, "--max-bytes", "0")[0] == 2

@@ -13,15 +13,18 @@ __all__ = ["BatchReport", "Finding", "Report", "Severity", "Status", "validate",
 __version__ = "0.1.0"
 
 
-def validate(bundle, as_of=None, settings=None):
-    """Check one bundle (a mapping, or a path to a ``.json``/``.yaml``/``.yml`` file); see :mod:`appcheck.engine`."""
+def validate(bundle, as_of=None, settings=None, *, limits=None):
+    """Check one bundle (a mapping, or a path to a ``.json``/``.yaml``/``.yml`` file); see :mod:`appcheck.engine`.
+
+    ``limits``: an :class:`appcheck.loading.Limits` (file size, nesting depth) for files; default 10 MiB, depth 200.
+    """
     from .engine import validate as _validate
 
-    return _validate(bundle, as_of=as_of, settings=settings)
+    return _validate(bundle, as_of=as_of, settings=settings, limits=limits)
 
 
-def validate_batch(bundles, as_of=None, settings=None, jobs=1):
+def validate_batch(bundles, as_of=None, settings=None, jobs=1, *, limits=None):
     """Check several bundles as one batch (quotas across bundles); see :mod:`appcheck.engine`."""
     from .engine import validate_batch as _validate_batch
 
-    return _validate_batch(bundles, as_of=as_of, settings=settings, jobs=jobs)
+    return _validate_batch(bundles, as_of=as_of, settings=settings, jobs=jobs, limits=limits)

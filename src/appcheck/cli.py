@@ -38,6 +38,16 @@ def _setting(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("takes 1 or more")
+    return value
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -63,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="also fail on warnings, info notes and pending reviews")
     validate.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="check files in N processes (same output)")
     validate.add_argument("--set", dest="settings", type=_setting, action="append", default=[], metavar="NAME=VALUE", help="a call setting, e.g. gd-2022.published_on=2022-04-15")
+    validate.add_argument("--max-bytes", type=_positive, default=10 * 1024 * 1024, metavar="N", help="refuse files larger than N bytes (default 10 MiB)")
+    validate.add_argument("--max-depth", type=_positive, default=200, metavar="N", help="refuse documents nested deeper than N (default 200)")
     validate.add_argument("--verbose", "-v", action="store_true", help="list passed requirements too (text format)")
     validate.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
@@ -107,7 +119,10 @@ def _validate(args, out: IO) -> int:
         else:
             bundles.append(target)
     try:
-        batch = engine.validate_batch(bundles, as_of=args.as_of, settings=dict(args.settings), jobs=args.jobs)
+        from .loading import Limits
+
+        limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
+        batch = engine.validate_batch(bundles, as_of=args.as_of, settings=dict(args.settings), jobs=args.jobs, limits=limits)
     except ValueError as error:  # an unknown or malformed setting
         raise _Usage(f"appcheck validate: {error}") from None
     options = Options(lang=args.lang, color=_color(args.color, out), strict=args.strict, verbose=args.verbose)

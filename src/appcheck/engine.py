@@ -104,7 +104,7 @@ class Source:
         return "json" if first in (b"{", b"[") else "yaml"
 
 
-def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None, str]:
+def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, Finding | None, str]:
     """``(data, text, load finding, format of text)``."""
     if isinstance(bundle, Mapping):
         try:
@@ -122,11 +122,11 @@ def _load(bundle: Any, name: str) -> tuple[Any, str | None, Finding | None, str]
 
     if isinstance(bundle, Source):
         if bundle.resolved_format() == "yaml":
-            loaded = loading.load_yaml_bytes(bundle.data)
+            loaded = loading.load_yaml_bytes(bundle.data, limits or loading.Limits())
         else:
-            loaded = loading.load_bytes(bundle.data)
+            loaded = loading.load_bytes(bundle.data, limits or loading.Limits())
     else:
-        loaded = loading.load_path(bundle)
+        loaded = loading.load_path(bundle, limits or loading.Limits())
     if loaded.problem is not None:
         problem = loaded.problem
         named = problem.code in FILE_LEVEL  # the loader already names the file in these
@@ -319,7 +319,7 @@ def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **
     )
 
 
-def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any]) -> Prepared:
+def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any], limits: Any = None) -> Prepared:
     if isinstance(bundle, Mapping):
         name, file = f"#{index}", None
     elif isinstance(bundle, Source):
@@ -331,7 +331,7 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     else:
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
 
-    data, text, problem, text_format = _load(bundle, name)
+    data, text, problem, text_format = _load(bundle, name, limits)
     if problem is not None:
         return Prepared(name, file, None, text, (problem,), format=text_format)
     if not isinstance(data, Mapping):
@@ -470,15 +470,19 @@ def _default_settings() -> Mapping[str, Any]:
     return MappingProxyType(topics.resolve_settings(None))
 
 
-def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1) -> BatchReport:
+def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None) -> BatchReport:
     """Check several bundles as one batch: one report each, plus the batch findings (quotas, identities)."""
     if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
         raise TypeError("validate_batch takes an iterable of bundles; use validate() for one")
+    from .loading import Limits
+
+    if limits is not None and not isinstance(limits, Limits):
+        raise TypeError(f"limits is an appcheck.loading.Limits, not {type(limits).__name__}")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
     day = _as_of(as_of)
     resolved = dict(_default_settings()) if not settings else topics.resolve_settings(settings)
-    items = [(bundle, index, day, resolved) for index, bundle in enumerate(bundles)]
+    items = [(bundle, index, day, resolved, limits) for index, bundle in enumerate(bundles)]
     if jobs > 1 and len(items) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -508,8 +512,8 @@ def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[
     return BatchReport(tuple(reports), tuple(batch_findings))
 
 
-def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None = None) -> Report:
+def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None = None, limits: Any = None) -> Report:
     """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
     if not isinstance(bundle, (Mapping, str, os.PathLike, Source)):
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
-    return validate_batch([bundle], as_of=as_of, settings=settings).reports[0]
+    return validate_batch([bundle], as_of=as_of, settings=settings, limits=limits).reports[0]
