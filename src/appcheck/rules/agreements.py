@@ -180,19 +180,19 @@ class SignedAgreement:
                 )
             score = len(missing_parties) + len(missing_covers)
             if best is None or score < best[0]:
-                best = (score, where, missing_parties, missing_covers, covers)
+                best = (score, where, missing_parties, missing_covers, parties, covers)
         if best is None:
             return failed(
                 "没有符合要求的已签署协议" + (f"（{note_zh}）" if note_zh else ""),
                 "no qualifying signed agreement" + (f" ({note_en})" if note_en else ""),
                 first_rejected, expected=sorted(self.covers), actual=None,
             )
-        _, where, missing_parties, missing_covers, covers = best
+        _, where, missing_parties, missing_covers, parties, covers = best
         if missing_parties:
             return failed(
                 f"协议 {where[-1]} 的签署方缺少：{'、'.join(sorted(map(str, missing_parties)))}",
                 f"agreement {where[-1]} lacks the parties: {', '.join(sorted(map(str, missing_parties)))}",
-                where + ("parties",), expected=sorted(map(str, needed)), actual=sorted(map(str, covers)),
+                where + ("parties",), expected=sorted(map(str, needed)), actual=sorted(map(str, parties)),
             )
         zh, en = _covers(missing_covers)
         return failed(

@@ -180,9 +180,10 @@ class VenueIn:
         subdivision = ctx.string(*self.path, "subdivision") if self.subdivisions is not None else None
         want_zh, want_en = self.describe()
         actual = {"country": country, "subdivision": subdivision}
+        venue = f"{country} {subdivision}" if subdivision else country
         if country not in self.countries or (self.subdivisions is not None and subdivision not in self.subdivisions):
-            return failed(f"举办地为 {country} {subdivision or ''}，{want_zh}", f"the venue is {country} {subdivision or ''}; {want_en}", self.path, expected=want_en, actual=actual)
-        return passed(f"举办地为 {country} {subdivision or ''}，符合要求", f"the venue is {country} {subdivision or ''}, as required", self.path, actual=actual)
+            return failed(f"举办地为 {venue}，{want_zh}", f"the venue is {venue}; {want_en}", self.path, expected=want_en, actual=actual)
+        return passed(f"举办地为 {venue}，符合要求", f"the venue is {venue}, as required", self.path, actual=actual)
 
     def describe(self) -> tuple[str, str]:
         place = "/".join(sorted(self.subdivisions)) if self.subdivisions else "/".join(sorted(self.countries))

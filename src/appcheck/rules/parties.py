@@ -355,6 +355,8 @@ class PIQualification:
         if configured is not None:
             return configured, f"指南发布日期 {configured}（设置 {self.date_setting}）", f"the guideline's publication date {configured} (setting {self.date_setting})"
         day = ctx.submitted_on
+        if not self.date_setting:
+            return day, f"申报日期 {day}", f"the submission date {day}"
         return day, f"申报日期 {day}（未设置指南发布日期 {self.date_setting}）", f"the submission date {day} (setting {self.date_setting} not set)"
 
     def check(self, ctx: Context) -> Outcome:
@@ -609,10 +611,10 @@ class PartnerInRegion:
                     org.segments, expected=self.region.name_en, actual=match,
                 )
             places.append({"id": org.id, "country": org.country, "subdivision": org.subdivision, "locality": org.get("locality")})
-        found = "；".join(f"{p['id']}：{p['country']} {p['subdivision'] or ''} {p['locality'] or ''}".strip() for p in places) or "无"
+        found = [(p["id"], f"{p['country']} {p['subdivision'] or ''} {p['locality'] or ''}".strip()) for p in places]
         return failed(
-            f"没有位于{self.region.name}的合作单位（{want_zh}）；已列：{found}",
-            f"no partner ({want_en}) is in {self.region.name_en}; found: {found if places else 'none'}",
+            f"没有位于{self.region.name}的合作单位（{want_zh}）；已列：{'；'.join(f'{i}：{where}' for i, where in found) or '无'}",
+            f"no partner ({want_en}) is in {self.region.name_en}; found: {'; '.join(f'{i}: {where}' for i, where in found) or 'none'}",
             candidates[0].segments if candidates else ("partners",), expected=self.region.name_en, actual=places,
         )
 

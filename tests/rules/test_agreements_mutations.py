@@ -1,0 +1,444 @@
+"""What the agreement rules report, exactly: status, where, both messages with the reasons and
+dates, expected and actual, and how each rule describes itself.
+
+These cases pin down the product output of SignedAgreement and JointLabAgreement for typical
+passing and failing bundles (found by mutation testing, see ``scripts/mutation.sh``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appcheck.rules.agreements import JointLabAgreement, SignedAgreement
+from appcheck.rules.parties import Orgs
+
+from .helpers import org, outcome
+
+
+def facts(result) -> dict:
+    return {
+        "status": result.status.value, "segments": result.segments, "message": result.message,
+        "message_en": result.message_en, "expected": result.expected, "actual": result.actual,
+    }
+
+
+FOREIGN = Orgs(roles={"foreign_partner"})
+FRENCH = Orgs(roles={"foreign_partner"}, countries={"FR"})
+# how the organization filters describe themselves (their wording is the filter's own; the rules embed it)
+FILTERS = {"FOREIGN": FOREIGN, "FRENCH": FRENCH}
+FOREIGN_ZH, FOREIGN_EN = FOREIGN.describe()
+FRENCH_ZH, FRENCH_EN = FRENCH.describe()
+EACH = SignedAgreement({"task_division", "ip_ownership"})
+STRICT = SignedAgreement(
+    {"task_division"}, parties=FOREIGN, purposes=None, kinds={"agreement", "memorandum"}, legally_binding=True,
+    signed_before=dt.date(2022, 4, 1), valid_on_submission=True, covers_any={"commercialization", "benefit_sharing"},
+    by_foreign_submission=True,
+)
+ONE = SignedAgreement({"task_division", "ip_ownership"}, each_partner=False)
+ONE_ANY = SignedAgreement({"task_division"}, parties=FOREIGN, each_partner=False, covers_any={"commercialization", "benefit_sharing"}, legally_binding=True)
+LAB = JointLabAgreement(dt.date(2021, 1, 1), FRENCH)
+
+
+def agreement(*parties, **fields) -> dict:
+    """An agreement; a field given as None is left out."""
+    data = {"purpose": "project_cooperation", "kind": "agreement", "signed_on": "2022-03-01", "parties": list(parties),
+            "covers": ["task_division", "ip_ownership"], **fields}
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def signed(*agreements, partners=None, **extra) -> dict:
+    return {
+        "applicant": org("lead"),
+        "partners": partners if partners is not None else [org("tum", role="foreign_partner", country="DE"), org("co", role="domestic_partner")],
+        "agreements": list(agreements),
+        **extra,
+    }
+
+
+def strict(**fields) -> dict:
+    data = agreement("lead", "tum", legally_binding=True, covers=["task_division", "benefit_sharing"], valid_from="2022-03-01", valid_until="2024-12-31")
+    data.update(fields)
+    return signed({key: value for key, value in data.items() if value is not None}, foreign_submission={"submitted_on": "2022-04-15"})
+
+
+def lab(*agreements, established="2018-06-01") -> dict:
+    return {
+        "applicant": org("lead"),
+        "partners": [org("cnrs", role="foreign_partner", country="FR", kind="research_institute")],
+        "joint_lab": {"established_on": established},
+        "agreements": list(agreements),
+    }
+
+
+def lab_agreement(**fields) -> dict:
+    data = {"purpose": "joint_lab", "kind": "agreement", "signed_on": "2020-12-31", "parties": ["lead", "cnrs"], **fields}
+    return {key: value for key, value in data.items() if value is not None}
+
+
+CASES = {
+    "each partner signed": (EACH, signed(agreement("lead", "tum", covers=["task_division"]), agreement("lead", "co", covers=["ip_ownership"])), {}),
+    "a partner did not sign": (EACH, signed(agreement("lead", "tum")), {}),
+    "rejected agreements are named": (EACH, signed(agreement("lead", "tum", kind="letter_of_intent"), agreement("lead", "co", signed_on="2022-05-11"), agreement("tum", "co")), {}),
+    "an unsigned agreement and another purpose": (EACH, signed(agreement("lead", "tum", signed_on=None), agreement("lead", "co", purpose="joint_lab")), {}),
+    "a point not covered": (EACH, signed(agreement("lead", "tum", "co", covers=["task_division", "confidentiality", 3])), {}),
+    "no partner to sign": (EACH, signed(partners=[]), {}),
+    "no selected partner to sign": (STRICT, signed(partners=[org("co", role="domestic_partner")]), {}),
+    "strict agreement counts": (STRICT, strict(), {}),
+    "strict: not binding": (STRICT, strict(legally_binding=False), {}),
+    "strict: signed after the foreign submission": (STRICT, signed(agreement("lead", "tum", legally_binding=True, signed_on="2022-05-01"), foreign_submission={"submitted_on": "2022-04-30"}), {}),
+    "strict: signed too late": (STRICT, strict(signed_on="2022-04-01"), {}),
+    "strict: not valid yet": (STRICT, strict(valid_from="2022-05-11"), {}),
+    "strict: expired": (STRICT, strict(valid_until="2022-05-09", valid_from=None), {}),
+    "strict: a letter of intent": (STRICT, strict(kind="letter_of_intent"), {}),
+    "strict: none of the optional points": (STRICT, strict(covers=["task_division"]), {}),
+    "one agreement binds all": (ONE, signed(agreement("co", "lead", "tum", covers=["ip_ownership", "task_division", "confidentiality"])), {}),
+    "one agreement lacks a party": (ONE, signed(agreement("lead", "tum"), agreement("lead", "co", covers=[])), {}),
+    "one agreement lacks a point": (ONE, signed(agreement("lead", "tum", "co", covers=["ip_ownership"])), {}),
+    "no qualifying agreement": (ONE, signed(agreement("lead", "tum", "co", kind="memorandum")), {}),
+    "no agreement at all": (ONE, signed(), {}),
+    "one agreement lacks an optional point": (ONE_ANY, signed(agreement("lead", "tum", legally_binding=True, covers=["task_division"])), {}),
+    "one agreement with an optional point": (ONE_ANY, signed(agreement("lead", "tum", legally_binding=True, covers=["task_division", "commercialization"])), {}),
+    "the applicant did not sign": (EACH, signed(agreement("tum", "co")), {}),
+    "joint lab agreement": (LAB, lab(lab_agreement()), {}),
+    "lab established too late": (LAB, lab(lab_agreement(), established="2021-01-01"), {}),
+    "lab agreement too late": (LAB, lab(lab_agreement(signed_on="2021-01-01")), {}),
+    "lab agreement a memorandum": (LAB, lab(lab_agreement(kind="memorandum"), lab_agreement(signed_on=None)), {}),
+    "lab agreement unsigned": (LAB, lab(lab_agreement(signed_on=None)), {}),
+    "lab agreement without the host": (LAB, lab(lab_agreement(parties=["lead", 5]), agreement("lead", "cnrs")), {}),
+    "lab agreement after submission": (LAB, lab(lab_agreement(signed_on="2020-12-31")), {"day": dt.date(2020, 12, 30)}),
+    "no lab agreement": (LAB, lab(agreement("lead", "cnrs")), {}),
+    "no lab host": (LAB, {**lab(lab_agreement()), "partners": [org("cnrs", role="foreign_partner", country="DE")]}, {}),
+}
+
+DESCRIBED = {
+    "each": EACH,
+    "strict": STRICT,
+    "one": ONE,
+    "one with optional points": ONE_ANY,
+    "lab": LAB,
+}
+
+OUTCOMES = {
+    'each partner signed': {
+        'status': 'passed',
+        'segments': ('agreements', 0),
+        'message': '2 家合作单位均已与申报单位签署协议（2 份），涵盖任务分工、知识产权归属',
+        'message_en': 'all 2 partners signed with the applicant (2 agreement(s)), covering task division, IP ownership',
+        'expected': ['ip_ownership', 'task_division'],
+        'actual': ['ip_ownership', 'task_division'],
+    },
+    'a partner did not sign': {
+        'status': 'failed',
+        'segments': ('partners', 1),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：CO',
+        'message_en': 'these partners have no qualifying agreement with the applicant: CO',
+        'expected': 'an agreement per partner',
+        'actual': ['co'],
+    },
+    'rejected agreements are named': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM、CO（协议 0 不计入：类型为 letter_of_intent，应为协议；协议 1 不计入：签署日期 2022-05-11 晚于申报日期 2022-05-10；协议 2 不计入：签署方不包括申报单位 lead）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM, CO (agreement 0 does not count: it is a letter_of_intent, expected an agreement; agreement 1 does not count: it was signed on 2022-05-11, after the submission date 2022-05-10; agreement 2 does not count: the applicant lead is not a party)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum', 'co'],
+    },
+    'an unsigned agreement and another purpose': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM、CO（协议 0 不计入：未签署（缺少 signed_on）；协议 1 不计入：用途为 joint_lab，应为 project_cooperation）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM, CO (agreement 0 does not count: it is not signed (no signed_on); agreement 1 does not count: its purpose is joint_lab, expected project_cooperation)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum', 'co'],
+    },
+    'a point not covered': {
+        'status': 'failed',
+        'segments': ('agreements', 0, 'covers'),
+        'message': '协议未明确：知识产权归属（已涵盖：任务分工、保密）',
+        'message_en': 'the agreements do not cover: IP ownership (covered: task division, confidentiality)',
+        'expected': ['ip_ownership', 'task_division'],
+        'actual': ['confidentiality', 'task_division'],
+    },
+    'no partner to sign': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': '没有须签署协议的合作单位（合作单位），无法确认协议',
+        'message_en': 'there is no partner (partner) to have signed the agreement with',
+        'expected': 'at least one partner',
+        'actual': 0,
+    },
+    'no selected partner to sign': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'没有须签署协议的合作单位（{FOREIGN_ZH}），无法确认协议',
+        'message_en': f'there is no partner ({FOREIGN_EN}) to have signed the agreement with',
+        'expected': f'at least one {FOREIGN_EN}',
+        'actual': 0,
+    },
+    'strict agreement counts': {
+        'status': 'passed',
+        'segments': ('agreements', 0),
+        'message': '1 家合作单位均已与申报单位签署协议（1 份），涵盖任务分工',
+        'message_en': 'all 1 partners signed with the applicant (1 agreement(s)), covering task division',
+        'expected': ['task_division'],
+        'actual': ['benefit_sharing', 'task_division'],
+    },
+    'strict: not binding': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM（协议 0 不计入：未声明具有法律效力（legally_binding））',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM (agreement 0 does not count: it is not declared legally binding)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum'],
+    },
+    'strict: signed after the foreign submission': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM（协议 0 不计入：签署日期 2022-05-01 晚于外方申报日期 2022-04-30）',
+        'message_en': "these partners have no qualifying agreement with the applicant: TUM (agreement 0 does not count: it was signed on 2022-05-01, after the partner side's submission date 2022-04-30)",
+        'expected': 'an agreement per partner',
+        'actual': ['tum'],
+    },
+    'strict: signed too late': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM（协议 0 不计入：签署日期 2022-04-01 不早于 2022-04-01）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM (agreement 0 does not count: it was signed on 2022-04-01, not before 2022-04-01)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum'],
+    },
+    'strict: not valid yet': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM（协议 0 不计入：有效期 2022-05-11 至 2024-12-31 不含申报日期 2022-05-10）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM (agreement 0 does not count: its validity 2022-05-11 to 2024-12-31 does not include the submission date 2022-05-10)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum'],
+    },
+    'strict: expired': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM（协议 0 不计入：有效期 … 至 2022-05-09 不含申报日期 2022-05-10）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM (agreement 0 does not count: its validity … to 2022-05-09 does not include the submission date 2022-05-10)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum'],
+    },
+    'strict: a letter of intent': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM（协议 0 不计入：类型为 letter_of_intent，应为协议或备忘录）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM (agreement 0 does not count: it is a letter_of_intent, expected an agreement or a memorandum)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum'],
+    },
+    'strict: none of the optional points': {
+        'status': 'failed',
+        'segments': ('agreements', 0, 'covers'),
+        'message': '协议未明确以下任一项：商业化或利益分配（已涵盖：任务分工）',
+        'message_en': 'the agreements cover none of: commercialization or benefit sharing (covered: task division)',
+        'expected': {'all': ['task_division'], 'any': ['benefit_sharing', 'commercialization']},
+        'actual': ['task_division'],
+    },
+    'one agreement binds all': {
+        'status': 'passed',
+        'segments': ('agreements', 0),
+        'message': '协议 0 由申报单位与 2 家合作单位签署，涵盖任务分工、知识产权归属',
+        'message_en': 'agreement 0 binds the applicant and all 2 partner(s), covering task division, IP ownership',
+        'expected': ['ip_ownership', 'task_division'],
+        'actual': ['confidentiality', 'ip_ownership', 'task_division'],
+    },
+    'one agreement lacks a party': {
+        'status': 'failed',
+        'segments': ('agreements', 0, 'parties'),
+        'message': '协议 0 的签署方缺少：co',
+        'message_en': 'agreement 0 lacks the parties: co',
+        'expected': ['co', 'tum'],
+        'actual': ['lead', 'tum'],
+    },
+    'one agreement lacks a point': {
+        'status': 'failed',
+        'segments': ('agreements', 0, 'covers'),
+        'message': '协议 0 未明确：任务分工',
+        'message_en': 'agreement 0 does not cover: task division',
+        'expected': ['ip_ownership', 'task_division'],
+        'actual': ['ip_ownership'],
+    },
+    'no qualifying agreement': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '没有符合要求的已签署协议（协议 0 不计入：类型为 memorandum，应为协议）',
+        'message_en': 'no qualifying signed agreement (agreement 0 does not count: it is a memorandum, expected an agreement)',
+        'expected': ['ip_ownership', 'task_division'],
+        'actual': None,
+    },
+    'no agreement at all': {
+        'status': 'failed',
+        'segments': ('agreements',),
+        'message': '没有符合要求的已签署协议',
+        'message_en': 'no qualifying signed agreement',
+        'expected': ['ip_ownership', 'task_division'],
+        'actual': None,
+    },
+    'one agreement lacks an optional point': {
+        'status': 'failed',
+        'segments': ('agreements', 0, 'covers'),
+        'message': '协议 0 未明确：商业化、利益分配',
+        'message_en': 'agreement 0 does not cover: commercialization, benefit sharing',
+        'expected': ['task_division'],
+        'actual': ['task_division'],
+    },
+    'one agreement with an optional point': {
+        'status': 'passed',
+        'segments': ('agreements', 0),
+        'message': '协议 0 由申报单位与 1 家合作单位签署，涵盖任务分工',
+        'message_en': 'agreement 0 binds the applicant and all 1 partner(s), covering task division',
+        'expected': ['task_division'],
+        'actual': ['commercialization', 'task_division'],
+    },
+    'the applicant did not sign': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM、CO（协议 0 不计入：签署方不包括申报单位 lead）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM, CO (agreement 0 does not count: the applicant lead is not a party)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum', 'co'],
+    },
+    'joint lab agreement': {
+        'status': 'passed',
+        'segments': ('agreements', 0),
+        'message': '联合实验室建立于 2018-06-01；共建协议 0 于 2020-12-31 签署，均早于 2021-01-01',
+        'message_en': 'the joint laboratory was established on 2018-06-01; its agreement 0 was signed on 2020-12-31, both before 2021-01-01',
+        'expected': 'before 2021-01-01',
+        'actual': {'established_on': dt.date(2018, 6, 1), 'signed_on': dt.date(2020, 12, 31)},
+    },
+    'lab established too late': {
+        'status': 'failed',
+        'segments': ('joint_lab', 'established_on'),
+        'message': '联合实验室建立于 2021-01-01，不早于 2021-01-01',
+        'message_en': 'the joint laboratory was established on 2021-01-01, not before 2021-01-01',
+        'expected': 'before 2021-01-01',
+        'actual': dt.date(2021, 1, 1),
+    },
+    'lab agreement too late': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '共建联合实验室协议不符合要求：协议 0 签署日期 2021-01-01 不早于 2021-01-01',
+        'message_en': 'no qualifying joint-lab agreement: agreement 0: it was signed on 2021-01-01, not before 2021-01-01',
+        'expected': 'an agreement signed before 2021-01-01 by the applicant and a partner host',
+        'actual': 1,
+    },
+    'lab agreement a memorandum': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '共建联合实验室协议不符合要求：协议 0 类型为 memorandum，应为协议',
+        'message_en': 'no qualifying joint-lab agreement: agreement 0: it is a memorandum, not an agreement',
+        'expected': 'an agreement signed before 2021-01-01 by the applicant and a partner host',
+        'actual': 2,
+    },
+    'lab agreement unsigned': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '共建联合实验室协议不符合要求：协议 0 未签署（缺少 signed_on）',
+        'message_en': 'no qualifying joint-lab agreement: agreement 0: it is not signed (no signed_on)',
+        'expected': 'an agreement signed before 2021-01-01 by the applicant and a partner host',
+        'actual': 1,
+    },
+    'lab agreement without the host': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': "共建联合实验室协议不符合要求：协议 0 签署方 ['lead', Decimal('5')] 未同时包括申报单位 lead 和外方依托单位",
+        'message_en': "no qualifying joint-lab agreement: agreement 0: its parties ['lead', Decimal('5')] do not include both the applicant lead and a partner host",
+        'expected': 'an agreement signed before 2021-01-01 by the applicant and a partner host',
+        'actual': 1,
+    },
+    'lab agreement after submission': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '共建联合实验室协议不符合要求：协议 0 签署日期 2020-12-31 晚于申报日期 2020-12-30',
+        'message_en': 'no qualifying joint-lab agreement: agreement 0: it was signed on 2020-12-31, after the submission date 2020-12-30',
+        'expected': 'an agreement signed before 2021-01-01 by the applicant and a partner host',
+        'actual': 1,
+    },
+    'no lab agreement': {
+        'status': 'failed',
+        'segments': ('agreements',),
+        'message': '未提供共建联合实验室协议（agreements 中没有 purpose 为 joint_lab 的协议）',
+        'message_en': 'no joint-lab agreement (no agreement with purpose joint_lab)',
+        'expected': 'an agreement signed before 2021-01-01 by the applicant and a partner host',
+        'actual': 0,
+    },
+    'no lab host': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'没有外方依托单位（{FRENCH_ZH}），无法确认共建联合实验室协议',
+        'message_en': f'there is no partner host institution ({FRENCH_EN}) to have signed the joint-lab agreement',
+        'expected': f'{FRENCH_EN}',
+        'actual': 0,
+    },
+}
+
+DESCRIPTIONS = {
+    'each': (
+        '每家合作单位均与申报单位签署协议，共同明确任务分工、知识产权归属',
+        'every partner signed a agreement with the applicant, together covering task division, IP ownership',
+    ),
+    'strict': (
+        f'{FOREIGN_ZH}均与申报单位签署具有法律效力的协议或备忘录，共同明确任务分工，并明确商业化或利益分配，签署日期不晚于中方和外方的申报日期',
+        f"{FOREIGN_EN} signed a legally binding agreement or memorandum with the applicant, together covering task division, and commercialization or benefit sharing, signed on or before both sides' submission dates",
+    ),
+    'one': (
+        '申报单位与每家合作单位签署协议，明确任务分工、知识产权归属',
+        'one agreement binds the applicant and every partner, covering task division, IP ownership',
+    ),
+    'one with optional points': (
+        f'申报单位与{FOREIGN_ZH}签署具有法律效力的协议，明确任务分工，并明确商业化或利益分配',
+        f'one legally binding agreement binds the applicant and {FOREIGN_EN}, covering task division, and commercialization or benefit sharing',
+    ),
+    'lab': (
+        f'联合实验室于 2021-01-01 前建立，且申报单位与外方依托单位（{FRENCH_ZH}）于 2021-01-01 前签署共建协议',
+        f'the joint laboratory was established, and its agreement signed by the applicant and a partner host ({FRENCH_EN}), before 2021-01-01',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_outcome_states_what_was_found_and_what_was_expected(name) -> None:
+    rule, data, kwargs = CASES[name]
+    assert facts(outcome(rule, data, **kwargs)) == OUTCOMES[name]
+
+
+@pytest.mark.parametrize("name", DESCRIBED)
+def test_description(name) -> None:
+    assert DESCRIBED[name].describe() == DESCRIPTIONS[name]
+
+
+def test_agreement_rule_parameters() -> None:
+    for bad in ({"covers": {"everything"}}, {"covers": set(), "purposes": {"fun"}}, {"covers": set(), "kinds": {"email"}}, {"covers": set(), "covers_any": {"x"}}):
+        with pytest.raises(ValueError):
+            SignedAgreement(**bad)
+    rule = SignedAgreement(["task_division"])
+    assert (rule.purposes, rule.kinds, rule.each_partner, rule.legally_binding, rule.valid_on_submission, rule.by_foreign_submission) == (
+        frozenset({"project_cooperation"}), frozenset({"agreement"}), True, False, False, False)
+    assert (rule.parties, rule.signed_before, rule.covers_any) == (None, None, frozenset())
+
+
+def test_the_closest_agreement_is_reported() -> None:
+    data = signed(agreement("lead", "tum", covers=[]), agreement("lead", "tum", "co", covers=["task_division"]), agreement("lead", covers=["task_division", "ip_ownership"]))
+    result = outcome(ONE, data)
+    assert (result.segments, result.message_en) == (("agreements", 1, "covers"), "agreement 1 does not cover: IP ownership")
+
+
+def test_an_agreement_is_valid_on_its_first_and_last_day() -> None:
+    assert outcome(STRICT, strict(valid_from="2022-05-10", valid_until="2022-05-10")).status.value == "passed"
+    assert outcome(STRICT, strict(valid_from=None, valid_until=None)).status.value == "passed"
+    assert outcome(STRICT, strict(signed_on="2022-03-31")).status.value == "passed"
+    assert outcome(STRICT, signed(agreement("lead", "tum", legally_binding=True, covers=["task_division", "benefit_sharing"], signed_on="2022-03-30"), foreign_submission={"submitted_on": "2022-03-30"})).status.value == "passed"
+
+
+def test_parties_must_be_a_list() -> None:
+    result = outcome(EACH, signed(agreement(parties="lead, tum")))
+    assert (result.status.value, result.segments) == ("failed", ("agreements", 0, "parties"))
+    result = outcome(LAB, lab(lab_agreement(parties="lead")))
+    assert (result.status.value, result.segments) == ("failed", ("agreements", 0, "parties"))

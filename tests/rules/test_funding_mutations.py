@@ -1,0 +1,521 @@
+"""What the money rules report, exactly: status, where, both messages with the numbers, expected
+and actual, and how each rule describes itself; the validation of their parameters.
+
+These cases pin down the product output of every funding rule for a typical passing and failing
+bundle (found by mutation testing, see ``scripts/mutation.sh``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from appcheck.rules.base import MissingInput
+from appcheck.rules.funding import (
+    BudgetLine,
+    DirectionAverage,
+    DirectionBudget,
+    EnterpriseCofunding,
+    MatchingPerEnterprise,
+    SubsidyBounds,
+    SubsidyByPlace,
+    SubsidyShareOf,
+    self_raised_by_org,
+)
+from appcheck.rules.parties import Orgs
+
+from .helpers import context, org, outcome
+
+
+def facts(result) -> dict:
+    return {
+        "status": result.status.value, "segments": result.segments, "message": result.message,
+        "message_en": result.message_en, "expected": result.expected, "actual": result.actual,
+    }
+
+
+def budget(subsidy, **extra) -> dict:
+    return {"budget": {"subsidy_requested": Decimal(str(subsidy)), **extra}}
+
+
+CAP = SubsidyBounds(maximum=150)
+FLOOR = SubsidyBounds(minimum=10)
+RANGE = SubsidyBounds(minimum=10, maximum=150)
+GRANT = SubsidyBounds(50, 50)
+PLACE = SubsidyByPlace(("exchange", "venue_country"), home_amount=20, abroad_amount=30)
+DOMESTIC_ENTERPRISE = Orgs(kinds={"enterprise"}, countries={"CN"})
+DOMESTIC_PARTNER_ENTERPRISE = Orgs(roles={"domestic_partner"}, kinds={"enterprise"}, countries={"CN"})
+COFUNDING = EnterpriseCofunding(trigger=DOMESTIC_PARTNER_ENTERPRISE, contributors=DOMESTIC_ENTERPRISE)
+# how the organization filters describe themselves (their wording is the filter's own; the rules embed it)
+FILTERS = {"DOMESTIC_ENTERPRISE": DOMESTIC_ENTERPRISE, "DOMESTIC_PARTNER_ENTERPRISE": DOMESTIC_PARTNER_ENTERPRISE}
+DOMESTIC_ENTERPRISE_ZH, DOMESTIC_ENTERPRISE_EN = DOMESTIC_ENTERPRISE.describe()
+DOMESTIC_PARTNER_ENTERPRISE_ZH, DOMESTIC_PARTNER_ENTERPRISE_EN = DOMESTIC_PARTNER_ENTERPRISE.describe()
+SHARE = SubsidyShareOf("0.2")
+SPAIN = (BudgetLine(4500, 15),)
+FINLAND = (
+    BudgetLine(2500, 5, ("能源领域",), "能源领域"),
+    BudgetLine(3000, 10, ("健康领域", "智能和绿色出行"), "其他领域"),
+)
+MATCHING = MatchingPerEnterprise(DOMESTIC_ENTERPRISE)
+
+
+def venue(country, amount) -> dict:
+    return {"exchange": {"venue_country": country}, **budget(amount)}
+
+
+def cofunding(raised, partner_kind="enterprise") -> dict:
+    return {
+        "applicant": org("lead", subdivision="CN-GD"),
+        "partners": [org("co", role="domestic_partner", kind=partner_kind, subdivision="CN-GD")],
+        **budget(50, self_raised=[{"organization": "co", "amount": Decimal(str(raised))}]),
+    }
+
+
+def fields(amount, *names) -> dict:
+    return {**budget(amount), "project": {"fields": list(names)}}
+
+
+def matching(raised, subsidy=40) -> dict:
+    return {
+        "applicant": org("lead", subdivision="CN-BJ"),
+        "partners": [org("ent", role="domestic_partner", kind="enterprise", subdivision="CN-BJ")],
+        **budget(100, allocation=[
+            {"organization": "lead", "subsidy": Decimal(100 - subsidy)},
+            {"organization": "ent", "subsidy": Decimal(subsidy), "self_raised": Decimal(str(raised))},
+        ]),
+    }
+
+
+CASES = {
+    "cap exceeded": (CAP, budget("150.0001"), {}),
+    "cap kept": (CAP, budget(150), {}),
+    "floor missed": (FLOOR, budget("9.9999"), {}),
+    "floor kept": (FLOOR, budget(10), {}),
+    "range exceeded": (RANGE, budget(151), {}),
+    "range kept": (RANGE, budget(10), {}),
+    "grant differs": (GRANT, budget(49), {}),
+    "grant kept": (GRANT, budget(50), {}),
+    "at home, abroad amount": (PLACE, venue("CN", 30), {}),
+    "at home": (PLACE, venue("CN", 20), {}),
+    "abroad, home amount": (PLACE, venue("SG", 20), {}),
+    "abroad": (PLACE, venue("SG", 30), {}),
+    "cofunding short": (COFUNDING, cofunding("49.9999"), {}),
+    "cofunding enough": (COFUNDING, cofunding(50), {}),
+    "share exceeded": (SHARE, budget(100, enterprise_rd_investment=Decimal("499.9999")), {}),
+    "share kept": (SHARE, budget(100, enterprise_rd_investment=Decimal(500)), {}),
+    "direction budget exceeded": (DirectionBudget(SPAIN), budget("4500.0001"), {}),
+    "direction budget kept": (DirectionBudget(SPAIN), budget(4500), {}),
+    "line budget exceeded": (DirectionBudget(FINLAND), fields(2501, " 能源领域 "), {}),
+    "line budget by alias": (DirectionBudget(FINLAND, aliases={"能源": "能源领域"}), fields(2600, "能源", 7), {}),
+    "no line for the fields": (DirectionBudget(FINLAND), fields(1, "智慧城市"), {}),
+    "average exceeded": (DirectionAverage(SPAIN), budget("300.0001"), {}),
+    "average kept": (DirectionAverage(SPAIN), budget(300), {}),
+    "average beyond the budget": (DirectionAverage(SPAIN), budget(4501), {}),
+    "lower average of two lines": (DirectionAverage(FINLAND), fields(301, "能源领域", "健康领域"), {}),
+    "matching short": (MATCHING, matching("39.9999"), {}),
+    "matching kept": (MATCHING, matching(40), {}),
+    "cofunding not required": (COFUNDING, cofunding(0, partner_kind="university"), {}),
+    "matching not required": (MATCHING, {"applicant": org("lead"), "partners": [], **budget(100)}, {}),
+    "allocation does not add up": (MATCHING, {**matching(40), **budget(101, allocation=[{"organization": "ent", "subsidy": Decimal(100)}])}, {}),
+    "self-raised twice": (COFUNDING, {**cofunding(50), **budget(50, self_raised=[], allocation=[{"organization": "co", "self_raised": 50}])}, {}),
+}
+
+DESCRIBED = {
+    "cap": CAP,
+    "floor": FLOOR,
+    "range": RANGE,
+    "grant": GRANT,
+    "place": PLACE,
+    "share": SHARE,
+    "direction budget": DirectionBudget(FINLAND),
+    "direction average": DirectionAverage(SPAIN),
+    "cofunding": COFUNDING,
+    "matching": MATCHING,
+}
+
+OUTCOMES = {
+    'cap exceeded': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 150.0001 万元，应不超过 150 万元',
+        'message_en': 'the subsidy requested is 150.0001 (10k CNY), expected at most 150 (10k CNY)',
+        'expected': {'minimum': None, 'maximum': Decimal('150')},
+        'actual': Decimal('150.0001'),
+    },
+    'cap kept': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 150 万元，不超过 150 万元',
+        'message_en': 'the subsidy requested is 150 (10k CNY), at most 150 (10k CNY)',
+        'expected': {'minimum': None, 'maximum': Decimal('150')},
+        'actual': Decimal('150'),
+    },
+    'floor missed': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 9.9999 万元，应不少于 10 万元',
+        'message_en': 'the subsidy requested is 9.9999 (10k CNY), expected at least 10 (10k CNY)',
+        'expected': {'minimum': Decimal('10'), 'maximum': None},
+        'actual': Decimal('9.9999'),
+    },
+    'floor kept': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 10 万元，不少于 10 万元',
+        'message_en': 'the subsidy requested is 10 (10k CNY), at least 10 (10k CNY)',
+        'expected': {'minimum': Decimal('10'), 'maximum': None},
+        'actual': Decimal('10'),
+    },
+    'range exceeded': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 151 万元，应在 10–150 万元之间',
+        'message_en': 'the subsidy requested is 151 (10k CNY), expected between 10 and 150 (10k CNY)',
+        'expected': {'minimum': Decimal('10'), 'maximum': Decimal('150')},
+        'actual': Decimal('151'),
+    },
+    'range kept': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 10 万元，在 10–150 万元之间',
+        'message_en': 'the subsidy requested is 10 (10k CNY), between 10 and 150 (10k CNY)',
+        'expected': {'minimum': Decimal('10'), 'maximum': Decimal('150')},
+        'actual': Decimal('10'),
+    },
+    'grant differs': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 49 万元，应恰为 50 万元',
+        'message_en': 'the subsidy requested is 49 (10k CNY), expected exactly 50 (10k CNY)',
+        'expected': {'minimum': Decimal('50'), 'maximum': Decimal('50')},
+        'actual': Decimal('49'),
+    },
+    'grant kept': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 50 万元，恰为 50 万元',
+        'message_en': 'the subsidy requested is 50 (10k CNY), exactly 50 (10k CNY)',
+        'expected': {'minimum': Decimal('50'), 'maximum': Decimal('50')},
+        'actual': Decimal('50'),
+    },
+    'at home, abroad amount': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '举办地 CN（境内）的项目每项资助 20 万元，申请 30 万元',
+        'message_en': 'a project held in CN (at home) is granted exactly 20 (10k CNY); requested 30',
+        'expected': Decimal('20'),
+        'actual': Decimal('30'),
+    },
+    'at home': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '举办地 CN（境内），申请资助 20 万元',
+        'message_en': 'held in CN (at home); requested 20 (10k CNY) as granted',
+        'expected': Decimal('20'),
+        'actual': Decimal('20'),
+    },
+    'abroad, home amount': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '举办地 SG（境外）的项目每项资助 30 万元，申请 20 万元',
+        'message_en': 'a project held in SG (abroad) is granted exactly 30 (10k CNY); requested 20',
+        'expected': Decimal('30'),
+        'actual': Decimal('20'),
+    },
+    'abroad': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '举办地 SG（境外），申请资助 30 万元',
+        'message_en': 'held in SG (abroad); requested 30 (10k CNY) as granted',
+        'expected': Decimal('30'),
+        'actual': Decimal('30'),
+    },
+    'cofunding short': {
+        'status': 'failed',
+        'segments': ('budget',),
+        'message': '企业（CO）自筹经费合计 49.9999 万元，低于财政资助 50 万元',
+        'message_en': 'the enterprises (CO) raise 49.9999 (10k CNY) in total, less than the subsidy 50',
+        'expected': Decimal('50'),
+        'actual': Decimal('49.9999'),
+    },
+    'cofunding enough': {
+        'status': 'passed',
+        'segments': ('budget',),
+        'message': '企业（CO）自筹经费合计 50 万元，不低于财政资助 50 万元',
+        'message_en': 'the enterprises (CO) raise 50 (10k CNY) in total, at least the subsidy 50',
+        'expected': Decimal('50'),
+        'actual': Decimal('50'),
+    },
+    'share exceeded': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 100 万元，超过企业实际投入研发经费 499.9999 万元的 20%（99.99998 万元）',
+        'message_en': "the subsidy requested, 100 (10k CNY), exceeds 20% of the enterprise's R&D investment 499.9999 (99.99998)",
+        'expected': {'maximum': Decimal('99.99998'), 'share': Decimal('0.2'), 'base': Decimal('499.9999')},
+        'actual': Decimal('100'),
+    },
+    'share kept': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 100 万元，不超过企业实际投入研发经费 500 万元的 20%（100 万元）',
+        'message_en': "the subsidy requested, 100 (10k CNY), is within 20% of the enterprise's R&D investment 500 (100)",
+        'expected': {'maximum': Decimal('100.0'), 'share': Decimal('0.2'), 'base': Decimal('500')},
+        'actual': Decimal('100'),
+    },
+    'direction budget exceeded': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 4500.0001 万元，超过本方向共拟支持经费 4500 万元、拟支持项目 15 个（平均每项约 300 万元）',
+        'message_en': 'the subsidy requested, 4500.0001 (10k CNY), exceeds the whole budget of this direction: 4500 (10k CNY) for 15 project(s) (about 300 per project)',
+        'expected': {'maximum': Decimal('4500'), 'average': Decimal('300.0000'), 'projects': 15},
+        'actual': Decimal('4500.0001'),
+    },
+    'direction budget kept': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 4500 万元，不超过经费总额；本方向共拟支持经费 4500 万元、拟支持项目 15 个（平均每项约 300 万元）',
+        'message_en': 'the subsidy requested, 4500 (10k CNY), is within the whole budget of this direction: 4500 (10k CNY) for 15 project(s) (about 300 per project)',
+        'expected': {'maximum': Decimal('4500'), 'average': Decimal('300.0000'), 'projects': 15},
+        'actual': Decimal('4500'),
+    },
+    'line budget exceeded': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 2501 万元，超过能源领域共拟支持经费 2500 万元、拟支持项目 5 个（平均每项约 500 万元）',
+        'message_en': 'the subsidy requested, 2501 (10k CNY), exceeds the whole budget of 能源领域: 2500 (10k CNY) for 5 project(s) (about 500 per project)',
+        'expected': {'maximum': Decimal('2500'), 'average': Decimal('500.0000'), 'projects': 5},
+        'actual': Decimal('2501'),
+    },
+    'line budget by alias': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 2600 万元，超过能源领域共拟支持经费 2500 万元、拟支持项目 5 个（平均每项约 500 万元）',
+        'message_en': 'the subsidy requested, 2600 (10k CNY), exceeds the whole budget of 能源领域: 2500 (10k CNY) for 5 project(s) (about 500 per project)',
+        'expected': {'maximum': Decimal('2500'), 'average': Decimal('500.0000'), 'projects': 5},
+        'actual': Decimal('2600'),
+    },
+    'no line for the fields': {
+        'status': 'failed',
+        'segments': ('project', 'fields'),
+        'message': "无法检查：/project/fields 的值 ['智慧城市'] 无效（应为至少一个属于经费分项的领域（健康领域、智能和绿色出行、能源领域））",
+        'message_en': "cannot check: /project/fields is ['智慧城市'], expected a field of one of the budget lines (健康领域、智能和绿色出行、能源领域)",
+        'expected': 'a field of one of the budget lines (健康领域、智能和绿色出行、能源领域)',
+        'actual': "['智慧城市']",
+    },
+    'average exceeded': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 300.0001 万元，高于平均每项约 300 万元（本方向共拟支持经费 4500 万元、拟支持项目 15 个（平均每项约 300 万元））',
+        'message_en': 'the subsidy requested, 300.0001 (10k CNY), is above the average of about 300 per project (this direction: 4500 (10k CNY) for 15 project(s) (about 300 per project))',
+        'expected': {'average': Decimal('300.0000'), 'maximum': Decimal('4500'), 'projects': 15},
+        'actual': Decimal('300.0001'),
+    },
+    'average kept': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 300 万元，不高于平均每项约 300 万元（本方向共拟支持经费 4500 万元、拟支持项目 15 个（平均每项约 300 万元））',
+        'message_en': 'the subsidy requested, 300 (10k CNY), is not above the average of about 300 per project (this direction: 4500 (10k CNY) for 15 project(s) (about 300 per project))',
+        'expected': {'average': Decimal('300.0000'), 'maximum': Decimal('4500'), 'projects': 15},
+        'actual': Decimal('300'),
+    },
+    'average beyond the budget': {
+        'status': 'passed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 4501 万元超过经费总额（另行报错），不再提示平均额；本方向共拟支持经费 4500 万元、拟支持项目 15 个（平均每项约 300 万元）',
+        'message_en': 'the subsidy requested, 4501 (10k CNY), exceeds the whole budget (reported as an error elsewhere); no average note; this direction: 4500 (10k CNY) for 15 project(s) (about 300 per project)',
+        'expected': {'average': Decimal('300.0000'), 'maximum': Decimal('4500'), 'projects': 15},
+        'actual': Decimal('4501'),
+    },
+    'lower average of two lines': {
+        'status': 'failed',
+        'segments': ('budget', 'subsidy_requested'),
+        'message': '申请财政资助 301 万元，高于平均每项约 300 万元（其他领域共拟支持经费 3000 万元、拟支持项目 10 个（平均每项约 300 万元））',
+        'message_en': 'the subsidy requested, 301 (10k CNY), is above the average of about 300 per project (其他领域: 3000 (10k CNY) for 10 project(s) (about 300 per project))',
+        'expected': {'average': Decimal('300.0000'), 'maximum': Decimal('3000'), 'projects': 10},
+        'actual': Decimal('301'),
+    },
+    'matching short': {
+        'status': 'failed',
+        'segments': ('budget', 'allocation'),
+        'message': '企业配套出资低于其获得的政府资助：ENT 获资助 40 万元，配套 39.9999 万元',
+        'message_en': 'matching funds below the subsidy allocated: ENT is allocated 40 (10k CNY) and raises 39.9999',
+        'expected': {'ent': Decimal('40')},
+        'actual': {'ent': Decimal('39.9999')},
+    },
+    'matching kept': {
+        'status': 'passed',
+        'segments': ('budget', 'allocation'),
+        'message': '每家企业配套出资均不低于其获得的政府资助：ent 40 ≥ 40',
+        'message_en': 'every enterprise raises at least its subsidy: ent 40 >= 40',
+        'expected': {'ent': Decimal('40')},
+        'actual': {'ent': Decimal('40')},
+    },
+    'cofunding not required': {
+        'status': 'passed',
+        'segments': ('partners',),
+        'message': f'无{DOMESTIC_PARTNER_ENTERPRISE_ZH}参与，不要求企业自筹经费',
+        'message_en': f'no {DOMESTIC_PARTNER_ENTERPRISE_EN} takes part: no enterprise co-funding is required',
+        'expected': None,
+        'actual': 0,
+    },
+    'matching not required': {
+        'status': 'passed',
+        'segments': ('partners',),
+        'message': f'无{DOMESTIC_ENTERPRISE_ZH}参与，不要求企业配套出资',
+        'message_en': f'no {DOMESTIC_ENTERPRISE_EN} takes part: no matching funds are required',
+        'expected': None,
+        'actual': 0,
+    },
+    'allocation does not add up': {
+        'status': 'failed',
+        'segments': ('budget', 'allocation'),
+        'message': '无法检查：/budget/allocation 的值 "subsidies adding up to 100" 无效（应为各单位 subsidy 合计等于申请财政资助 101 万元的分配表）',
+        'message_en': 'cannot check: /budget/allocation is "subsidies adding up to 100", expected an allocation whose subsidies add up to the subsidy requested, 101',
+        'expected': 'an allocation whose subsidies add up to the subsidy requested, 101',
+        'actual': '"subsidies adding up to 100"',
+    },
+    'self-raised twice': {
+        'status': 'failed',
+        'segments': ('budget',),
+        'message': '无法检查：/budget 的值 "both" 无效（应为self_raised 与 allocation 中的自筹经费二选一）',
+        'message_en': 'cannot check: /budget is "both", expected self-raised funds in self_raised or in allocation, not both',
+        'expected': 'self-raised funds in self_raised or in allocation, not both',
+        'actual': '"both"',
+    },
+}
+
+DESCRIPTIONS = {
+    'cap': (
+        '申请财政资助不超过 150 万元',
+        'the subsidy requested is at most 150 (10k CNY)',
+    ),
+    'floor': (
+        '申请财政资助不少于 10 万元',
+        'the subsidy requested is at least 10 (10k CNY)',
+    ),
+    'range': (
+        '申请财政资助在 10–150 万元之间',
+        'the subsidy requested is between 10 and 150 (10k CNY)',
+    ),
+    'grant': (
+        '申请财政资助恰为 50 万元',
+        'the subsidy requested is exactly 50 (10k CNY)',
+    ),
+    'place': (
+        '境内举办资助 20 万元，境外举办资助 30 万元',
+        '20 (10k CNY) when held at home, 30 abroad',
+    ),
+    'share': (
+        '申请财政资助不超过 budget/enterprise_rd_investment 的 20%',
+        'the subsidy requested is at most 20% of budget/enterprise_rd_investment',
+    ),
+    'direction budget': (
+        '申请财政资助不超过方向经费总额：能源领域共拟支持经费 2500 万元、拟支持项目 5 个（平均每项约 500 万元）；其他领域共拟支持经费 3000 万元、拟支持项目 10 个（平均每项约 300 万元）',
+        "the subsidy requested is at most the direction's whole budget: 能源领域: 2500 (10k CNY) for 5 project(s) (about 500 per project); 其他领域: 3000 (10k CNY) for 10 project(s) (about 300 per project)",
+    ),
+    'direction average': (
+        '申请财政资助高于平均每项经费时提示：本方向共拟支持经费 4500 万元、拟支持项目 15 个（平均每项约 300 万元）',
+        'a note when the subsidy requested is above the average per project: this direction: 4500 (10k CNY) for 15 project(s) (about 300 per project)',
+    ),
+    'cofunding': (
+        f'有{DOMESTIC_PARTNER_ENTERPRISE_ZH}参与时，{DOMESTIC_ENTERPRISE_ZH}自筹经费合计不低于财政资助',
+        f'when {DOMESTIC_PARTNER_ENTERPRISE_EN} takes part, the self-raised funds of {DOMESTIC_ENTERPRISE_EN} add up to at least the subsidy',
+    ),
+    'matching': (
+        f'每家{DOMESTIC_ENTERPRISE_ZH}的配套出资不低于其获得的政府资助（按 budget.allocation）',
+        f'every {DOMESTIC_ENTERPRISE_EN} raises at least the subsidy allocated to it (budget.allocation)',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_outcome_states_what_was_found_and_what_was_expected(name) -> None:
+    rule, bundle, kwargs = CASES[name]
+    assert facts(outcome(rule, bundle, **kwargs)) == OUTCOMES[name]
+
+
+@pytest.mark.parametrize("name", DESCRIBED)
+def test_description(name) -> None:
+    assert DESCRIBED[name].describe() == DESCRIPTIONS[name]
+
+
+# ------------------------------------------------------------------ parameters are checked when a rule is built
+
+def test_bounds_are_required_and_ordered() -> None:
+    with pytest.raises(ValueError, match="^SubsidyBounds needs a minimum, a maximum or both$"):
+        SubsidyBounds()
+    with pytest.raises(ValueError, match="^SubsidyBounds: minimum 60 exceeds maximum 40$"):
+        SubsidyBounds(minimum=60, maximum=40)
+    assert SubsidyBounds(minimum=40, maximum=40).minimum == 40
+    assert SubsidyBounds(minimum=10).maximum is None and SubsidyBounds(maximum=10).minimum is None
+
+
+@pytest.mark.parametrize("share", ["1", 1, Decimal("0.0001"), "0.2"])
+def test_share_may_be_anything_in_zero_to_one(share) -> None:
+    assert SubsidyShareOf(share).share == Decimal(str(share))
+
+
+@pytest.mark.parametrize("share", ["0", 0, "1.0001", 2, True, 0.2, "NaN", "Infinity", None])
+def test_share_outside_zero_to_one_or_not_a_decimal_fails_when_built(share) -> None:
+    with pytest.raises(ValueError, match=r"^SubsidyShareOf\.share must be a decimal in \(0, 1\] given as a string or Decimal, got "):
+        SubsidyShareOf(share)
+
+
+def test_share_of_another_base() -> None:
+    rule = SubsidyShareOf("0.5", base=["budget", "total"])
+    assert rule.base == ("budget", "total")
+    assert outcome(rule, budget(50, total=Decimal(100))).status.value == "passed"
+    assert outcome(rule, budget("50.0001", total=Decimal(100))).status.value == "failed"
+    assert SubsidyShareOf("0.5").base == ("budget", "enterprise_rd_investment")
+
+
+@pytest.mark.parametrize("projects", [0, -1, True, 1.0, "3"])
+def test_budget_line_projects_must_be_a_positive_whole_number(projects) -> None:
+    with pytest.raises(ValueError, match=f"^BudgetLine.projects must be a positive whole number, got {projects!r}$".replace("(", r"\(").replace(".", r"\.")):
+        BudgetLine(100, projects)
+
+
+def test_budget_line_fields_and_label() -> None:
+    line = BudgetLine(100, 1)
+    assert line.fields is None and line.label == "" and line.projects == 1
+    assert BudgetLine("100", 3, ["a", "b"]).fields == frozenset({"a", "b"})
+    for bad in ((), ("",), ("a", 1)):
+        with pytest.raises(ValueError, match="^BudgetLine.fields must be a non-empty set of field labels or None$"):
+            BudgetLine(100, 3, bad)
+
+
+def test_budget_line_average_is_rounded_to_one_yuan_and_the_comparison_is_exact() -> None:
+    line = BudgetLine(1000, 3)
+    assert line.average == Decimal("333.3333")
+    assert line.above_average(Decimal("333.3334")) and not line.above_average(Decimal("333.3333"))
+    assert not BudgetLine(900, 3).above_average(Decimal(300)) and BudgetLine(900, 3).above_average(Decimal("300.0001"))
+
+
+@pytest.mark.parametrize("rule", [DirectionBudget, DirectionAverage])
+def test_budget_tables_are_checked_when_built(rule) -> None:
+    for bad in ((), (100,)):
+        with pytest.raises(ValueError, match=f"^{rule.__name__}.lines must be a non-empty tuple of BudgetLine$"):
+            rule(bad)
+    with pytest.raises(ValueError, match=f"^{rule.__name__}: with several budget lines every line names its fields$"):
+        rule((BudgetLine(100, 1, ("a",)), BudgetLine(100, 1)))
+    assert rule((BudgetLine(100, 1),)).aliases == ()
+    assert rule(SPAIN, aliases={"x": "y"}).aliases == (("x", "y"),)
+
+
+def test_self_raised_from_allocation_rows_adds_up_per_organization() -> None:
+    ctx = context(budget(1, allocation=[
+        {"organization": "a", "subsidy": 1, "self_raised": Decimal("1.5")},
+        {"organization": "a", "self_raised": Decimal(2)},
+        {"organization": "b", "subsidy": 0},
+    ]))
+    assert self_raised_by_org(ctx) == {"a": Decimal("3.5")}
+    assert self_raised_by_org(context(budget(1))) == {}
+
+
+def test_self_raised_in_both_places_is_ambiguous_only_when_allocation_has_self_raised() -> None:
+    both = budget(1, self_raised=[{"organization": "a", "amount": 1}], allocation=[{"organization": "a", "subsidy": 1}])
+    assert self_raised_by_org(context(both)) == {"a": Decimal(1)}
+    both["budget"]["allocation"][0]["self_raised"] = 1
+    with pytest.raises(MissingInput):
+        self_raised_by_org(context(both))

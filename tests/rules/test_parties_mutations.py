@@ -1,0 +1,779 @@
+"""What the party rules report, exactly: status, where, both messages with the names and numbers,
+expected and actual, and how each rule and organization filter describes itself; the validation of
+their parameters.
+
+These cases pin down the product output of the party rules for typical passing and failing
+bundles (found by mutation testing, see ``scripts/mutation.sh``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appcheck.rules.base import NOT_FOREIGN
+from appcheck.rules.parties import (
+    ApplicantIs,
+    ForeignRDCenter,
+    HasParty,
+    NoOngoingProjects,
+    Orgs,
+    PartnerCountries,
+    PartnerInCountries,
+    PartnerInRegion,
+    PartnersAre,
+    PIEmployed,
+    PIQualification,
+    PriorCooperation,
+    Region,
+    TeamCoversParties,
+    fold_place,
+)
+
+from .helpers import org, outcome
+
+
+def facts(result) -> dict:
+    return {
+        "status": result.status.value, "segments": result.segments, "message": result.message,
+        "message_en": result.message_en, "expected": result.expected, "actual": result.actual,
+    }
+
+
+GUANGDONG = Orgs(countries={"CN"}, subdivisions={"CN-GD"})
+FOREIGN = Orgs(roles={"foreign_partner"})
+ABROAD = Orgs(not_countries=NOT_FOREIGN)
+ENTERPRISE = Orgs(kinds={"enterprise"}, countries={"CN"})
+DOMESTIC = Orgs(roles={"domestic_partner"})
+JP_ENTERPRISE = Orgs(kinds={"enterprise"}, countries={"JP"})
+RESEARCH = Orgs(kinds={"university", "research_institute"})
+# how the organization filters describe themselves (their wording is the filter's own; the rules embed it)
+FILTERS = {"GUANGDONG": GUANGDONG, "FOREIGN": FOREIGN, "ABROAD": ABROAD, "ENTERPRISE": ENTERPRISE, "DOMESTIC": DOMESTIC, "JP_ENTERPRISE": JP_ENTERPRISE, "RESEARCH": RESEARCH}
+GUANGDONG_ZH, GUANGDONG_EN = GUANGDONG.describe()
+FOREIGN_ZH, FOREIGN_EN = FOREIGN.describe()
+ABROAD_ZH, ABROAD_EN = ABROAD.describe()
+ENTERPRISE_ZH, ENTERPRISE_EN = ENTERPRISE.describe()
+DOMESTIC_ZH, DOMESTIC_EN = DOMESTIC.describe()
+JP_ENTERPRISE_ZH, JP_ENTERPRISE_EN = JP_ENTERPRISE.describe()
+RESEARCH_ZH, RESEARCH_EN = RESEARCH.describe()
+MIDLANDS = Region("英国中部", "the Midlands", "GB", codes={"GB-DER"}, names=("Northamptonshire", "北安普敦郡"))
+AKSU = Region("阿克苏地区", "Aksu Prefecture", "CN", names=("阿克苏", "Aksu"), within={"CN-XJ"})
+
+
+def bundle(*partners, applicant=None, **extra) -> dict:
+    return {"applicant": applicant or org("lead", subdivision="CN-GD"), "partners": list(partners), **extra}
+
+
+def tum(**extra) -> dict:
+    return org("tum", role="foreign_partner", country="DE", **extra)
+
+
+def pi(**fields) -> dict:
+    return bundle(tum(), principal_investigator={"organization": "lead", "employed_by_applicant": True, **fields})
+
+
+def team(*orgs_) -> dict:
+    return bundle(tum(), team=[{"name": f"member {i}", "organization": o} for i, o in enumerate(orgs_)])
+
+
+def rd_center(country="CN", global_500=True, parent_country="DE") -> dict:
+    return bundle(org("sie", role="domestic_partner", kind="enterprise", country=country, foreign_rd_center={
+        "parent_company": "Siemens", "parent_country": parent_country, "parent_in_global_500": global_500,
+    }))
+
+
+ONGOING = NoOngoingProjects({"provincial"}, {"international_cooperation"})
+PROJECT = {"program": "粤港合作", "level": "provincial", "category": "international_cooperation", "ends_on": "2023-12-31"}
+QUALIFIED = PIQualification()
+QUALIFIED_BY_POST = PIQualification(enterprise_post=True, date_setting="published_on")
+JAPAN = PartnersAre(FOREIGN, JP_ENTERPRISE)
+FRANCE = PartnersAre(FOREIGN, RESEARCH, legal_entity=True, registered_years=3)
+BRICS = PartnerCountries(FOREIGN, {"BR", "RU", "IN", "ZA"}, 2)
+IN_LIST = PartnerInCountries(FOREIGN, countries={"SG"}, lists=("asean",), exclude={"MM"}, review_countries={"PG"})
+OPEN_LIST = PartnerInCountries(FOREIGN, countries={"US"}, review_others=True, exclude={"RU"})
+
+
+def place(country, subdivision=None, locality=None, role="foreign_partner") -> dict:
+    return bundle(org("p", role=role, country=country, subdivision=subdivision, **({"locality": locality} if locality else {})))
+
+
+CASES = {
+    "applicant elsewhere": (ApplicantIs(GUANGDONG), bundle(applicant=org("lead", subdivision="CN-ZJ")), {}),
+    "applicant qualifies": (ApplicantIs(GUANGDONG, legal_entity=True), bundle(applicant=org("lead", subdivision="CN-GD", independent_legal_entity=True)), {}),
+    "applicant not a legal entity": (ApplicantIs(GUANGDONG, legal_entity=True), bundle(applicant=org("lead", subdivision="CN-GD", independent_legal_entity=False)), {}),
+    "no foreign partner": (HasParty(ABROAD), bundle(org("hk", role="foreign_partner", country="HK")), {}),
+    "a foreign partner": (HasParty(ABROAD), bundle(org("hk", country="HK"), tum()), {}),
+    "two enterprises wanted, applicant counted": (HasParty(ENTERPRISE, include_applicant=True, minimum=2), bundle(org("e", kind="enterprise"), applicant=org("lead", kind="enterprise")), {}),
+    "two enterprises wanted, one found": (HasParty(ENTERPRISE, include_applicant=True, minimum=2), bundle(org("e", kind="enterprise"), applicant=org("lead")), {}),
+    "no enterprise anywhere": (HasParty(ENTERPRISE, include_applicant=True), bundle(org("u")), {}),
+    "team covers all": (TeamCoversParties(), team("lead", "tum", "lead"), {}),
+    "team misses a partner": (TeamCoversParties(), team("lead", "lead"), {}),
+    "team member of an unknown organization": (TeamCoversParties(), team("lead", "mit"), {}),
+    "PI employed": (PIEmployed(), pi(), {}),
+    "PI of a partner": (PIEmployed(), pi(organization="tum"), {}),
+    "PI not employed": (PIEmployed(), pi(employed_by_applicant=False), {}),
+    "PI doctorate in time": (QUALIFIED, pi(degree="doctorate", degree_awarded_on="2010-07-01", title="intermediate"), {}),
+    "PI title the same day": (QUALIFIED, pi(degree="master", title="senior", title_awarded_on="2022-05-10"), {}),
+    "PI title without a date": (QUALIFIED, pi(degree="master", title="associate_senior"), {}),
+    "PI unqualified": (QUALIFIED, pi(degree="master", title="intermediate"), {}),
+    "PI post before publication": (QUALIFIED_BY_POST, pi(degree="master", title="none", enterprise_senior_position=True, enterprise_senior_position_since="2020-01-01"), {"settings": {"published_on": dt.date(2022, 3, 1)}}),
+    "PI post after publication": (QUALIFIED_BY_POST, pi(degree="master", title="none", enterprise_senior_position=True, enterprise_senior_position_since="2022-03-01"), {"settings": {"published_on": dt.date(2022, 3, 1)}}),
+    "PI post without a date": (QUALIFIED_BY_POST, pi(degree="master", title="none", enterprise_senior_position=True), {}),
+    "ongoing project": (ONGOING, pi(ongoing_projects=[PROJECT]), {}),
+    "ongoing project without an end": (ONGOING, pi(ongoing_projects=[{k: v for k, v in PROJECT.items() if k != "ends_on"}]), {}),
+    "project ended the day before": (ONGOING, pi(ongoing_projects=[{**PROJECT, "ends_on": "2022-05-09"}, {**PROJECT, "level": "national"}]), {}),
+    "prior cooperation declared": (PriorCooperation(FOREIGN), bundle(tum(), prior_cooperation=[{"partner": "tum", "since": "2018-03-01"}]), {}),
+    "prior cooperation only later": (PriorCooperation(FOREIGN), bundle(tum(), prior_cooperation=[{"partner": "tum", "since": "2022-05-10"}]), {}),
+    "no prior cooperation": (PriorCooperation(FOREIGN), bundle(tum()), {}),
+    "partner in the region by code": (PartnerInRegion(FOREIGN, MIDLANDS), place("GB", "GB-DER"), {}),
+    "partner in the region by name": (PartnerInRegion(FOREIGN, MIDLANDS), place("GB", "GB-ENG", "North Northamptonshire"), {}),
+    "partner outside the region": (PartnerInRegion(FOREIGN, MIDLANDS), place("GB", "GB-MAN", "Manchester"), {}),
+    "no partner of the roles": (PartnerInRegion(FOREIGN, MIDLANDS), place("GB", "GB-DER", role="domestic_partner"), {}),
+    "name outside the subdivision": (PartnerInRegion(DOMESTIC, AKSU), place("CN", "CN-GD", "阿克苏市", role="domestic_partner"), {}),
+    "partner in a listed country": (IN_LIST, bundle(tum(), org("sg", role="foreign_partner", country="SG")), {}),
+    "partner in a country to review": (IN_LIST, bundle(org("pg", role="foreign_partner", country="PG")), {}),
+    "partner in an excluded country": (IN_LIST, bundle(org("mm", role="foreign_partner", country="MM"), tum()), {}),
+    "partner in an open clause": (OPEN_LIST, bundle(tum()), {}),
+    "partner excluded from an open clause": (OPEN_LIST, bundle(org("ru", role="foreign_partner", country="RU")), {}),
+    "no rd centre": (ForeignRDCenter(), bundle(tum()), {}),
+    "rd centre qualifies": (ForeignRDCenter(), rd_center(), {}),
+    "rd centre abroad": (ForeignRDCenter(), rd_center(country="DE"), {}),
+    "rd centre not global 500": (ForeignRDCenter(), rd_center(global_500=False), {}),
+    "rd centre of a Chinese parent": (ForeignRDCenter(), rd_center(parent_country="CN"), {}),
+    "Japanese partners qualify": (JAPAN, bundle(org("jp", role="foreign_partner", kind="enterprise", country="JP")), {}),
+    "Japanese partner a university": (JAPAN, bundle(org("jp", role="foreign_partner", kind="enterprise", country="JP"), org("ut", role="foreign_partner", country="JP")), {}),
+    "no Japanese partner": (JAPAN, bundle(), {}),
+    "French partner too young": (FRANCE, bundle(org("fr", role="foreign_partner", country="FR", independent_legal_entity=True, registered_on="2019-05-11")), {}),
+    "French partner old enough": (FRANCE, bundle(org("fr", role="foreign_partner", country="FR", independent_legal_entity=True, registered_on="2019-05-10")), {}),
+    "French partner not a legal entity": (FRANCE, bundle(org("fr", role="foreign_partner", country="FR", independent_legal_entity=False, registered_on="2010-01-01")), {}),
+    "one BRICS country": (BRICS, bundle(org("b1", role="foreign_partner", country="BR"), org("b2", role="foreign_partner", country="BR"), tum()), {}),
+    "two BRICS countries": (BRICS, bundle(org("b1", role="foreign_partner", country="BR"), org("z", role="foreign_partner", country="ZA")), {}),
+}
+
+DESCRIBED = {
+    "applicant": ApplicantIs(GUANGDONG),
+    "applicant legal entity": ApplicantIs(GUANGDONG, legal_entity=True),
+    "has party": HasParty(ABROAD),
+    "has party with applicant": HasParty(ENTERPRISE, include_applicant=True, minimum=2),
+    "team": TeamCoversParties(),
+    "PI employed": PIEmployed(),
+    "PI qualification": QUALIFIED,
+    "PI qualification by post": QUALIFIED_BY_POST,
+    "ongoing": ONGOING,
+    "prior cooperation": PriorCooperation(FOREIGN),
+    "region by code": PartnerInRegion(FOREIGN, MIDLANDS),
+    "region by name": PartnerInRegion(FOREIGN, AKSU),
+    "countries": IN_LIST,
+    "open countries": OPEN_LIST,
+    "rd centre": ForeignRDCenter(),
+    "partners are": JAPAN,
+    "partners are, registered": FRANCE,
+    "partner countries": BRICS,
+}
+
+OUTCOMES = {
+    'applicant elsewhere': {
+        'status': 'failed',
+        'segments': ('applicant',),
+        'message': f'申报单位 LEAD（id=lead, kind=university, country=CN, subdivision=CN-ZJ）不符合要求：应为{GUANGDONG_ZH}',
+        'message_en': f'the applicant LEAD (id=lead, kind=university, country=CN, subdivision=CN-ZJ) does not qualify: expected {GUANGDONG_EN}',
+        'expected': f'{GUANGDONG_EN}',
+        'actual': {'id': 'lead', 'kind': 'university', 'country': 'CN', 'subdivision': 'CN-ZJ'},
+    },
+    'applicant qualifies': {
+        'status': 'passed',
+        'segments': ('applicant',),
+        'message': f'申报单位 LEAD 符合要求：{GUANGDONG_ZH}，具备独立法人资格',
+        'message_en': f'the applicant LEAD qualifies: {GUANGDONG_EN}, an independent legal entity',
+        'expected': None,
+        'actual': {'id': 'lead', 'kind': 'university', 'country': 'CN', 'subdivision': 'CN-GD'},
+    },
+    'applicant not a legal entity': {
+        'status': 'failed',
+        'segments': ('applicant', 'independent_legal_entity'),
+        'message': '申报单位 LEAD 未声明具备独立法人资格（independent_legal_entity 为 false）',
+        'message_en': 'the applicant LEAD is not an independent legal entity (independent_legal_entity is false)',
+        'expected': True,
+        'actual': False,
+    },
+    'no foreign partner': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'合作单位中符合要求的单位（{ABROAD_ZH}）有 0 家，要求不少于 1 家',
+        'message_en': f'0 of the partners match ({ABROAD_EN}); at least 1 required',
+        'expected': 1,
+        'actual': 0,
+    },
+    'a foreign partner': {
+        'status': 'passed',
+        'segments': ('partners', 1),
+        'message': f'有 1 家符合要求的单位（{ABROAD_ZH}）：TUM',
+        'message_en': f'1 organization(s) match ({ABROAD_EN}): TUM',
+        'expected': 1,
+        'actual': 1,
+    },
+    'two enterprises wanted, applicant counted': {
+        'status': 'passed',
+        'segments': ('applicant',),
+        'message': f'有 2 家符合要求的单位（{ENTERPRISE_ZH}）：LEAD、E',
+        'message_en': f'2 organization(s) match ({ENTERPRISE_EN}): LEAD, E',
+        'expected': 2,
+        'actual': 2,
+    },
+    'two enterprises wanted, one found': {
+        'status': 'failed',
+        'segments': ('partners', 0),
+        'message': f'申报单位及合作单位中符合要求的单位（{ENTERPRISE_ZH}）有 1 家，要求不少于 2 家',
+        'message_en': f'1 of the applicant and partners match ({ENTERPRISE_EN}); at least 2 required',
+        'expected': 2,
+        'actual': 1,
+    },
+    'no enterprise anywhere': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'申报单位及合作单位中符合要求的单位（{ENTERPRISE_ZH}）有 0 家，要求不少于 1 家',
+        'message_en': f'0 of the applicant and partners match ({ENTERPRISE_EN}); at least 1 required',
+        'expected': 1,
+        'actual': 0,
+    },
+    'team covers all': {
+        'status': 'passed',
+        'segments': ('team',),
+        'message': '项目组覆盖全部 2 家单位（3 名成员）',
+        'message_en': 'the team covers all 2 organizations (3 members)',
+        'expected': None,
+        'actual': {'lead': 2, 'tum': 1},
+    },
+    'team misses a partner': {
+        'status': 'failed',
+        'segments': ('team',),
+        'message': '项目组中没有以下单位的成员：TUM；要求各方单位至少 1 名成员',
+        'message_en': 'the team has no member from: TUM; every party needs at least 1',
+        'expected': 1,
+        'actual': {'tum': 0},
+    },
+    'team member of an unknown organization': {
+        'status': 'failed',
+        'segments': ('team', 1, 'organization'),
+        'message': "项目组成员 member 1 所属单位 'mit' 不是本申报书中的单位",
+        'message_en': "team member member 1 belongs to 'mit', which is not an organization of this bundle",
+        'expected': ['lead', 'tum'],
+        'actual': 'mit',
+    },
+    'PI employed': {
+        'status': 'passed',
+        'segments': ('principal_investigator',),
+        'message': '项目申报人为申报单位 lead 的在职人员',
+        'message_en': 'the principal investigator is employed by the applicant lead',
+        'expected': None,
+        'actual': None,
+    },
+    'PI of a partner': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'organization'),
+        'message': '项目申报人所属单位为 tum，应为申报单位 lead',
+        'message_en': 'the principal investigator belongs to tum, expected the applicant lead',
+        'expected': 'lead',
+        'actual': 'tum',
+    },
+    'PI not employed': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'employed_by_applicant'),
+        'message': '项目申报人不是申报单位的在职人员（employed_by_applicant 为 false）',
+        'message_en': 'the principal investigator is not employed by the applicant (employed_by_applicant is false)',
+        'expected': True,
+        'actual': False,
+    },
+    'PI doctorate in time': {
+        'status': 'passed',
+        'segments': ('principal_investigator', 'degree'),
+        'message': '项目申报人于 2010-07-01 取得博士学位，早于申报日期 2022-05-10',
+        'message_en': 'the principal investigator obtained doctorate on 2010-07-01, before the submission date 2022-05-10',
+        'expected': 'before 2022-05-10',
+        'actual': dt.date(2010, 7, 1),
+    },
+    'PI title the same day': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'title_awarded_on'),
+        'message': '项目申报人于 2022-05-10 取得正高级职称，不早于申报日期 2022-05-10；要求在此之前取得',
+        'message_en': 'the principal investigator obtained senior on 2022-05-10, not before the submission date 2022-05-10',
+        'expected': 'before 2022-05-10',
+        'actual': dt.date(2022, 5, 10),
+    },
+    'PI title without a date': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'title_awarded_on'),
+        'message': '项目申报人有副高级职称，但未填写取得日期 title_awarded_on，无法确认早于申报日期 2022-05-10',
+        'message_en': 'the principal investigator has associate_senior but no title_awarded_on: cannot tell it came before the submission date 2022-05-10',
+        'expected': 'before 2022-05-10',
+        'actual': None,
+    },
+    'PI unqualified': {
+        'status': 'failed',
+        'segments': ('principal_investigator',),
+        'message': '项目申报人学位为 master、职称为 intermediate，不符合要求：项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称',
+        'message_en': "the principal investigator has degree master and title intermediate; expected the principal investigator held doctorate or title associate_senior or title senior before the guideline's publication",
+        'expected': "the principal investigator held doctorate or title associate_senior or title senior before the guideline's publication",
+        'actual': {'degree': 'master', 'title': 'intermediate'},
+    },
+    'PI post before publication': {
+        'status': 'passed',
+        'segments': ('principal_investigator', 'enterprise_senior_position'),
+        'message': '项目申报人于 2020-01-01 取得企业高级职务，早于指南发布日期 2022-03-01（设置 published_on）',
+        'message_en': "the principal investigator obtained a senior enterprise post on 2020-01-01, before the guideline's publication date 2022-03-01 (setting published_on)",
+        'expected': 'before 2022-03-01',
+        'actual': dt.date(2020, 1, 1),
+    },
+    'PI post after publication': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'enterprise_senior_position_since'),
+        'message': '项目申报人于 2022-03-01 取得企业高级职务，不早于指南发布日期 2022-03-01（设置 published_on）；要求在此之前取得',
+        'message_en': "the principal investigator obtained a senior enterprise post on 2022-03-01, not before the guideline's publication date 2022-03-01 (setting published_on)",
+        'expected': 'before 2022-03-01',
+        'actual': dt.date(2022, 3, 1),
+    },
+    'PI post without a date': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'enterprise_senior_position_since'),
+        'message': '项目申报人有企业高级职务，但未填写取得日期 enterprise_senior_position_since，无法确认早于申报日期 2022-05-10（未设置指南发布日期 published_on）',
+        'message_en': 'the principal investigator has a senior enterprise post but no enterprise_senior_position_since: cannot tell it came before the submission date 2022-05-10 (setting published_on not set)',
+        'expected': 'before 2022-05-10',
+        'actual': None,
+    },
+    'ongoing project': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'ongoing_projects', 0),
+        'message': '项目申报人有在研项目 粤港合作（provincial、international_cooperation）至 2023-12-31，申报日期 2022-05-10 时仍在研',
+        'message_en': 'the principal investigator has an ongoing project 粤港合作 (provincial, international_cooperation) until 2023-12-31, still running on 2022-05-10',
+        'expected': 'none running',
+        'actual': {'program': '粤港合作', 'ends_on': dt.date(2023, 12, 31)},
+    },
+    'ongoing project without an end': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'ongoing_projects', 0),
+        'message': '项目申报人有在研项目 粤港合作（provincial、international_cooperation）（未填写结束日期），申报日期 2022-05-10 时仍在研',
+        'message_en': 'the principal investigator has an ongoing project 粤港合作 (provincial, international_cooperation) until (no end date), still running on 2022-05-10',
+        'expected': 'none running',
+        'actual': {'program': '粤港合作', 'ends_on': None},
+    },
+    'project ended the day before': {
+        'status': 'passed',
+        'segments': ('principal_investigator',),
+        'message': '项目申报人无在研的provincial级international_cooperation类项目（已列 2 项）',
+        'message_en': 'no ongoing provincial international_cooperation project (2 listed)',
+        'expected': None,
+        'actual': 2,
+    },
+    'prior cooperation declared': {
+        'status': 'needs_review',
+        'segments': ('prior_cooperation', 0),
+        'message': '已声明自 2018-03-01 起与 TUM 的合作基础，需评审专家判断是否稳定、坚实',
+        'message_en': 'prior cooperation with TUM since 2018-03-01 is declared; a reviewer must judge whether it is stable and solid',
+        'expected': None,
+        'actual': {'partner': 'tum', 'since': dt.date(2018, 3, 1)},
+    },
+    'prior cooperation only later': {
+        'status': 'failed',
+        'segments': ('prior_cooperation',),
+        'message': f'未声明与合作方（{FOREIGN_ZH}）在申报日期前已有的合作基础（prior_cooperation，已列 1 项）',
+        'message_en': f'no earlier cooperation with a partner ({FOREIGN_EN}) before the submission date is declared in prior_cooperation (1 entries)',
+        'expected': f'{FOREIGN_EN}',
+        'actual': 1,
+    },
+    'no prior cooperation': {
+        'status': 'failed',
+        'segments': (),
+        'message': f'未声明与合作方（{FOREIGN_ZH}）在申报日期前已有的合作基础（prior_cooperation，已列 0 项）',
+        'message_en': f'no earlier cooperation with a partner ({FOREIGN_EN}) before the submission date is declared in prior_cooperation (0 entries)',
+        'expected': f'{FOREIGN_EN}',
+        'actual': 0,
+    },
+    'partner in the region by code': {
+        'status': 'passed',
+        'segments': ('partners', 0),
+        'message': '合作单位 P 位于英国中部（GB-DER）',
+        'message_en': 'the partner P is in the Midlands (GB-DER)',
+        'expected': 'the Midlands',
+        'actual': 'GB-DER',
+    },
+    'partner in the region by name': {
+        'status': 'passed',
+        'segments': ('partners', 0),
+        'message': '合作单位 P 位于英国中部（Northamptonshire）',
+        'message_en': 'the partner P is in the Midlands (Northamptonshire)',
+        'expected': 'the Midlands',
+        'actual': 'Northamptonshire',
+    },
+    'partner outside the region': {
+        'status': 'failed',
+        'segments': ('partners', 0),
+        'message': f'没有位于英国中部的合作单位（{FOREIGN_ZH}）；已列：p：GB GB-MAN Manchester',
+        'message_en': f'no partner ({FOREIGN_EN}) is in the Midlands; found: p: GB GB-MAN Manchester',
+        'expected': 'the Midlands',
+        'actual': [{'id': 'p', 'country': 'GB', 'subdivision': 'GB-MAN', 'locality': 'Manchester'}],
+    },
+    'no partner of the roles': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'没有位于英国中部的合作单位（{FOREIGN_ZH}）；已列：无',
+        'message_en': f'no partner ({FOREIGN_EN}) is in the Midlands; found: none',
+        'expected': 'the Midlands',
+        'actual': [],
+    },
+    'name outside the subdivision': {
+        'status': 'failed',
+        'segments': ('partners', 0),
+        'message': f'没有位于阿克苏地区的合作单位（{DOMESTIC_ZH}）；已列：p：CN CN-GD 阿克苏市',
+        'message_en': f'no partner ({DOMESTIC_EN}) is in Aksu Prefecture; found: p: CN CN-GD 阿克苏市',
+        'expected': 'Aksu Prefecture',
+        'actual': [{'id': 'p', 'country': 'CN', 'subdivision': 'CN-GD', 'locality': '阿克苏市'}],
+    },
+    'partner in a listed country': {
+        'status': 'passed',
+        'segments': ('partners', 1, 'country'),
+        'message': '合作单位 SG 位于 SG，属于SG、东盟成员国（不含 MM）',
+        'message_en': 'the partner SG is in SG, one of SG, ASEAN member states (not MM)',
+        'expected': ['BN', 'ID', 'KH', 'LA', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN'],
+        'actual': 'SG',
+    },
+    'partner in a country to review': {
+        'status': 'needs_review',
+        'segments': ('partners', 0, 'country'),
+        'message': '合作单位 PG 位于 PG，不在所附名单（SG、东盟成员国（不含 MM））中，但条款未穷尽列举或该国成员身份未定，需核实',
+        'message_en': 'the partner PG is in PG, not on the shipped list (SG, ASEAN member states (not MM)), but the clause is open or its membership is unsettled: a reviewer must judge',
+        'expected': ['BN', 'ID', 'KH', 'LA', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN'],
+        'actual': 'PG',
+    },
+    'partner in an excluded country': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'country'),
+        'message': f'没有位于SG、东盟成员国（不含 MM）的合作单位（{FOREIGN_ZH}）；所列合作单位国家：DE、MM',
+        'message_en': f'no partner ({FOREIGN_EN}) is in SG, ASEAN member states (not MM); partner countries: DE, MM',
+        'expected': ['BN', 'ID', 'KH', 'LA', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN'],
+        'actual': ['DE', 'MM'],
+    },
+    'partner in an open clause': {
+        'status': 'needs_review',
+        'segments': ('partners', 0, 'country'),
+        'message': '合作单位 TUM 位于 DE，不在所附名单（US（不含 RU））中，但条款未穷尽列举或该国成员身份未定，需核实',
+        'message_en': 'the partner TUM is in DE, not on the shipped list (US (not RU)), but the clause is open or its membership is unsettled: a reviewer must judge',
+        'expected': ['US'],
+        'actual': 'DE',
+    },
+    'partner excluded from an open clause': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'country'),
+        'message': f'没有位于US（不含 RU）的合作单位（{FOREIGN_ZH}）；所列合作单位国家：RU',
+        'message_en': f'no partner ({FOREIGN_EN}) is in US (not RU); partner countries: RU',
+        'expected': ['US'],
+        'actual': ['RU'],
+    },
+    'no rd centre': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': '没有外资研发机构合作单位（缺少 foreign_rd_center）',
+        'message_en': 'no partner is a foreign R&D centre (no foreign_rd_center block)',
+        'expected': 'a partner with foreign_rd_center',
+        'actual': 0,
+    },
+    'rd centre qualifies': {
+        'status': 'passed',
+        'segments': ('partners', 0),
+        'message': '合作单位 SIE 是世界500强外资企业 Siemens（DE）在华设立的研发机构',
+        'message_en': 'the partner SIE is the China R&D centre of the Fortune Global 500 company Siemens (DE)',
+        'expected': None,
+        'actual': {'parent_company': 'Siemens', 'parent_country': 'DE'},
+    },
+    'rd centre abroad': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'country'),
+        'message': '外资研发机构不符合要求：SIE 注册于 DE，应为在华依法设立（CN）',
+        'message_en': 'the foreign R&D centre does not qualify: SIE is registered in DE, not in China',
+        'expected': 'a China-registered R&D centre of a foreign Fortune Global 500 company',
+        'actual': 'DE',
+    },
+    'rd centre not global 500': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'foreign_rd_center', 'parent_in_global_500'),
+        'message': '外资研发机构不符合要求：SIE 的母公司 Siemens 不是世界500强',
+        'message_en': 'the foreign R&D centre does not qualify: the parent Siemens of SIE is not in the Fortune Global 500',
+        'expected': 'a China-registered R&D centre of a foreign Fortune Global 500 company',
+        'actual': False,
+    },
+    'rd centre of a Chinese parent': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'foreign_rd_center', 'parent_country'),
+        'message': '外资研发机构不符合要求：SIE 的母公司 Siemens 为中国内地企业，不是外资企业',
+        'message_en': 'the foreign R&D centre does not qualify: the parent Siemens of SIE is a mainland Chinese company, not foreign',
+        'expected': 'a China-registered R&D centre of a foreign Fortune Global 500 company',
+        'actual': 'CN',
+    },
+    'Japanese partners qualify': {
+        'status': 'passed',
+        'segments': ('partners',),
+        'message': f'{FOREIGN_ZH}（JP）均符合要求：每家{FOREIGN_ZH}均为{JP_ENTERPRISE_ZH}',
+        'message_en': f'every partner that is {FOREIGN_EN} (JP) qualifies: every partner that is {FOREIGN_EN} is {JP_ENTERPRISE_EN}',
+        'expected': None,
+        'actual': 1,
+    },
+    'Japanese partner a university': {
+        'status': 'failed',
+        'segments': ('partners', 1),
+        'message': f'UT（id=ut, kind=university, country=JP）不符合要求：应为{JP_ENTERPRISE_ZH}',
+        'message_en': f'UT (id=ut, kind=university, country=JP) does not qualify: expected {JP_ENTERPRISE_EN}',
+        'expected': f'{JP_ENTERPRISE_EN}',
+        'actual': {'id': 'ut', 'kind': 'university', 'country': 'JP'},
+    },
+    'no Japanese partner': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'没有{FOREIGN_ZH}（0 家），要求至少 1 家且每家{FOREIGN_ZH}均为{JP_ENTERPRISE_ZH}',
+        'message_en': f'0 partner(s) are {FOREIGN_EN}; at least 1 required, and every partner that is {FOREIGN_EN} is {JP_ENTERPRISE_EN}',
+        'expected': 1,
+        'actual': 0,
+    },
+    'French partner too young': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'registered_on'),
+        'message': 'FR 注册于 2019-05-11，至申报日期 2022-05-10 不满 3 年（应不晚于 2019-05-10）',
+        'message_en': 'FR was registered on 2019-05-11, less than 3 years before the submission date 2022-05-10 (registered on or before 2019-05-10 required)',
+        'expected': 'on or before 2019-05-10',
+        'actual': dt.date(2019, 5, 11),
+    },
+    'French partner old enough': {
+        'status': 'passed',
+        'segments': ('partners',),
+        'message': f'{FOREIGN_ZH}（FR）均符合要求：每家{FOREIGN_ZH}均为{RESEARCH_ZH}，具备独立法人资格，注册满 3 年（注册日期不晚于申报日期前推 3 个日历年的同一日）',
+        'message_en': f'every partner that is {FOREIGN_EN} (FR) qualifies: every partner that is {FOREIGN_EN} is {RESEARCH_EN}, an independent legal entity, registered at least 3 years before the submission date (on or before the same day 3 calendar years earlier)',
+        'expected': None,
+        'actual': 1,
+    },
+    'French partner not a legal entity': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'independent_legal_entity'),
+        'message': 'FR 未声明具备独立法人资格（independent_legal_entity 为 false）',
+        'message_en': 'FR is not an independent legal entity (independent_legal_entity is false)',
+        'expected': True,
+        'actual': False,
+    },
+    'one BRICS country': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 1 国（BR），要求至少 2 国',
+        'message_en': f'{FOREIGN_EN} come from 1 of BR/IN/RU/ZA (BR); at least 2 required',
+        'expected': 2,
+        'actual': ['BR'],
+    },
+    'two BRICS countries': {
+        'status': 'passed',
+        'segments': ('partners',),
+        'message': f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 2 国：BR、ZA',
+        'message_en': f'{FOREIGN_EN} come from 2 of BR/IN/RU/ZA: BR, ZA',
+        'expected': 2,
+        'actual': ['BR', 'ZA'],
+    },
+}
+
+DESCRIPTIONS = {
+    'applicant': (
+        f'{GUANGDONG_ZH}',
+        f'{GUANGDONG_EN}',
+    ),
+    'applicant legal entity': (
+        f'{GUANGDONG_ZH}，具备独立法人资格',
+        f'{GUANGDONG_EN}, an independent legal entity',
+    ),
+    'has party': (
+        f'合作单位中至少 1 家{ABROAD_ZH}',
+        f'the partners include at least 1: {ABROAD_EN}',
+    ),
+    'has party with applicant': (
+        f'申报单位或合作单位中至少 2 家{ENTERPRISE_ZH}',
+        f'the applicant or partners include at least 2: {ENTERPRISE_EN}',
+    ),
+    'team': (
+        '项目组包括申报单位和每家合作单位至少 1 名成员',
+        'the team has at least one member from the applicant and from every partner',
+    ),
+    'PI employed': (
+        '项目申报人为申报单位在职人员',
+        'the principal investigator is employed by the applicant',
+    ),
+    'PI qualification': (
+        '项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称',
+        "the principal investigator held doctorate or title associate_senior or title senior before the guideline's publication",
+    ),
+    'PI qualification by post': (
+        '项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称或企业高级职务',
+        "the principal investigator held doctorate or title associate_senior or title senior or a senior enterprise post before the guideline's publication",
+    ),
+    'ongoing': (
+        '项目申报人无在研的 provincial 级 international_cooperation 项目',
+        'the principal investigator has no ongoing provincial international_cooperation project',
+    ),
+    'prior cooperation': (
+        f'已与合作方（{FOREIGN_ZH}）建立合作基础（需评审）',
+        f'earlier cooperation with a partner ({FOREIGN_EN}) is declared (reviewed)',
+    ),
+    'region by code': (
+        f'至少一家合作单位（{FOREIGN_ZH}）位于英国中部（GB-DER 或地名）',
+        f'at least one partner ({FOREIGN_EN}) is in the Midlands (GB-DER or by name)',
+    ),
+    'region by name': (
+        f'至少一家合作单位（{FOREIGN_ZH}）位于阿克苏地区（按地名）',
+        f'at least one partner ({FOREIGN_EN}) is in Aksu Prefecture (by name)',
+    ),
+    'countries': (
+        f'至少一家合作单位（{FOREIGN_ZH}）位于SG、东盟成员国（不含 MM）；PG 需核实',
+        f'at least one partner ({FOREIGN_EN}) is in SG, ASEAN member states (not MM); PG need review',
+    ),
+    'open countries': (
+        f'至少一家合作单位（{FOREIGN_ZH}）位于US（不含 RU）；其他国家需核实',
+        f'at least one partner ({FOREIGN_EN}) is in US (not RU); other countries need review',
+    ),
+    'rd centre': (
+        '至少一家合作单位是世界500强外资企业在华依法设立的研发机构',
+        'a partner is the China-registered R&D centre of a foreign Fortune Global 500 company',
+    ),
+    'partners are': (
+        f'每家{FOREIGN_ZH}均为{JP_ENTERPRISE_ZH}',
+        f'every partner that is {FOREIGN_EN} is {JP_ENTERPRISE_EN}',
+    ),
+    'partners are, registered': (
+        f'每家{FOREIGN_ZH}均为{RESEARCH_ZH}，具备独立法人资格，注册满 3 年（注册日期不晚于申报日期前推 3 个日历年的同一日）',
+        f'every partner that is {FOREIGN_EN} is {RESEARCH_EN}, an independent legal entity, registered at least 3 years before the submission date (on or before the same day 3 calendar years earlier)',
+    ),
+    'partner countries': (
+        f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中至少 2 国',
+        f'{FOREIGN_EN} come from at least 2 of BR/IN/RU/ZA',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_outcome_states_what_was_found_and_what_was_expected(name) -> None:
+    rule, data, kwargs = CASES[name]
+    assert facts(outcome(rule, data, **kwargs)) == OUTCOMES[name]
+
+
+@pytest.mark.parametrize("name", DESCRIBED)
+def test_description(name) -> None:
+    assert DESCRIBED[name].describe() == DESCRIPTIONS[name]
+
+
+
+# ------------------------------------------------------------------ parameters are checked when a rule is built
+
+@pytest.mark.parametrize("name", ["roles", "kinds", "countries", "not_countries", "subdivisions", "or_kinds"])
+@pytest.mark.parametrize("bad", [(), ("",), (1,)])
+def test_organization_filter_fields_must_be_non_empty_sets_of_strings(name, bad) -> None:
+    with pytest.raises(ValueError, match=f"^Orgs.{name} must be a non-empty set of strings$"):
+        Orgs(**{name: bad})
+
+
+def test_organization_filter_knows_its_roles_and_kinds() -> None:
+    with pytest.raises(ValueError, match=r"^Orgs: unknown roles or kinds \['lead', 'startup'\]$"):
+        Orgs(roles={"lead"}, or_kinds={"startup"})
+    with pytest.raises(ValueError, match=r"^Orgs: unknown roles or kinds \['startup'\]$"):
+        Orgs(kinds={"startup"})
+    assert Orgs(roles=["applicant"], kinds=["other"], or_kinds=["university"]).roles == frozenset({"applicant"})
+    assert Orgs().roles is None and Orgs().rd_center is None
+
+
+def test_organization_filter_matching() -> None:
+    from .helpers import context
+
+    ctx = context(bundle(tum(), org("hk", role="foreign_partner", kind="international_organization", country="HK"), org("x", role="domestic_partner", foreign_rd_center={})))
+    lead, de, hk, x = ctx.organizations
+    assert Orgs(countries={"HK"}, or_kinds={"international_organization"}).matches(ctx, hk)
+    assert Orgs(countries={"CN"}, or_kinds={"international_organization"}).matches(ctx, hk)
+    assert not Orgs(countries={"CN"}, or_kinds={"enterprise"}).matches(ctx, hk)
+    assert [Orgs(rd_center=True).matches(ctx, o) for o in (lead, de, x)] == [False, False, True]
+    assert [Orgs(rd_center=False).matches(ctx, o) for o in (lead, de, x)] == [True, True, False]
+    assert [ABROAD.matches(ctx, o) for o in (lead, de, hk)] == [False, True, False]
+    assert [Orgs(subdivisions={"CN-GD"}).matches(ctx, o) for o in (lead,)] == [True]
+    result = outcome(HasParty(Orgs(roles={"foreign_partner"})), bundle({"id": "p", "country": "DE"}))
+    assert (result.status.value, result.segments) == ("failed", ("partners", 0, "role"))
+    assert "合作单位角色" in result.message and "a partner role" in result.message_en
+
+
+def test_unknown_degree_or_title_fails_when_built() -> None:
+    for bad in ({"degrees": {"phd"}}, {"titles": {"professor"}}):
+        with pytest.raises(ValueError, match="^PIQualification: unknown degree or title$"):
+            PIQualification(**bad)
+    assert PIQualification().degrees == frozenset({"doctorate"}) and PIQualification().titles == frozenset({"senior", "associate_senior"})
+    assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held master before the guideline's publication"
+
+
+def test_has_party_minimum_is_at_least_one() -> None:
+    with pytest.raises(ValueError):
+        HasParty(ABROAD, minimum=0)
+    assert HasParty(ABROAD).minimum == 1 and HasParty(ABROAD).include_applicant is False
+
+
+def test_ongoing_projects_need_levels_and_categories() -> None:
+    with pytest.raises(ValueError):
+        NoOngoingProjects(set(), {"x"})
+    with pytest.raises(ValueError):
+        NoOngoingProjects({"x"}, set())
+
+
+def test_regions_are_checked_when_built() -> None:
+    with pytest.raises(ValueError, match="^Region Nowhere: give codes, names or both$"):
+        Region("无", "Nowhere", "GB")
+    with pytest.raises(ValueError, match="^Region Nowhere: a name folds to nothing$"):
+        Region("无", "Nowhere", "GB", names=("Leeds", " - "))
+    for field in ("codes", "names"):
+        with pytest.raises(ValueError, match=f"^Region.{field} must hold non-empty strings$"):
+            Region("无", "Nowhere", "GB", **{field: ("",)})
+    region = Region("x", "X", "GB", codes=["GB-DER"])
+    assert region.names == () and region.within is None and region.codes == frozenset({"GB-DER"})
+
+
+def test_places_fold_case_width_spaces_and_punctuation() -> None:
+    assert fold_place("North-Northamptonshire (UK)") == "northnorthamptonshireuk"
+    assert fold_place("ＡＫＳＵ　Prefecture") == "aksuprefecture"
+    assert fold_place("阿克苏·地区／温宿县") == "阿克苏地区温宿县"
+    assert fold_place("“St. Albans”, [Herts]; A&B_C:D") == "stalbanshertsabcd"
+
+
+def test_a_region_places_by_code_then_by_name_within_its_country() -> None:
+    from .helpers import context
+
+    def located(region, **data):
+        ctx = context(bundle(org("p", role="foreign_partner", **data)))
+        return region.locate(ctx.partners[0])
+
+    assert located(MIDLANDS, country="GB", subdivision="GB-DER") == "GB-DER"
+    assert located(MIDLANDS, country="FR", subdivision="GB-DER") is None
+    assert located(MIDLANDS, country="GB", subdivision="GB-ENG", locality="west northamptonshire") == "Northamptonshire"
+    assert located(MIDLANDS, country="GB", locality="北安普敦郡") == "北安普敦郡"
+    assert located(MIDLANDS, country="GB", subdivision="GB-ENG") is None
+    assert located(AKSU, country="CN", subdivision="CN-XJ", locality="Aksu City") == "Aksu"
+    assert located(AKSU, country="CN", locality="阿克苏") is None
+
+
+def test_country_rules_are_checked_when_built() -> None:
+    with pytest.raises(ValueError, match="^PartnerInCountries needs countries, lists or both$"):
+        PartnerInCountries(FOREIGN)
+    with pytest.raises(FileNotFoundError):
+        PartnerInCountries(FOREIGN, lists=("no_such_list",))
+    assert PartnerInCountries(FOREIGN, countries=["US"]).allowed() == frozenset({"US"})
+    assert "MM" not in IN_LIST.allowed() and {"SG", "VN"} <= IN_LIST.allowed()
+    with pytest.raises(ValueError, match="^PartnerCountries: minimum 3 exceeds the 2 countries listed$"):
+        PartnerCountries(FOREIGN, {"BR", "RU"}, 3)
+    assert PartnerCountries(FOREIGN, {"BR", "RU"}, 2).minimum == 2 and PartnerCountries(FOREIGN, {"BR"}).minimum == 1
+    for bad in ({"countries": set()}, {"countries": {"BR"}, "minimum": 0}):
+        with pytest.raises(ValueError):
+            PartnerCountries(FOREIGN, **bad)
+
+
+def test_partners_are_parameters() -> None:
+    with pytest.raises(ValueError):
+        PartnersAre(FOREIGN, ENTERPRISE, registered_years=0)
+    with pytest.raises(ValueError):
+        PartnersAre(FOREIGN, ENTERPRISE, minimum=-1)
+    rule = PartnersAre(FOREIGN, ENTERPRISE, minimum=0)
+    assert outcome(rule, bundle()).status.value == "passed"
+    assert (rule.legal_entity, rule.registered_years, PartnersAre(FOREIGN, ENTERPRISE).minimum) == (False, None, 1)
