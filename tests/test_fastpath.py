@@ -331,9 +331,10 @@ def test_python_whitespace_is_exactly_what_re_matches() -> None:
 
 # ----------------------------------------------------------------------------- locating many paths
 
-_JSONISH = st.text(alphabet=st.sampled_from(list('{}[]",:0123 \n\r\tab\\')), max_size=40)
+_JSONISH = st.text(alphabet=st.sampled_from(list('{}[]",:0123 \n\r\tabud8\\')), max_size=40)
 
 
+@settings(max_examples=500)
 @given(text=_JSONISH | st.sampled_from([p.read_text(encoding="utf-8") for p in EXAMPLE_PATHS[:20]]),
        paths=st.lists(st.lists(st.one_of(st.sampled_from(["a", "b", "0", "applicant", "team", "partners", "id", "name"]),
                                          st.integers(-1, 3), st.booleans()), max_size=4), max_size=6))
@@ -373,3 +374,8 @@ def test_a_schema_violation_still_gets_jsonschema_findings(tmp_path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(bundle, default=str), encoding="utf-8")
     assert "jsonschema" in _imports_of("validate", "--as-of", AS_OF, str(bad))
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("ab\r\n\u2028")), max_size=30), indices=st.lists(st.integers(-2, 33), max_size=8))
+def test_line_cols_answers_as_line_col(text, indices) -> None:
+    assert locate.line_cols(text, indices) == [locate.line_col(text, index) for index in indices]

@@ -13,7 +13,7 @@ import json.decoder
 import re
 from collections.abc import Sequence
 
-__all__ = ["line_col", "locate", "locate_many"]
+__all__ = ["line_col", "line_cols", "locate", "locate_many"]
 
 _WS = re.compile(r"[ \t\n\r]*")
 # A string (its closing quote optional, so an unterminated string runs to the end) or a bracket.
@@ -191,6 +191,10 @@ def locate(text: str, segments: Sequence[str | int]) -> tuple[int, int] | None:
 
 # ----------------------------------------------------------------------------- many paths, one pass
 
+_MEMBER = re.compile(r'[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*', re.S)
+_AFTER = re.compile(r"[ \t\n\r]*([,\]}])")
+
+
 class _Scanned:
     """One container's children, scanned once: object keys (first wins) or array element starts.
 
@@ -219,25 +223,24 @@ class _Scanned:
         if text[position] == "}":
             return
         while True:
-            if text[position] != '"':
+            member = _MEMBER.match(text, position)  # the key, the colon and the blanks around them
+            if member is None:
                 raise _ScanError
-            try:
-                name, position = json.decoder.scanstring(text, position + 1, False)
-            except ValueError as error:
-                raise _ScanError from error
-            position = _skip_ws(text, position)
-            if text[position] != ":":
-                raise _ScanError
-            position = _skip_ws(text, position + 1)
+            name = member.group(1)
+            if "\\" in name:  # escapes: decoded (or refused) as the JSON scanner does
+                try:
+                    name = json.decoder.scanstring(text, member.start(1), False)[0]
+                except ValueError as error:
+                    raise _ScanError from error
+            position = member.end()
             if name not in children:
                 children[name] = position
-            position = _skip_ws(text, _skip_value(text, position))
-            if text[position] == ",":
-                position = _skip_ws(text, position + 1)
-            elif text[position] == "}":
-                return
-            else:
+            after = _AFTER.match(text, _skip_value(text, position))
+            if after is None or after.group(1) == "]":
                 raise _ScanError
+            if after.group(1) == "}":
+                return
+            position = after.end()
 
     def _array(self, text: str, index: int) -> None:
         children = self.children
@@ -246,13 +249,12 @@ class _Scanned:
             return
         while True:
             children.append(position)
-            position = _skip_ws(text, _skip_value(text, position))
-            if text[position] == ",":
-                position = _skip_ws(text, position + 1)
-            elif text[position] == "]":
-                return
-            else:
+            after = _AFTER.match(text, _skip_value(text, position))
+            if after is None or after.group(1) == "}":
                 raise _ScanError
+            if after.group(1) == "]":
+                return
+            position = _skip_ws(text, after.end())
 
     def child(self, segment: str | int) -> int | None:
         if self.kind == "{":
@@ -281,7 +283,7 @@ def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[i
     if root >= len(text):
         return [None] * len(paths)
     scanned: dict[int, _Scanned] = {}
-    results: list[tuple[int, int] | None] = []
+    found_at: list[int] = []
     for segments in paths:
         found = root
         try:
@@ -299,5 +301,30 @@ def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[i
                 found = child
         except (_ScanError, IndexError):
             pass
-        results.append(line_col(text, found))
-    return results
+        found_at.append(found)
+    return line_cols(text, found_at)
+
+
+def line_cols(text: str, indices: Sequence[int]) -> list[tuple[int, int]]:
+    """:func:`line_col` of each of ``indices``, counting line breaks in one pass over ``text``."""
+    size = len(text)
+    counts: dict[int, tuple[int, int, int]] = {}  # index -> LFs, CRs and CRLFs before it
+    lf = cr = crlf = previous = 0
+    for index in sorted({max(0, min(i, size)) for i in indices}):
+        lf += text.count("\n", previous, index)
+        cr += text.count("\r", previous, index)
+        crlf += text.count("\r\n", previous, index)
+        if 0 < previous < index and text[previous - 1] == "\r" and text[previous] == "\n":
+            crlf += 1  # a CRLF across the two stretches
+        counts[index] = (lf, cr, crlf)
+        previous = index
+    positions = []
+    for index in indices:
+        index = max(0, min(index, size))
+        lf, cr, crlf = counts[index]
+        shift = 0
+        if 0 < index < size and text[index] == "\n" and text[index - 1] == "\r":
+            index, cr, shift = index - 1, cr - 1, 1  # the LF of a CRLF belongs to the line the CR ends
+        line_start = max(text.rfind("\n", 0, index) if lf else -1, text.rfind("\r", 0, index) if cr else -1) + 1
+        positions.append((lf + cr - crlf + 1, index - line_start + 1 + shift))
+    return positions
