@@ -70,8 +70,12 @@ def _grow(bundle: dict, rng: random.Random) -> None:
         bundle["applicant"]["x-note"] = note()
     if isinstance(project, dict):
         project["summary"] = ""
-        while len(json.dumps(bundle, ensure_ascii=False, indent=2).encode("utf-8")) < TARGET_BYTES:
-            project["summary"] += rng.choice(_SENTENCES)
+        size = len(json.dumps(bundle, ensure_ascii=False, indent=2).encode("utf-8"))
+        parts = []
+        while size < TARGET_BYTES:  # the sentences need no JSON escapes: their UTF-8 size is what they add
+            parts.append(rng.choice(_SENTENCES))
+            size += len(parts[-1].encode("utf-8"))
+        project["summary"] = "".join(parts)
 
 
 def _leaves(value, prefix=()):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import attrs
 
@@ -47,7 +47,12 @@ class Requirement:
 
 @lru_cache(maxsize=1)
 def _raw() -> dict:
-    text = resources.files("appcheck").joinpath("data", "catalog.json").read_text(encoding="utf-8")
+    shipped = Path(__file__).with_name("data") / "catalog.json"
+    if not shipped.is_file():  # a zipped installation: importlib.resources is slower to import, so only then
+        from importlib import resources
+
+        shipped = resources.files("appcheck").joinpath("data", "catalog.json")
+    text = shipped.read_text(encoding="utf-8")
     return json.loads(text)
 
 

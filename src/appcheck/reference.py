@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import attrs
 
@@ -25,14 +25,24 @@ class CountryList:
         return code in self.countries
 
 
+def _folder():
+    """The folder of the shipped lists; importlib.resources (slower to import) only for a zipped install."""
+    folder = Path(__file__).with_name("data") / "countries"
+    if folder.is_dir():
+        return folder
+    from importlib import resources
+
+    return resources.files("appcheck").joinpath("data", "countries")
+
+
 @lru_cache(maxsize=None)
 def country_list(list_id: str) -> CountryList:
     """Load a shipped country list by id (``asean``, ``belt_and_road``, ``un_developing`` ...)."""
-    path = resources.files("appcheck").joinpath("data", "countries", f"{list_id}.json")
+    path = _folder().joinpath(f"{list_id}.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     return CountryList(data["id"], data["title"], data["title_en"], data["source"], data["as_of"], frozenset(data["countries"]))
 
 
 def known_lists() -> tuple[str, ...]:
-    folder = resources.files("appcheck").joinpath("data", "countries")
+    folder = _folder()
     return tuple(sorted(entry.name[:-5] for entry in folder.iterdir() if entry.name.endswith(".json")))

@@ -25,7 +25,6 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -36,12 +35,17 @@ BASE_URI = "https://appcheck.invalid/schemas/"
 
 def schema_root():
     """The folder (a ``Traversable``) holding the shipped schemas."""
-    packaged = resources.files("appcheck").joinpath("schemas")
-    if packaged.is_dir():
-        return packaged
+    installed = Path(__file__).with_name("schemas")  # what importlib.resources finds, without importing it
+    if installed.is_dir():
+        return installed
     source_tree = Path(__file__).resolve().parents[2] / "schemas"
     if source_tree.is_dir():
         return source_tree
+    from importlib import resources  # a zipped installation
+
+    packaged = resources.files("appcheck").joinpath("schemas")
+    if packaged.is_dir():
+        return packaged
     raise FileNotFoundError("appcheck's schemas are missing from this installation")
 
 
