@@ -133,7 +133,7 @@ class ForeignDeadline:
         if self.kind == "tbd":
             return
         if self.month is None:
-            raise ValueError(f"ForeignDeadline({self.wording!r}): a {self.kind} deadline needs a month")
+            raise ValueError(f"ForeignDeadline({self.wording!r}): a deadline of kind {self.kind!r} needs a month")
         if self.kind == "exact" and self.day is None:
             raise ValueError(f"ForeignDeadline({self.wording!r}): an exact deadline needs a day")
         if self.year is None and self.year_setting is None:

@@ -99,9 +99,10 @@ class PlatformHost:
         country = ctx.country_of(applicant)
         subdivision = applicant.subdivision
         if country != self.country or subdivision != self.subdivision:
+            place = f"{country} {subdivision}" if subdivision else country
             return failed(
-                f"依托单位 {applicant.label} 位于 {country} {subdivision or ''}，应为省内（{self.subdivision}）单位",
-                f"the host {applicant.label} is in {country} {subdivision or ''}, not in {self.subdivision}",
+                f"依托单位 {applicant.label} 位于 {place}，应为省内（{self.subdivision}）单位",
+                f"the host {applicant.label} is in {place}, not in {self.subdivision}",
                 ("applicant",), expected=self.subdivision, actual=subdivision,
             )
         if self.names:
