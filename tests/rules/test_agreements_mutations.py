@@ -26,10 +26,12 @@ def facts(result) -> dict:
 
 FOREIGN = Orgs(roles={"foreign_partner"})
 FRENCH = Orgs(roles={"foreign_partner"}, countries={"FR"})
+ENTERPRISE = Orgs(kinds={"enterprise"}, countries={"CN"})
 # how the organization filters describe themselves (their wording is the filter's own; the rules embed it)
-FILTERS = {"FOREIGN": FOREIGN, "FRENCH": FRENCH}
+FILTERS = {"FOREIGN": FOREIGN, "FRENCH": FRENCH, "ENTERPRISE": ENTERPRISE}
 FOREIGN_ZH, FOREIGN_EN = FOREIGN.describe()
 FRENCH_ZH, FRENCH_EN = FRENCH.describe()
+ENTERPRISE_ZH, ENTERPRISE_EN = ENTERPRISE.describe()
 EACH = SignedAgreement({"task_division", "ip_ownership"})
 STRICT = SignedAgreement(
     {"task_division"}, parties=FOREIGN, purposes=None, kinds={"agreement", "memorandum"}, legally_binding=True,
@@ -110,6 +112,15 @@ CASES = {
     "lab agreement after submission": (LAB, lab(lab_agreement(signed_on="2020-12-31")), {"day": dt.date(2020, 12, 30)}),
     "no lab agreement": (LAB, lab(agreement("lead", "cnrs")), {}),
     "no lab host": (LAB, {**lab(lab_agreement()), "partners": [org("cnrs", role="foreign_partner", country="DE")]}, {}),
+    "no agreements listed": (EACH, {k: v for k, v in signed().items() if k != "agreements"}, {}),
+    "an agreement without covers": (EACH, signed(agreement("lead", "tum", "co", covers=None)), {}),
+    "an agreement of two purposes": (SignedAgreement({"task_division"}, purposes={"project_cooperation", "joint_lab"}), signed(agreement("lead", "tum", "co", purpose="ip")), {}),
+    "valid from too late, no end": (STRICT, strict(valid_from="2022-05-11", valid_until=None), {}),
+    "enterprise partners must sign": (SignedAgreement({"task_division"}, parties=ENTERPRISE), signed(agreement("lead", "e"), partners=[org("tum", role="foreign_partner", country="DE"), org("e", role="domestic_partner", kind="enterprise")]), {}),
+    "one agreement lacks two parties": (ONE, signed(agreement("lead", covers=["task_division", "ip_ownership"])), {}),
+    "two agreements as close": (ONE, signed(agreement("lead", "tum", covers=["task_division", "ip_ownership"]), agreement("lead", "co", covers=["task_division", "ip_ownership"])), {}),
+    "no lab agreements listed": (LAB, {k: v for k, v in lab().items() if k != "agreements"}, {}),
+    "a lab agreement after another kind": (LAB, lab(agreement("lead", "cnrs"), lab_agreement(signed_on="2020-12-30")), {"day": dt.date(2020, 12, 30)}),
 }
 
 DESCRIBED = {
@@ -118,6 +129,7 @@ DESCRIBED = {
     "one": ONE,
     "one with optional points": ONE_ANY,
     "lab": LAB,
+    "one of two kinds": SignedAgreement({"task_division"}, kinds={"agreement", "memorandum"}, each_partner=False),
 }
 
 OUTCOMES = {
@@ -377,6 +389,78 @@ OUTCOMES = {
         'expected': f'{FRENCH_EN}',
         'actual': 0,
     },
+    'no agreements listed': {
+        'status': 'failed',
+        'segments': ('partners', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM、CO',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM, CO',
+        'expected': 'an agreement per partner',
+        'actual': ['tum', 'co'],
+    },
+    'an agreement without covers': {
+        'status': 'failed',
+        'segments': ('agreements', 0, 'covers'),
+        'message': '协议未明确：任务分工、知识产权归属（已涵盖：无）',
+        'message_en': 'the agreements do not cover: task division, IP ownership (covered: nothing)',
+        'expected': ['ip_ownership', 'task_division'],
+        'actual': [],
+    },
+    'an agreement of two purposes': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM、CO（协议 0 不计入：用途为 ip，应为 joint_lab/project_cooperation）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM, CO (agreement 0 does not count: its purpose is ip, expected joint_lab/project_cooperation)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum', 'co'],
+    },
+    'valid from too late, no end': {
+        'status': 'failed',
+        'segments': ('agreements', 0),
+        'message': '以下合作单位未与申报单位签署符合要求的协议：TUM（协议 0 不计入：有效期 2022-05-11 至 … 不含申报日期 2022-05-10）',
+        'message_en': 'these partners have no qualifying agreement with the applicant: TUM (agreement 0 does not count: its validity 2022-05-11 to … does not include the submission date 2022-05-10)',
+        'expected': 'an agreement per partner',
+        'actual': ['tum'],
+    },
+    'enterprise partners must sign': {
+        'status': 'passed',
+        'segments': ('agreements', 0),
+        'message': '1 家合作单位均已与申报单位签署协议（1 份），涵盖任务分工',
+        'message_en': 'all 1 partners signed with the applicant (1 agreement(s)), covering task division',
+        'expected': ['task_division'],
+        'actual': ['ip_ownership', 'task_division'],
+    },
+    'one agreement lacks two parties': {
+        'status': 'failed',
+        'segments': ('agreements', 0, 'parties'),
+        'message': '协议 0 的签署方缺少：co、tum',
+        'message_en': 'agreement 0 lacks the parties: co, tum',
+        'expected': ['co', 'tum'],
+        'actual': ['lead'],
+    },
+    'two agreements as close': {
+        'status': 'failed',
+        'segments': ('agreements', 0, 'parties'),
+        'message': '协议 0 的签署方缺少：co',
+        'message_en': 'agreement 0 lacks the parties: co',
+        'expected': ['co', 'tum'],
+        'actual': ['lead', 'tum'],
+    },
+    'no lab agreements listed': {
+        'status': 'failed',
+        'segments': ('agreements',),
+        'message': '未提供共建联合实验室协议（agreements 中没有 purpose 为 joint_lab 的协议）',
+        'message_en': 'no joint-lab agreement (no agreement with purpose joint_lab)',
+        'expected': 'an agreement signed before 2021-01-01 by the applicant and a partner host',
+        'actual': 0,
+    },
+    'a lab agreement after another kind': {
+        'status': 'passed',
+        'segments': ('agreements', 1),
+        'message': '联合实验室建立于 2018-06-01；共建协议 1 于 2020-12-30 签署，均早于 2021-01-01',
+        'message_en': 'the joint laboratory was established on 2018-06-01; its agreement 1 was signed on 2020-12-30, both before 2021-01-01',
+        'expected': 'before 2021-01-01',
+        'actual': {'established_on': dt.date(2018, 6, 1), 'signed_on': dt.date(2020, 12, 30)},
+    },
 }
 
 DESCRIPTIONS = {
@@ -399,6 +483,10 @@ DESCRIPTIONS = {
     'lab': (
         f'联合实验室于 2021-01-01 前建立，且申报单位与外方依托单位（{FRENCH_ZH}）于 2021-01-01 前签署共建协议',
         f'the joint laboratory was established, and its agreement signed by the applicant and a partner host ({FRENCH_EN}), before 2021-01-01',
+    ),
+    'one of two kinds': (
+        '申报单位与每家合作单位签署协议或备忘录，明确任务分工',
+        'one agreement or memorandum binds the applicant and every partner, covering task division',
     ),
 }
 

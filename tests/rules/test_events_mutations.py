@@ -102,6 +102,11 @@ CASES = {
     "a project ended too early": (TRACK, track([project("A"), project("B", ended_on="2020-05-09"), project("C", level="municipal")]), {}),
     "an event met the targets": (TRACK, track([project("A")], [{"name": "2021 论坛", "held_on": "2021-06-01", "met_targets": True}]), {}),
     "an event on the day": (TRACK, track([], [{"name": "2022 论坛", "held_on": "2022-05-10", "met_targets": True}, {"name": "x", "held_on": "2020-01-01", "met_targets": False}]), {}),
+    "content of an unnamed area": (TrainingContent({"incubation_system", "digital_economy"}), training(["digital_economy"]), {}),
+    "a single external attendee": (Attendance(1, 0, "1", 3), attendance([("other", 1, False)], academicians=0), {}),
+    "no track record": (TRACK, {"submitted_on": "2022-05-10", "project": {"fields": ["脑科学"]}, "exchange": {}}, {}),
+    "a track record without lists": (TRACK, {"submitted_on": "2022-05-10", "project": {"fields": ["脑科学"]}, "exchange": {"track_record": {}}}, {}),
+    "two events met the targets": (TRACK, track([], [{"name": "论坛甲", "held_on": "2021-06-01", "met_targets": True}, {"name": "论坛乙", "held_on": "2020-06-01", "met_targets": True}]), {}),
 }
 
 DESCRIBED = {
@@ -110,6 +115,8 @@ DESCRIBED = {
     "scale": SCALE,
     "venue": VENUE,
     "venue abroad": VENUE_ABROAD,
+    "venue in two provinces": VenueIn(("training", "venue"), {"CN"}, {"CN-GD", "CN-ZJ"}),
+    "content of an unnamed area": TrainingContent({"incubation_system", "digital_economy"}),
     "attendance": ATTENDANCE,
     "title": TITLE,
     "track": TRACK,
@@ -316,6 +323,46 @@ OUTCOMES = {
         'expected': 2,
         'actual': {'projects': 0, 'events': 0},
     },
+    'content of an unnamed area': {
+        'status': 'passed',
+        'segments': ('training', 'content_areas'),
+        'message': '培训内容领域：digital_economy',
+        'message_en': 'content areas: digital_economy',
+        'expected': None,
+        'actual': ['digital_economy'],
+    },
+    'a single external attendee': {
+        'status': 'passed',
+        'segments': ('exchange', 'attendance'),
+        'message': '总参与人数 1 人，院士 0 人，其他单位人员占比 1/1（100.0%）',
+        'message_en': '1 attendees, 0 academicians, external share 1/1 (100.0%)',
+        'expected': {'min_total': 1, 'min_academicians': 0, 'min_share': Decimal('1'), 'per_unit_cap': 3},
+        'actual': {'total': 1, 'academicians': 0, 'external_capped': 1, 'organizer': 0, 'share': '1/1'},
+    },
+    'no track record': {
+        'status': 'failed',
+        'segments': ('exchange', 'track_record'),
+        'message': '无法检查：缺少 /exchange/track_record（应为对象）',
+        'message_en': 'cannot check: /exchange/track_record is missing (expected an object)',
+        'expected': 'an object',
+        'actual': None,
+    },
+    'a track record without lists': {
+        'status': 'failed',
+        'segments': ('exchange', 'track_record'),
+        'message': '过去 24 个月（2020-05-10 起）内所申报领域的省级及以上项目 0 项，要求不少于 2 项；且无达到考核指标的交流项目',
+        'message_en': '0 provincial-or-higher projects in the field since 2020-05-10, at least 2 required; and no exchange that met the targets',
+        'expected': 2,
+        'actual': {'projects': 0, 'events': 0},
+    },
+    'two events met the targets': {
+        'status': 'passed',
+        'segments': ('exchange', 'track_record', 'events'),
+        'message': '曾成功组织达到考核指标的国际学术交流项目：论坛甲、论坛乙',
+        'message_en': 'has organized an exchange that met the targets: 论坛甲, 论坛乙',
+        'expected': 2,
+        'actual': {'projects': 0, 'events': 2},
+    },
 }
 
 DESCRIPTIONS = {
@@ -338,6 +385,14 @@ DESCRIPTIONS = {
     'venue abroad': (
         '应在 MY/SG 举办',
         'must take place in MY/SG',
+    ),
+    'venue in two provinces': (
+        '应在 CN-GD/CN-ZJ 举办',
+        'must take place in CN-GD/CN-ZJ',
+    ),
+    'content of an unnamed area': (
+        '培训内容限于：digital_economy、孵化育成体系建设',
+        'content areas within: digital_economy, incubation_system',
     ),
     'attendance': (
         '总参与人数不少于 150 人，院士不少于 2 人，其他单位人员占比不少于 80%（每单位最多计 3 人）',

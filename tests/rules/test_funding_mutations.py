@@ -119,6 +119,16 @@ CASES = {
     "matching not required": (MATCHING, {"applicant": org("lead"), "partners": [], **budget(100)}, {}),
     "allocation does not add up": (MATCHING, {**matching(40), **budget(101, allocation=[{"organization": "ent", "subsidy": Decimal(100)}])}, {}),
     "self-raised twice": (COFUNDING, {**cofunding(50), **budget(50, self_raised=[], allocation=[{"organization": "co", "self_raised": 50}])}, {}),
+    "two contributors, one raising nothing": (COFUNDING, {**cofunding(50), "partners": [org("co", role="domestic_partner", kind="enterprise", subdivision="CN-GD"), org("co2", role="domestic_partner", kind="enterprise")]}, {}),
+    "two enterprises short": (MATCHING, {**matching("39"), "partners": [org("ent", role="domestic_partner", kind="enterprise"), org("ent2", role="domestic_partner", kind="enterprise")],
+                                         **budget(100, allocation=[{"organization": "ent", "subsidy": Decimal(40), "self_raised": Decimal(39)}, {"organization": "ent2", "subsidy": Decimal(30)},
+                                                                   {"organization": "ent2", "subsidy": Decimal(30), "self_raised": Decimal(1)}])}, {}),
+    "two enterprises matched": (MATCHING, {**matching("40"), "partners": [org("ent", role="domestic_partner", kind="enterprise"), org("ent2", role="domestic_partner", kind="enterprise")],
+                                           **budget(100, allocation=[{"organization": "ent", "subsidy": Decimal(40), "self_raised": Decimal(40)}, {"organization": "ent2", "subsidy": Decimal(60), "self_raised": Decimal(60)}])}, {}),
+    "an enterprise with a subsidy and nothing raised": (MATCHING, {**matching("40"), **budget(100, allocation=[{"organization": "lead", "subsidy": Decimal(99)}, {"organization": "ent", "subsidy": Decimal(1)}])}, {}),
+    "a malformed self-raised organization": (MATCHING, {**matching("40"), **budget(100, allocation=[{"organization": "lead", "subsidy": Decimal(60)}, {"organization": "ent", "subsidy": Decimal(40)}],
+                                                                            self_raised=[{"organization": ["ent"], "amount": Decimal(40)}])}, {}),
+    "a malformed enterprise id": (MATCHING, {**matching("40"), "applicant": {**org("lead", kind="enterprise"), "id": 7}}, {}),
 }
 
 DESCRIBED = {
@@ -130,6 +140,7 @@ DESCRIBED = {
     "share": SHARE,
     "direction budget": DirectionBudget(FINLAND),
     "direction average": DirectionAverage(SPAIN),
+    "direction average of two lines": DirectionAverage(FINLAND),
     "cofunding": COFUNDING,
     "matching": MATCHING,
 }
@@ -383,6 +394,54 @@ OUTCOMES = {
         'expected': 'self-raised funds in self_raised or in allocation, not both',
         'actual': '"both"',
     },
+    'two contributors, one raising nothing': {
+        'status': 'passed',
+        'segments': ('budget',),
+        'message': '企业（CO、CO2）自筹经费合计 50 万元，不低于财政资助 50 万元',
+        'message_en': 'the enterprises (CO, CO2) raise 50 (10k CNY) in total, at least the subsidy 50',
+        'expected': Decimal('50'),
+        'actual': Decimal('50'),
+    },
+    'two enterprises short': {
+        'status': 'failed',
+        'segments': ('budget', 'allocation'),
+        'message': '企业配套出资低于其获得的政府资助：ENT 获资助 40 万元，配套 39 万元；ENT2 获资助 60 万元，配套 1 万元',
+        'message_en': 'matching funds below the subsidy allocated: ENT is allocated 40 (10k CNY) and raises 39; ENT2 is allocated 60 (10k CNY) and raises 1',
+        'expected': {'ent': Decimal('40'), 'ent2': Decimal('60')},
+        'actual': {'ent': Decimal('39'), 'ent2': Decimal('1')},
+    },
+    'two enterprises matched': {
+        'status': 'passed',
+        'segments': ('budget', 'allocation'),
+        'message': '每家企业配套出资均不低于其获得的政府资助：ent 40 ≥ 40；ent2 60 ≥ 60',
+        'message_en': 'every enterprise raises at least its subsidy: ent 40 >= 40; ent2 60 >= 60',
+        'expected': {'ent': Decimal('40'), 'ent2': Decimal('60')},
+        'actual': {'ent': Decimal('40'), 'ent2': Decimal('60')},
+    },
+    'an enterprise with a subsidy and nothing raised': {
+        'status': 'failed',
+        'segments': ('budget', 'allocation'),
+        'message': '企业配套出资低于其获得的政府资助：ENT 获资助 1 万元，配套 0 万元',
+        'message_en': 'matching funds below the subsidy allocated: ENT is allocated 1 (10k CNY) and raises 0',
+        'expected': {'ent': Decimal('1')},
+        'actual': {'ent': Decimal('0')},
+    },
+    'a malformed self-raised organization': {
+        'status': 'failed',
+        'segments': ('budget', 'self_raised', 0, 'organization'),
+        'message': "无法检查：/budget/self_raised/0/organization 的值 ['ent'] 无效（应为非空字符串）",
+        'message_en': "cannot check: /budget/self_raised/0/organization is ['ent'], expected a non-empty string",
+        'expected': 'a non-empty string',
+        'actual': "['ent']",
+    },
+    'a malformed enterprise id': {
+        'status': 'failed',
+        'segments': ('applicant', 'id'),
+        'message': "无法检查：/applicant/id 的值 Decimal('7') 无效（应为单位编号）",
+        'message_en': "cannot check: /applicant/id is Decimal('7'), expected an id",
+        'expected': 'an id',
+        'actual': "Decimal('7')",
+    },
 }
 
 DESCRIPTIONS = {
@@ -417,6 +476,10 @@ DESCRIPTIONS = {
     'direction average': (
         '申请财政资助高于平均每项经费时提示：本方向共拟支持经费 4500 万元、拟支持项目 15 个（平均每项约 300 万元）',
         'a note when the subsidy requested is above the average per project: this direction: 4500 (10k CNY) for 15 project(s) (about 300 per project)',
+    ),
+    'direction average of two lines': (
+        '申请财政资助高于平均每项经费时提示：能源领域共拟支持经费 2500 万元、拟支持项目 5 个（平均每项约 500 万元）；其他领域共拟支持经费 3000 万元、拟支持项目 10 个（平均每项约 300 万元）',
+        'a note when the subsidy requested is above the average per project: 能源领域: 2500 (10k CNY) for 5 project(s) (about 500 per project); 其他领域: 3000 (10k CNY) for 10 project(s) (about 300 per project)',
     ),
     'cofunding': (
         f'有{DOMESTIC_PARTNER_ENTERPRISE_ZH}参与时，{DOMESTIC_ENTERPRISE_ZH}自筹经费合计不低于财政资助',

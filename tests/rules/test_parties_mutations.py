@@ -149,6 +149,28 @@ CASES = {
     "French partner not a legal entity": (FRANCE, bundle(org("fr", role="foreign_partner", country="FR", independent_legal_entity=False, registered_on="2010-01-01")), {}),
     "one BRICS country": (BRICS, bundle(org("b1", role="foreign_partner", country="BR"), org("b2", role="foreign_partner", country="BR"), tum()), {}),
     "two BRICS countries": (BRICS, bundle(org("b1", role="foreign_partner", country="BR"), org("z", role="foreign_partner", country="ZA")), {}),
+    "a partner without a role": (HasParty(FOREIGN), bundle({"id": "p", "country": "DE", "role": 7}), {}),
+    "an applicant without a subdivision": (ApplicantIs(GUANGDONG), bundle(applicant=org("lead")), {}),
+    "a malformed subdivision": (ApplicantIs(GUANGDONG), bundle(applicant=org("lead", subdivision=["CN-GD"])), {}),
+    "a malformed legal-entity flag": (ApplicantIs(GUANGDONG, legal_entity=True), bundle(applicant=org("lead", subdivision="CN-GD", independent_legal_entity="yes")), {}),
+    "an applicant enterprise does not count": (HasParty(ENTERPRISE), bundle(org("u"), applicant=org("lead", kind="enterprise")), {}),
+    "no ongoing projects listed": (ONGOING, pi(), {}),
+    "an unnamed ongoing project": (NoOngoingProjects({"provincial", "national"}, {"international_cooperation", "hk_macao"}), pi(ongoing_projects=[{**{k: v for k, v in PROJECT.items() if k != "program"}, "level": "national"}]), {}),
+    "no ongoing project of two levels": (NoOngoingProjects({"provincial", "national"}, {"international_cooperation", "hk_macao"}), pi(ongoing_projects=[]), {}),
+    "team members without names": (TeamCoversParties(), {**team("lead"), "team": [{"organization": "lead"}, {"organization": "mit"}]}, {}),
+    "team misses two parties": (TeamCoversParties(), bundle(tum(), org("co", role="domestic_partner"), team=[{"name": "a", "organization": "lead"}]), {}),
+    "PI of a malformed organization": (PIEmployed(), pi(organization=5), {}),
+    "PI doctorate without a date": (QUALIFIED, pi(degree="doctorate", title="none"), {}),
+    "two partners qualify": (JAPAN, bundle(org("jp", role="foreign_partner", kind="enterprise", country="JP"), org("jp2", role="foreign_partner", kind="enterprise", country="JP")), {}),
+    "a malformed registration date": (FRANCE, bundle(org("fr", role="foreign_partner", country="FR", independent_legal_entity=True, registered_on="2019/05/10")), {}),
+    "a malformed French legal-entity flag": (FRANCE, bundle(org("fr", role="foreign_partner", country="FR", independent_legal_entity="yes", registered_on="2010-01-01")), {}),
+    "no BRICS country": (BRICS, bundle(tum()), {}),
+    "partners outside the region": (PartnerInRegion(FOREIGN, MIDLANDS), bundle(org("p", role="foreign_partner", country="GB"), org("q", role="foreign_partner", country="FR", subdivision="FR-IDF")), {}),
+    "no partner of the roles in a country": (IN_LIST, bundle(org("co", role="domestic_partner")), {}),
+    "prior cooperation with an enterprise": (PriorCooperation(ENTERPRISE), bundle(org("e", role="domestic_partner", kind="enterprise"), prior_cooperation=[{"partner": "e", "since": "2022-05-11"}, {"partner": "e", "since": "2020-01-01"}]), {}),
+    "an enterprise in the region": (PartnerInRegion(ENTERPRISE, AKSU), bundle(org("e", role="domestic_partner", kind="enterprise", subdivision="CN-XJ", locality="阿克苏地区")), {}),
+    "an enterprise in a listed country": (PartnerInCountries(ENTERPRISE, countries={"CN"}), bundle(org("e", role="domestic_partner", kind="enterprise")), {}),
+    "enterprises from two countries": (PartnerCountries(ENTERPRISE, {"CN", "DE"}), bundle(org("e", role="domestic_partner", kind="enterprise")), {}),
 }
 
 DESCRIBED = {
@@ -170,6 +192,9 @@ DESCRIBED = {
     "partners are": JAPAN,
     "partners are, registered": FRANCE,
     "partner countries": BRICS,
+    "countries without review": PartnerInCountries(FOREIGN, countries={"SG", "MY"}, exclude={"MM", "LA"}),
+    "two levels": NoOngoingProjects({"provincial", "national"}, {"international_cooperation", "hk_macao"}),
+    "region of two codes": PartnerInRegion(FOREIGN, Region("英国中部", "the Midlands", "GB", codes={"GB-DER", "GB-NTT"})),
 }
 
 OUTCOMES = {
@@ -573,6 +598,182 @@ OUTCOMES = {
         'expected': 2,
         'actual': ['BR', 'ZA'],
     },
+    'a partner without a role': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'role'),
+        'message': "无法检查：/partners/0/role 的值 Decimal('7') 无效（应为合作单位角色）",
+        'message_en': "cannot check: /partners/0/role is Decimal('7'), expected a partner role",
+        'expected': 'a partner role',
+        'actual': "Decimal('7')",
+    },
+    'an applicant without a subdivision': {
+        'status': 'failed',
+        'segments': ('applicant', 'subdivision'),
+        'message': '无法检查：缺少 /applicant/subdivision（应为ISO 3166-2 地区代码）',
+        'message_en': 'cannot check: /applicant/subdivision is missing (expected an ISO 3166-2 subdivision code)',
+        'expected': 'an ISO 3166-2 subdivision code',
+        'actual': None,
+    },
+    'a malformed subdivision': {
+        'status': 'failed',
+        'segments': ('applicant', 'subdivision'),
+        'message': "无法检查：/applicant/subdivision 的值 ['CN-GD'] 无效（应为ISO 3166-2 地区代码）",
+        'message_en': "cannot check: /applicant/subdivision is ['CN-GD'], expected an ISO 3166-2 subdivision code",
+        'expected': 'an ISO 3166-2 subdivision code',
+        'actual': "['CN-GD']",
+    },
+    'a malformed legal-entity flag': {
+        'status': 'failed',
+        'segments': ('applicant', 'independent_legal_entity'),
+        'message': '无法检查：/applicant/independent_legal_entity 的值 "yes" 无效（应为true 或 false）',
+        'message_en': 'cannot check: /applicant/independent_legal_entity is "yes", expected true or false',
+        'expected': 'true or false',
+        'actual': '"yes"',
+    },
+    'an applicant enterprise does not count': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'合作单位中符合要求的单位（{ENTERPRISE_ZH}）有 0 家，要求不少于 1 家',
+        'message_en': f'0 of the partners match ({ENTERPRISE_EN}); at least 1 required',
+        'expected': 1,
+        'actual': 0,
+    },
+    'no ongoing projects listed': {
+        'status': 'passed',
+        'segments': ('principal_investigator',),
+        'message': '项目申报人无在研的provincial级international_cooperation类项目（已列 0 项）',
+        'message_en': 'no ongoing provincial international_cooperation project (0 listed)',
+        'expected': None,
+        'actual': 0,
+    },
+    'an unnamed ongoing project': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'ongoing_projects', 0),
+        'message': '项目申报人有在研项目 0（national、international_cooperation）至 2023-12-31，申报日期 2022-05-10 时仍在研',
+        'message_en': 'the principal investigator has an ongoing project 0 (national, international_cooperation) until 2023-12-31, still running on 2022-05-10',
+        'expected': 'none running',
+        'actual': {'program': 0, 'ends_on': dt.date(2023, 12, 31)},
+    },
+    'no ongoing project of two levels': {
+        'status': 'passed',
+        'segments': ('principal_investigator',),
+        'message': '项目申报人无在研的national/provincial级hk_macao/international_cooperation类项目（已列 0 项）',
+        'message_en': 'no ongoing national/provincial hk_macao/international_cooperation project (0 listed)',
+        'expected': None,
+        'actual': 0,
+    },
+    'team members without names': {
+        'status': 'failed',
+        'segments': ('team', 1, 'organization'),
+        'message': "项目组成员 1 所属单位 'mit' 不是本申报书中的单位",
+        'message_en': "team member 1 belongs to 'mit', which is not an organization of this bundle",
+        'expected': ['lead', 'tum'],
+        'actual': 'mit',
+    },
+    'team misses two parties': {
+        'status': 'failed',
+        'segments': ('team',),
+        'message': '项目组中没有以下单位的成员：TUM、CO；要求各方单位至少 1 名成员',
+        'message_en': 'the team has no member from: TUM, CO; every party needs at least 1',
+        'expected': 1,
+        'actual': {'tum': 0, 'co': 0},
+    },
+    'PI of a malformed organization': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'organization'),
+        'message': "无法检查：/principal_investigator/organization 的值 Decimal('5') 无效（应为非空字符串）",
+        'message_en': "cannot check: /principal_investigator/organization is Decimal('5'), expected a non-empty string",
+        'expected': 'a non-empty string',
+        'actual': "Decimal('5')",
+    },
+    'PI doctorate without a date': {
+        'status': 'failed',
+        'segments': ('principal_investigator', 'degree_awarded_on'),
+        'message': '项目申报人有博士学位，但未填写取得日期 degree_awarded_on，无法确认早于申报日期 2022-05-10',
+        'message_en': 'the principal investigator has doctorate but no degree_awarded_on: cannot tell it came before the submission date 2022-05-10',
+        'expected': 'before 2022-05-10',
+        'actual': None,
+    },
+    'two partners qualify': {
+        'status': 'passed',
+        'segments': ('partners',),
+        'message': f'{FOREIGN_ZH}（JP、JP2）均符合要求：每家{FOREIGN_ZH}均为{JP_ENTERPRISE_ZH}',
+        'message_en': f'every partner that is {FOREIGN_EN} (JP, JP2) qualifies: every partner that is {FOREIGN_EN} is {JP_ENTERPRISE_EN}',
+        'expected': None,
+        'actual': 2,
+    },
+    'a malformed registration date': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'registered_on'),
+        'message': '无法检查：/partners/0/registered_on 的值 "2019/05/10" 无效（应为YYYY-MM-DD 格式的注册日期）',
+        'message_en': 'cannot check: /partners/0/registered_on is "2019/05/10", expected a YYYY-MM-DD registration date',
+        'expected': 'a YYYY-MM-DD registration date',
+        'actual': '"2019/05/10"',
+    },
+    'a malformed French legal-entity flag': {
+        'status': 'failed',
+        'segments': ('partners', 0, 'independent_legal_entity'),
+        'message': '无法检查：/partners/0/independent_legal_entity 的值 "yes" 无效（应为true 或 false）',
+        'message_en': 'cannot check: /partners/0/independent_legal_entity is "yes", expected true or false',
+        'expected': 'true or false',
+        'actual': '"yes"',
+    },
+    'no BRICS country': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 0 国（无），要求至少 2 国',
+        'message_en': f'{FOREIGN_EN} come from 0 of BR/IN/RU/ZA (none); at least 2 required',
+        'expected': 2,
+        'actual': [],
+    },
+    'partners outside the region': {
+        'status': 'failed',
+        'segments': ('partners', 0),
+        'message': f'没有位于英国中部的合作单位（{FOREIGN_ZH}）；已列：p：GB；q：FR FR-IDF',
+        'message_en': f'no partner ({FOREIGN_EN}) is in the Midlands; found: p: GB; q: FR FR-IDF',
+        'expected': 'the Midlands',
+        'actual': [{'id': 'p', 'country': 'GB', 'subdivision': None, 'locality': None}, {'id': 'q', 'country': 'FR', 'subdivision': 'FR-IDF', 'locality': None}],
+    },
+    'no partner of the roles in a country': {
+        'status': 'failed',
+        'segments': ('partners',),
+        'message': f'没有位于SG、东盟成员国（不含 MM）的合作单位（{FOREIGN_ZH}）；所列合作单位国家：无',
+        'message_en': f'no partner ({FOREIGN_EN}) is in SG, ASEAN member states (not MM); partner countries: none',
+        'expected': ['BN', 'ID', 'KH', 'LA', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN'],
+        'actual': [],
+    },
+    'prior cooperation with an enterprise': {
+        'status': 'needs_review',
+        'segments': ('prior_cooperation', 1),
+        'message': '已声明自 2020-01-01 起与 E 的合作基础，需评审专家判断是否稳定、坚实',
+        'message_en': 'prior cooperation with E since 2020-01-01 is declared; a reviewer must judge whether it is stable and solid',
+        'expected': None,
+        'actual': {'partner': 'e', 'since': dt.date(2020, 1, 1)},
+    },
+    'an enterprise in the region': {
+        'status': 'passed',
+        'segments': ('partners', 0),
+        'message': '合作单位 E 位于阿克苏地区（阿克苏）',
+        'message_en': 'the partner E is in Aksu Prefecture (阿克苏)',
+        'expected': 'Aksu Prefecture',
+        'actual': '阿克苏',
+    },
+    'an enterprise in a listed country': {
+        'status': 'passed',
+        'segments': ('partners', 0, 'country'),
+        'message': '合作单位 E 位于 CN，属于CN',
+        'message_en': 'the partner E is in CN, one of CN',
+        'expected': ['CN'],
+        'actual': 'CN',
+    },
+    'enterprises from two countries': {
+        'status': 'passed',
+        'segments': ('partners',),
+        'message': f'{ENTERPRISE_ZH}来自 CN/DE 中的 1 国：CN',
+        'message_en': f'{ENTERPRISE_EN} come from 1 of CN/DE: CN',
+        'expected': 1,
+        'actual': ['CN'],
+    },
 }
 
 DESCRIPTIONS = {
@@ -648,6 +849,18 @@ DESCRIPTIONS = {
         f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中至少 2 国',
         f'{FOREIGN_EN} come from at least 2 of BR/IN/RU/ZA',
     ),
+    'countries without review': (
+        f'至少一家合作单位（{FOREIGN_ZH}）位于MY、SG（不含 LA/MM）',
+        f'at least one partner ({FOREIGN_EN}) is in MY, SG (not LA/MM)',
+    ),
+    'two levels': (
+        '项目申报人无在研的 national/provincial 级 hk_macao/international_cooperation 项目',
+        'the principal investigator has no ongoing national/provincial hk_macao/international_cooperation project',
+    ),
+    'region of two codes': (
+        f'至少一家合作单位（{FOREIGN_ZH}）位于英国中部（GB-DER/GB-NTT 或地名）',
+        f'at least one partner ({FOREIGN_EN}) is in the Midlands (GB-DER/GB-NTT or by name)',
+    ),
 }
 
 
@@ -702,6 +915,7 @@ def test_unknown_degree_or_title_fails_when_built() -> None:
     for bad in ({"degrees": {"phd"}}, {"titles": {"professor"}}):
         with pytest.raises(ValueError, match="^PIQualification: unknown degree or title$"):
             PIQualification(**bad)
+    assert PIQualification(degrees={"doctorate", "master", "bachelor", "other"}, titles={"senior", "associate_senior", "intermediate", "junior", "none"}).titles == frozenset({"senior", "associate_senior", "intermediate", "junior", "none"})
     assert PIQualification().degrees == frozenset({"doctorate"}) and PIQualification().titles == frozenset({"senior", "associate_senior"})
     assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held master before the guideline's publication"
 

@@ -174,15 +174,16 @@ class EnterpriseCofunding:
         contributors = [org for org in ctx.organizations if self.contributors.matches(ctx, org)]
         total = sum((raised.get(org.id, Decimal(0)) for org in contributors), Decimal(0))
         names = "、".join(org.label for org in contributors)
+        names_en = ", ".join(org.label for org in contributors)
         if total < subsidy:
             return failed(
                 f"企业（{names}）自筹经费合计 {money(total)} 万元，低于财政资助 {money(subsidy)} 万元",
-                f"the enterprises ({names}) raise {money(total)} (10k CNY) in total, less than the subsidy {money(subsidy)}",
+                f"the enterprises ({names_en}) raise {money(total)} (10k CNY) in total, less than the subsidy {money(subsidy)}",
                 ("budget",), expected=subsidy, actual=total,
             )
         return passed(
             f"企业（{names}）自筹经费合计 {money(total)} 万元，不低于财政资助 {money(subsidy)} 万元",
-            f"the enterprises ({names}) raise {money(total)} (10k CNY) in total, at least the subsidy {money(subsidy)}",
+            f"the enterprises ({names_en}) raise {money(total)} (10k CNY) in total, at least the subsidy {money(subsidy)}",
             ("budget",), expected=subsidy, actual=total,
         )
 
