@@ -257,8 +257,10 @@ def validator(name: str):
     from . import schemas
 
     rs = _module()
+    if rs is None:
+        return None
     registry = _registry()
-    if rs is None or registry is None:
+    if registry is None:
         return None
     try:
         mirrored = mirror(schemas.shipped()[name])
