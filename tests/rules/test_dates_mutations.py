@@ -352,3 +352,23 @@ def test_a_long_plan_is_shortened_in_the_message() -> None:
     assert result.message.endswith("第10年 1 天……") and result.message_en.endswith("year 10 1, …") and len(result.actual) == 11
     result = outcome(OnsiteEveryYear(1), plan(*[(y, 1) for y in range(1, 11)], end="2035-12-31"))
     assert result.message.endswith("第10年 1 天") and result.message_en.endswith("year 10 1")
+
+
+def test_deadline_years_and_leap_days() -> None:
+    from .helpers import context
+
+    assert ForeignDeadline("2月29日", "exact", month=2, day=29, year=2024).day == 29
+    assert ForeignDeadline("8月9日", "exact", month=8, day=9, year=2021, year_offset=1).deadline(context({}))[0] == dt.date(2022, 8, 9)
+    assert ForeignDeadline("3月中旬", "mid", month=3, year_setting="y", default_year=2025).describe()[1] == (
+        "the partner side applies by 3月中旬 (year y (default 2025)); mid-month: by the 10th passes, the 11th-20th needs review")
+    assert ForeignDeadline("3月中旬", "mid", month=3, year_setting="y", default_year=2025).describe()[0].startswith("外方不晚于3月中旬（年份 y（默认 2025））申报")
+
+
+def test_a_one_day_period_has_one_project_year_and_an_inverted_one_fails() -> None:
+    assert outcome(ONSITE, plan((1, 15), start="2026-01-01", end="2026-01-01")).status.value == "passed"
+    assert facts(outcome(ONSITE, plan((1, 15), start="2026-01-02", end="2026-01-01"))) == {
+        "status": "failed", "segments": ("project", "end_date"),
+        "message": '无法检查：/project/end_date 的值 "2026-01-01" 无效（应为不早于开始日期 2026-01-02 的日期）',
+        "message_en": 'cannot check: /project/end_date is "2026-01-01", expected a date not before the start date 2026-01-02',
+        "expected": "a date not before the start date 2026-01-02", "actual": '"2026-01-01"',
+    }

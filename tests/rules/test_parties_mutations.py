@@ -991,3 +991,21 @@ def test_partners_are_parameters() -> None:
     rule = PartnersAre(FOREIGN, ENTERPRISE, minimum=0)
     assert outcome(rule, bundle()).status.value == "passed"
     assert (rule.legal_entity, rule.registered_years, PartnersAre(FOREIGN, ENTERPRISE).minimum) == (False, None, 1)
+
+
+def test_a_partner_without_a_role_is_missing_input() -> None:
+    assert facts(outcome(HasParty(FOREIGN), bundle({"id": "p", "country": "DE"}))) == {
+        "status": "failed", "segments": ("partners", 0, "role"),
+        "message": "无法检查：缺少 /partners/0/role（应为合作单位角色）",
+        "message_en": "cannot check: /partners/0/role is missing (expected a partner role)",
+        "expected": "a partner role", "actual": None,
+    }
+
+
+def test_several_countries_are_listed_in_messages() -> None:
+    rule = PartnerCountries(FOREIGN, {"BR", "RU", "IN", "ZA"}, 3)
+    result = outcome(rule, bundle(org("b", role="foreign_partner", country="BR"), org("z", role="foreign_partner", country="ZA")))
+    assert result.message == f"{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 2 国（BR、ZA），要求至少 3 国"
+    assert result.message_en == f"{FOREIGN_EN} come from 2 of BR/IN/RU/ZA (BR, ZA); at least 3 required"
+    rule = PartnerInCountries(FOREIGN, countries={"SG"}, review_countries={"PG", "FJ"})
+    assert rule.describe() == (f"至少一家合作单位（{FOREIGN_ZH}）位于SG；FJ/PG 需核实", f"at least one partner ({FOREIGN_EN}) is in SG; FJ/PG need review")

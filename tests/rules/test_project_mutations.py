@@ -352,3 +352,9 @@ def test_balance_needs_its_numbers() -> None:
 def test_not_applicable_needs_both_reasons() -> None:
     with pytest.raises(ValueError):
         NotApplicable(("只有中文",))
+
+
+def test_a_budget_given_on_the_foreign_side_only_is_not_compared() -> None:
+    data = balance(50, 100)
+    data["balance"]["foreign_budget"] = Decimal(1)
+    assert outcome(RATIO, data).status.value == "passed"

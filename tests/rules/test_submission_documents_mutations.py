@@ -430,3 +430,13 @@ def test_rule_classes_come_from_every_rule_module() -> None:
     assert not {"Orgs", "Agency", "BudgetLine", "Region", "MissingInput", "Context"} & set(classes)
     assert all(cls.__module__ == f"appcheck.rules.{module}" for module in docs.MODULES for cls in classes.values() if cls.__module__.endswith(f".{module}"))
     assert {cls.__module__.rsplit(".", 1)[1] for cls in classes.values()} == set(docs.MODULES)
+
+
+def test_no_documents_listed() -> None:
+    data = {k: v for k, v in documents().items() if k != "documents"}
+    assert facts(outcome(LETTER, data)) == {
+        "status": "failed", "segments": ("documents",),
+        "message": "未提供推荐函（documents 中没有 kind 为 recommendation_letter 的文件）",
+        "message_en": "a recommendation letter is missing (no document of kind recommendation_letter)",
+        "expected": "recommendation_letter", "actual": None,
+    }
