@@ -319,7 +319,7 @@ def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **
     )
 
 
-def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any], limits: Any = None) -> Prepared:
+def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any] | None, limits: Any = None) -> Prepared:
     if isinstance(bundle, Mapping):
         name, file = f"#{index}", None
     elif isinstance(bundle, Source):
@@ -354,6 +354,8 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
         ))
     else:
         checked_on = as_date(submitted)  # None when malformed: dated rules then fail on submitted_on
+    if settings is None:  # no settings given: the call's own defaults (no other call's module is imported)
+        settings = _call_defaults(call.id)
     context = Context(data, checked_on=checked_on, settings=settings, call=call.id, topic=topic.id, track=track)
     return Prepared(name, file, data, text, tuple(findings), topic, call, track, context, format=text_format)
 
@@ -464,10 +466,11 @@ def _as_of(as_of: Any) -> dt.date:
     return as_of
 
 
-@functools.lru_cache(maxsize=1)
-def _default_settings() -> Mapping[str, Any]:
-    """Every call's settings at their defaults, worked out once (it lists and imports the call modules)."""
-    return MappingProxyType(topics.resolve_settings(None))
+@functools.lru_cache(maxsize=None)
+def _call_defaults(call_id: str) -> Mapping[str, Any]:
+    """A call's settings at their defaults, worked out once. Setting names start with their call's id
+    and a call's rules read only those, so this is all a bundle's rules can see of the defaults."""
+    return MappingProxyType({setting.name: setting.default for setting in topics.call(call_id).settings})
 
 
 def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None) -> BatchReport:
@@ -481,7 +484,7 @@ def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
     day = _as_of(as_of)
-    resolved = dict(_default_settings()) if not settings else topics.resolve_settings(settings)
+    resolved = topics.resolve_settings(settings) if settings else None  # None: each call's defaults
     items = [(bundle, index, day, resolved, limits) for index, bundle in enumerate(bundles)]
     if jobs > 1 and len(items) > 1:
         from concurrent.futures import ProcessPoolExecutor
