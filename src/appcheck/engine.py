@@ -379,6 +379,13 @@ def _not_counted(blocking: list[str]) -> Outcome:
     )
 
 
+def _run_batch(rule: Any, contexts: list[Context]) -> tuple[list[Outcome], list]:
+    try:
+        return rule.check_batch(contexts)
+    except MALFORMED as error:
+        return [malformed(error)] * len(contexts), []
+
+
 def _batch(prepared: list[Prepared], checked: list[dict[int, Finding]]) -> tuple[dict[tuple[int, int], Finding], list[Finding]]:
     """Run every batch check over the bundles that declare it; per-bundle findings and batch findings.
 
@@ -404,15 +411,13 @@ def _batch(prepared: list[Prepared], checked: list[dict[int, Finding]]) -> tuple
             for index, position, check in members:
                 if blocking[index]:
                     item = prepared[index]
-                    per_bundle[(index, position)] = finding_for(check, _not_counted(blocking[index]), item.call, item.topic)
+                    alone = _run_batch(rule, [item.context])[0][0]  # a key it cannot read still fails
+                    outcome = alone if alone.status is Status.FAILED else _not_counted(blocking[index])
+                    per_bundle[(index, position)] = finding_for(check, outcome, item.call, item.topic)
             members = [member for member in members if not blocking[member[0]]]
             if not members:
                 continue
-        contexts = [prepared[index].context for index, _, _ in members]
-        try:
-            outcomes, breaches = rule.check_batch(contexts)
-        except MALFORMED as error:
-            outcomes, breaches = [malformed(error)] * len(contexts), []
+        outcomes, breaches = _run_batch(rule, [prepared[index].context for index, _, _ in members])
         for (index, position, check), outcome in zip(members, outcomes):
             item = prepared[index]
             per_bundle[(index, position)] = finding_for(check, outcome, item.call, item.topic)
