@@ -227,12 +227,8 @@ def _decoder(parse_number) -> json.JSONDecoder:
     )
 
 
-_FAST_DECODER = _decoder(Decimal)
-"""Numbers go straight to ``Decimal`` (a C call): for texts holding no number that might break a limit."""
 _DECODER = _decoder(_parse_number)
-"""Checks every number against the limits: for texts where :data:`_NUMBER_HINT` finds something."""
-# Anything that may be a number breaking a limit (strings are ignored, so this may find more).
-_NUMBER_HINT = re.compile(r"[0-9][0-9.]{%d,}|[0-9][eE][-+]?[0-9]{4,}" % MAX_NUMBER_DIGITS)
+"""Checks every number against the limits as it is read (a hook per number costs less than a pre-scan)."""
 
 _STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.S)  # closing quote optional
 _STRING_TO_DROP = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.S)
@@ -535,7 +531,7 @@ def parse_json(text: str, max_depth: int = 200) -> object:
     if problem is not None:
         raise JSONLoadError(problem)
     try:
-        decoder = _DECODER if _NUMBER_HINT.search(text) else _FAST_DECODER
+        decoder = _DECODER  # its per-number limit check costs less than any pre-scan of the text
         data = decoder.decode(text)
     except json.JSONDecodeError as error:
         problem = _syntax_problem(text, error)
