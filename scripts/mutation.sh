@@ -3,6 +3,7 @@
 #
 #   scripts/mutation.sh                     # all rule modules (long: several thousand mutants)
 #   scripts/mutation.sh funding dates       # only these modules
+#   scripts/mutation.sh --survivors         # re-test only the mutants not killed last time (after adding tests)
 #   MUTATION_JOBS=1 scripts/mutation.sh     # fewer parallel workers (default: all cores)
 #
 # Configuration: [tool.mutmut] in pyproject.toml (the tests run per mutant are the ones under
@@ -20,12 +21,32 @@ MUTMUT="$(dirname "$PY")/mutmut"
 "$PY" -m pip install --quiet -e '.[test,mutation]'
 
 names=()
+if [ "${1:-}" = "--survivors" ]; then
+    shift
+    mapfile -t names < <("$PY" - <<'PYEOF'
+import json
+from pathlib import Path
+
+from mutmut.stats import status_by_exit_code
+
+for meta in sorted(Path("mutants/src/appcheck/rules").glob("*.py.meta")):
+    for name, code in json.loads(meta.read_text())["exit_code_by_key"].items():
+        if status_by_exit_code[code] in ("survived", "no tests", "suspicious"):
+            print(name)
+PYEOF
+)
+    echo "re-testing ${#names[@]} mutants"
+fi
 for module in "$@"; do
     names+=("appcheck.rules.${module%.py}.*")
 done
 
 jobs="${MUTATION_JOBS:-$(nproc 2>/dev/null || echo 2)}"
-"$MUTMUT" run --max-children "$jobs" "${names[@]}" || true
+if [ ${#names[@]} -gt 0 ]; then
+    printf '%s\n' "${names[@]}" | xargs -d '\n' "$MUTMUT" run --max-children "$jobs" || true
+else
+    "$MUTMUT" run --max-children "$jobs" || true
+fi
 
 "$PY" - "$@" <<'PYEOF'
 """Mutation score from mutmut's result files: killed / total per rule module."""
