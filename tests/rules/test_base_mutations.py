@@ -289,3 +289,14 @@ def test_money_parameters_are_exact() -> None:
         with pytest.raises(TypeError, match=f"^money parameters are exact: give an int, a Decimal or a string, not {bad!r}$"):
             to_decimal(bad)
     assert optional_decimal(None) is None and optional_decimal("1") == Decimal(1)
+
+
+def test_all_of_reports_a_review_after_a_pass() -> None:
+    ok, note = passed("好", "ok", ("a",)), review("看", "look", ("b",))
+    assert outcome(AllOf((Fixed(ok), Fixed(note))), {}).status.value == "needs_review"
+
+
+def test_kind_and_country_must_be_strings() -> None:
+    ctx = context({"applicant": {"id": "lead", "kind": 5, "country": ["CN"]}})
+    assert missing(lambda: ctx.kind_of(ctx.applicant)) == (("applicant", "kind"), "单位类型", "an organization kind", Decimal(5))
+    assert missing(lambda: ctx.country_of(ctx.applicant)) == (("applicant", "country"), "ISO 3166-1 国家代码", "an ISO 3166-1 country code", ["CN"])

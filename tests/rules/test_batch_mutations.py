@@ -137,3 +137,10 @@ def test_quota_parameters() -> None:
         QuotaPerKey("platform", 0)
     rule = QuotaPerKey("platform", 1)
     assert (rule.outside_quota_only, rule.eligible_only) == (False, True)
+
+
+def test_quota_labels_and_unfoldable_platform_names() -> None:
+    outcomes, _ = QuotaPerKey("foreign_rd_center", 1).check_batch([context(center("91:X"))])
+    assert outcomes[0].message_en == "1 bundle(s) of this batch concern the foreign R&D centre 91:X, within the limit of 1"
+    outcomes, breaches = QuotaPerKey("platform", 1).check_batch([context({"platform": {"name": "—"}}), context({"platform": {"name": "·"}})])
+    assert [o.status.value for o in outcomes] == ["passed", "passed"] and breaches == []

@@ -372,3 +372,8 @@ def test_a_one_day_period_has_one_project_year_and_an_inverted_one_fails() -> No
         "message_en": 'cannot check: /project/end_date is "2026-01-01", expected a date not before the start date 2026-01-02',
         "expected": "a date not before the start date 2026-01-02", "actual": '"2026-01-01"',
     }
+
+
+def test_at_most_fifty_project_years_are_listed_in_actual() -> None:
+    result = outcome(OnsiteEveryYear(1), plan(*[(y, 1) for y in range(1, 61)], end="2085-12-31"))
+    assert result.status.value == "passed" and len(result.actual) == 50 and result.actual[-1] == {"project_year": 50, "days": 1}

@@ -356,3 +356,8 @@ def test_platform_inputs_are_required() -> None:
     assert outcome(BUILDER, hosted({"name": "某实验室", "type": "belt_and_road_lab"})).segments == ("platform", "overseas_co_builder")
     assert outcome(BY_NAME, {}).segments == ("platform", "name")
     assert outcome(CarriedByPlatform(), {"platform": {"name": "某实验室"}}).segments == ("platform", "type")
+
+
+def test_a_malformed_evaluation_is_reported_as_none() -> None:
+    result = outcome(CARRIED, hosted({"name": "某实验室", "type": "provincial_joint_lab", "host": "lead", "evaluation": [2024, "excellent"]}))
+    assert (result.status.value, result.actual) == ("failed", {"type": "provincial_joint_lab", "evaluation": None})

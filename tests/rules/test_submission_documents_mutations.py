@@ -440,3 +440,25 @@ def test_no_documents_listed() -> None:
         "message_en": "a recommendation letter is missing (no document of kind recommendation_letter)",
         "expected": "recommendation_letter", "actual": None,
     }
+
+
+def test_only_unindented_lines_are_headings() -> None:
+    class Nested:
+        """Summary.
+
+        What it checks:
+            a list:
+            Why:
+            is part of this section.
+
+        Why:
+            reasons.
+
+        Failing example:
+            x.
+
+        Passing example:
+            y.
+        """
+
+    assert docs.sections(Nested)["What it checks"] == "a list:\nWhy:\nis part of this section."
