@@ -1014,17 +1014,19 @@ def test_several_countries_are_listed_in_messages() -> None:
 @pytest.mark.parametrize("orgs,zh,en", [
     (Orgs(), "任意单位", "any organization"),
     (Orgs(roles={"foreign_partner", "domestic_partner"}), "国内参与单位/外方合作单位", "a domestic partner or a foreign partner"),
-    (Orgs(countries={"DE", "FR"}), "国家为 DE/FR", "in DE/FR"),
-    (Orgs(not_countries=NOT_FOREIGN), "国外（不含港澳台）", "foreign (not CN, HK, MO, TW)"),
-    (Orgs(not_countries={"US", "JP"}), "国家不为 JP/US", "not in JP/US"),
-    (Orgs(subdivisions={"CN-GD", "CN-ZJ"}), "地区为 CN-GD/CN-ZJ", "in CN-GD/CN-ZJ"),
-    (Orgs(kinds={"university", "enterprise"}), "企业/高校", "an enterprise or a university"),
+    (Orgs(countries={"DE", "FR"}), "DE/FR的单位", "an organization in DE/FR"),
+    (Orgs(not_countries=NOT_FOREIGN), "国外（不含港澳台）的单位", "an organization outside China (not CN, HK, MO, TW)"),
+    (Orgs(not_countries={"US", "JP"}), "JP/US 以外的单位", "an organization outside JP/US"),
+    (Orgs(subdivisions={"CN-GD", "CN-ZJ"}), "CN-GD/CN-ZJ的单位", "an organization in CN-GD/CN-ZJ"),
+    (Orgs(kinds={"university", "enterprise"}), "企业或高校", "an enterprise or a university"),
     (Orgs(rd_center=True), "外资研发机构", "a foreign R&D centre"),
-    (Orgs(rd_center=False), "非外资研发机构", "not a foreign R&D centre"),
-    (Orgs(countries={"HK"}, or_kinds={"international_organization", "other"}), "国家为 HK，或国际组织/其他单位", "in HK, or an international organization or another kind of organization"),
+    (Orgs(rd_center=False), "非外资研发机构", "an organization other than a foreign R&D centre"),
+    (Orgs(rd_center=True, kinds={"research_institute"}), "外资研发机构（科研院所）", "a foreign R&D centre (a research institute)"),
+    (Orgs(countries={"HK"}, or_kinds={"international_organization", "other"}), "HK的单位，或国际组织/其他单位", "an organization in HK, or an international organization or another kind of organization"),
     (Orgs(roles={"applicant"}, countries={"CN"}, subdivisions={"CN-GD"}, kinds={"medical_institution", "government_agency", "research_institute"}),
-     "申报单位、国家为 CN、地区为 CN-GD、政府机构/医疗卫生机构/科研院所",
-     "the applicant, in CN, in CN-GD, a government agency or a medical institution or a research institute"),
+     "申报单位（CN-GD的政府机构或医疗卫生机构或科研院所）",
+     "the applicant (a government agency or a medical institution or a research institute in CN-GD)"),
+    (Orgs(kinds={"enterprise"}, countries={"FI"}, not_countries={"CN"}), "FI的CN 以外的企业", "an enterprise in FI outside CN"),
 ])
 def test_organization_filters_describe_themselves(orgs, zh, en) -> None:
     assert orgs.describe() == (zh, en)

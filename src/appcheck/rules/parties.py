@@ -89,29 +89,32 @@ class Orgs:
         return True
 
     def describe(self) -> tuple[str, str]:
-        zh, en = [], []
-        if self.roles:
-            zh.append("/".join(ROLE_NAMES[r][0] for r in sorted(self.roles)))
-            en.append(" or ".join(ROLE_NAMES[r][1] for r in sorted(self.roles)))
-        if self.countries:
-            zh.append(f"国家为 {_join(self.countries, '/')}")
-            en.append(f"in {_join(self.countries, '/')}")
-        if self.not_countries == NOT_FOREIGN:
-            zh.append("国外（不含港澳台）")
-            en.append("foreign (not CN, HK, MO, TW)")
-        elif self.not_countries:
-            zh.append(f"国家不为 {_join(self.not_countries, '/')}")
-            en.append(f"not in {_join(self.not_countries, '/')}")
+        """A noun phrase: ``("CN-GD的企业", "an enterprise in CN-GD")``; roles lead: ``"a foreign partner (…)"``."""
+        if attrs.asdict(self, recurse=False) == attrs.asdict(Orgs(), recurse=False):
+            return "任意单位", "any organization"
+        places_zh, places_en = [], []
         if self.subdivisions:
-            zh.append(f"地区为 {_join(self.subdivisions, '/')}")
-            en.append(f"in {_join(self.subdivisions, '/')}")
-        if self.kinds:
-            zh.append("/".join(KIND_NAMES[k][0] for k in sorted(self.kinds)))
-            en.append(" or ".join(KIND_NAMES[k][1] for k in sorted(self.kinds)))
+            places_zh.append(_join(self.subdivisions, "/"))
+            places_en.append(f"in {_join(self.subdivisions, '/')}")
+        elif self.countries:
+            places_zh.append(_join(self.countries, "/"))
+            places_en.append(f"in {_join(self.countries, '/')}")
+        if self.not_countries == NOT_FOREIGN:
+            places_zh.append("国外（不含港澳台）")
+            places_en.append("outside China (not CN, HK, MO, TW)")
+        elif self.not_countries:
+            places_zh.append(f"{_join(self.not_countries, '/')} 以外")
+            places_en.append(f"outside {_join(self.not_countries, '/')}")
+        kind_zh = "或".join(KIND_NAMES[k][0] for k in sorted(self.kinds)) if self.kinds else "单位"
+        kind_en = " or ".join(KIND_NAMES[k][1] for k in sorted(self.kinds)) if self.kinds else "an organization"
         if self.rd_center is not None:
-            zh.append("外资研发机构" if self.rd_center else "非外资研发机构")
-            en.append("a foreign R&D centre" if self.rd_center else "not a foreign R&D centre")
-        text_zh, text_en = "、".join(zh) or "任意单位", ", ".join(en) or "any organization"
+            kind_zh = ("外资研发机构" if self.rd_center else "非外资研发机构") + ("" if kind_zh == "单位" else f"（{kind_zh}）")
+            kind_en = ("a foreign R&D centre" if self.rd_center else "an organization other than a foreign R&D centre") + ("" if kind_en == "an organization" else f" ({kind_en})")
+        text_zh = "".join(f"{place}的" for place in places_zh) + kind_zh
+        text_en = " ".join([kind_en] + places_en)
+        if self.roles:
+            text_zh = "/".join(ROLE_NAMES[r][0] for r in sorted(self.roles)) + ("" if text_zh == "单位" else f"（{text_zh}）")
+            text_en = " or ".join(ROLE_NAMES[r][1] for r in sorted(self.roles)) + ("" if text_en == "an organization" else f" ({text_en})")
         if self.or_kinds:
             text_zh += "，或" + "/".join(KIND_NAMES[k][0] for k in sorted(self.or_kinds))
             text_en += ", or " + " or ".join(KIND_NAMES[k][1] for k in sorted(self.or_kinds))
