@@ -48,16 +48,6 @@ def _positive(text: str) -> int:
     return value
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("--jobs takes 1 or more")
-    return value
-
-
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -71,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (default zh)")
     validate.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date used for bundles without submitted_on (default today)")
     validate.add_argument("--strict", action="store_true", help="also fail on warnings, info notes and pending reviews")
-    validate.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="check files in N processes (same output)")
+    validate.add_argument("--jobs", type=_positive, default=1, metavar="N", help="check files in N processes (same output)")
     validate.add_argument("--set", dest="settings", type=_setting, action="append", default=[], metavar="NAME=VALUE", help="a call setting, e.g. gd-2022.published_on=2022-04-15")
     validate.add_argument("--max-bytes", type=_positive, default=10 * 1024 * 1024, metavar="N", help="refuse files larger than N bytes (default 10 MiB)")
     validate.add_argument("--max-depth", type=_positive, default=200, metavar="N", help="refuse documents nested deeper than N (default 200)")

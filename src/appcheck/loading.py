@@ -555,8 +555,12 @@ def parse_json(text: str, max_depth: int = 200) -> object:
 # --------------------------------------------------------------------------------------------
 # Text, bytes and files
 
-def load_text(text: str, limits: Limits = Limits()) -> Loaded:
-    """Parse already decoded JSON ``text`` (a leading BOM is removed); never raises for bad content."""
+def text_prologue(text: str, limits: Limits) -> tuple[str, int, LoadProblem | None]:
+    """What every text loader does first: check the arguments, drop a BOM, check the size.
+
+    Returns the text without BOM, the byte length of the BOM (offsets count it, as the file does),
+    and a ``too-large`` problem or None.
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if not isinstance(limits, Limits):
@@ -565,8 +569,14 @@ def load_text(text: str, limits: Limits = Limits()) -> Loaded:
     if text.startswith("\ufeff"):
         text, base = text[1:], 3
     size = len(text.encode("utf-8", "surrogatepass")) + base
-    if size > limits.max_bytes:
-        return Loaded(None, text, _too_large(size, limits))
+    return text, base, (_too_large(size, limits) if size > limits.max_bytes else None)
+
+
+def load_text(text: str, limits: Limits = Limits()) -> Loaded:
+    """Parse already decoded JSON ``text`` (a leading BOM is removed); never raises for bad content."""
+    text, base, problem = text_prologue(text, limits)
+    if problem is not None:
+        return Loaded(None, text, problem)
     return _parse(text, limits, base)
 
 

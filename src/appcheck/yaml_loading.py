@@ -336,18 +336,11 @@ def load_yaml_text(text: str, limits: Limits = Limits()) -> Loaded:
     ``Loaded.format`` is ``"yaml"``; offsets in problems are UTF-8 byte offsets into the text with its
     BOM, as they are in the file.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
-    if not isinstance(limits, Limits):
-        raise TypeError(f"limits must be Limits, not {type(limits).__name__}")
-    base = 0
-    if text.startswith("\ufeff"):
-        text, base = text[1:], 3
-    size = len(text.encode("utf-8", "surrogatepass")) + base
-    if size > limits.max_bytes:
-        from .loading import _too_large
+    from .loading import text_prologue
 
-        return Loaded(None, text, _too_large(size, limits), format="yaml")
+    text, base, problem = text_prologue(text, limits)
+    if problem is not None:
+        return Loaded(None, text, problem, format="yaml")
     return _loaded(text, limits, base)
 
 
