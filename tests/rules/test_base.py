@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
-from appcheck.rules.base import MISSING, AllOf, PerTrack, as_date, as_decimal, money
+from appcheck.rules.base import MISSING, AllOf, Context, MissingInput, PerTrack, _once, add_months, as_date, as_decimal, is_date_text, money, months_between
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
 
@@ -68,3 +73,131 @@ def test_money_formats_exactly() -> None:
     assert money(Decimal("150.0000")) == "150"
     assert money(Decimal("149.9999")) == "149.9999"
     assert money(Decimal("1E+2")) == "100"
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("2022-05-10", True), ("0000-99-99", True), ("2022-5-10", False), ("20220510", False), ("2022-05-100", False), ("2022-05-1", False),
+    ("2022/05/10", False), ("2022-05-1a", False), ("+022-05-10", False), (" 022-05-10", False), ("2022-W19-2", False),
+    ("２０２２-05-10", False), ("٢٠٢٢-05-10", False), ("2022-¹2-10", False), ("2022-05-10\n", False), ("", False),
+])
+def test_is_date_text_is_the_shape_only(text, ok) -> None:
+    assert is_date_text(text) is ok
+
+
+def test_as_date_keeps_dates_and_refuses_datetimes_and_impossible_days() -> None:
+    class Text(str):
+        pass
+
+    assert as_date(dt.date(2022, 5, 10)) == dt.date(2022, 5, 10)
+    assert as_date(dt.datetime(2022, 5, 10)) is None
+    assert as_date(Text("2022-05-10")) == dt.date(2022, 5, 10) and as_date(Text("2022-5-10")) is None
+    assert as_date("0000-01-01") is None and as_date("2022-13-01") is None and as_date("2024-02-29") == dt.date(2024, 2, 29)
+    assert as_date(20220510) is None and as_date(b"2022-05-10") is None
+
+
+DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+
+
+@given(DATES, st.integers(min_value=-240, max_value=240))
+def test_add_months_adds_as_relativedelta_does(day, months) -> None:
+    try:
+        expected = day + relativedelta(months=months)
+    except ValueError:
+        with pytest.raises(ValueError):
+            add_months(day, months)
+    else:
+        assert add_months(day, months) == expected
+
+
+def test_add_months_clips_to_the_months_end() -> None:
+    assert add_months(dt.date(2022, 3, 31), 1) == dt.date(2022, 4, 30)
+    assert add_months(dt.date(2024, 2, 29), 12) == dt.date(2025, 2, 28)
+    assert add_months(dt.date(2024, 2, 29), -48) == dt.date(2020, 2, 29)
+    assert add_months(dt.date(2022, 5, 10), -36) == dt.date(2019, 5, 10)
+    assert add_months(dt.date(2022, 1, 31), -1) == dt.date(2021, 12, 31)
+    assert add_months(dt.date(2022, 12, 15), 1) == dt.date(2023, 1, 15)
+    with pytest.raises(ValueError):
+        add_months(dt.date(9999, 12, 1), 1)
+    with pytest.raises(ValueError):
+        add_months(dt.date(1, 1, 1), -1)
+
+
+@given(DATES, DATES)
+def test_months_between_counts_as_relativedelta_does(start, end) -> None:
+    delta = relativedelta(end, start)
+    assert months_between(start, end) == (delta.years * 12 + delta.months, delta.days)
+
+
+def test_months_between_counts_whole_months_then_days() -> None:
+    assert months_between(dt.date(2026, 1, 1), dt.date(2029, 1, 1)) == (36, 0)
+    assert months_between(dt.date(2026, 1, 1), dt.date(2029, 1, 2)) == (36, 1)
+    assert months_between(dt.date(2022, 1, 31), dt.date(2022, 3, 1)) == (1, 1)
+    assert months_between(dt.date(2022, 3, 31), dt.date(2022, 4, 30)) == (1, 0)
+    assert months_between(dt.date(2022, 5, 10), dt.date(2022, 5, 10)) == (0, 0)
+    assert months_between(dt.date(2022, 5, 10), dt.date(2022, 4, 11)) == (0, -29)
+    assert months_between(dt.date(2022, 5, 10), dt.date(2021, 5, 9)) == (-12, -1)
+
+
+def test_once_keeps_the_value_but_not_an_error() -> None:
+    class Counted:
+        def __init__(self) -> None:
+            self.calls = 0
+
+        @_once
+        def thing(self) -> int:
+            """A thing."""
+            self.calls += 1
+            if self.calls == 1:
+                raise ValueError("not yet")
+            return self.calls
+
+    item = Counted()
+    with pytest.raises(ValueError):
+        item.thing
+    assert item.thing == 2 and item.thing == 2 and item.calls == 2
+    assert isinstance(Counted.thing, _once) and Counted.thing.__doc__ == "A thing."
+
+
+class Frozen(Mapping):
+    """A mapping that is not a dict, as callers of the library may pass."""
+
+    def __init__(self, data) -> None:
+        self.data = data
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+def test_any_mapping_reads_as_an_object() -> None:
+    ctx = Context(Frozen({"a": Frozen({"b": [Frozen({"c": "2022-05-10"}), 3]}), "n": Frozen({})}), checked_on=dt.date(2022, 5, 10))
+    assert ctx.value("a", "b", 0, "c") == "2022-05-10" and ctx.date("a", "b", 0, "c") == dt.date(2022, 5, 10)
+    assert ctx.value("a", "x") is MISSING and ctx.value("a", "b", 1, "c") is MISSING and ctx.value("a", "b", "0") is MISSING
+    assert ctx.mapping("n") == {} and ctx.optional_date("a", "b", 0, "d") is None
+    assert next(ctx.objects("a", "b"))[0] == ("a", "b", 0)
+    with pytest.raises(MissingInput) as raised:
+        list(ctx.objects("a", "b"))
+    assert raised.value.segments == ("a", "b", 1) and raised.value.found == 3
+    with pytest.raises(MissingInput) as raised:
+        ctx.mapping("a", "b")
+    assert raised.value.expected_en == "an object"
+
+
+def test_a_dict_keyed_by_numbers_is_not_indexed() -> None:
+    ctx = Context({"a": {0: "x"}, "l": ["y"]}, checked_on=dt.date(2022, 5, 10))
+    assert ctx.value("a", 0) is MISSING and ctx.value("l", 0) == "y" and ctx.value("l", True) is MISSING and ctx.value("l", False) == "y"
+
+
+def test_optional_accessors_report_what_they_found() -> None:
+    ctx = Context({"d": "2022-02-30", "a": "x"}, checked_on=dt.date(2022, 5, 10))
+    with pytest.raises(MissingInput) as raised:
+        ctx.optional_date("d")
+    assert (raised.value.segments, raised.value.expected, raised.value.expected_en, raised.value.found) == (("d",), "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", "2022-02-30")
+    with pytest.raises(MissingInput) as raised:
+        ctx.optional_array("a")
+    assert (raised.value.segments, raised.value.expected, raised.value.expected_en, raised.value.found) == (("a",), "数组", "an array", "x")

@@ -193,3 +193,11 @@ def test_malformed_values_never_crash_a_rule() -> None:
     partner = {"id": "p", "role": ["foreign_partner"], "kind": {"x": 1}, "country": ["DE"], "name": "P"}
     for rule in (HasParty(Orgs(roles={"foreign_partner"})), HasParty(Orgs(not_countries=NOT_FOREIGN)), TeamCoversParties()):
         assert status(rule, bundle(partner, team=[{"name": "x", "organization": ["lead"]}])) == "failed"
+
+
+def test_equal_filters_describe_themselves_alike_every_time() -> None:
+    first = Orgs(roles={"foreign_partner"}, kinds={"enterprise"}, countries={"JP"})
+    again = Orgs(roles=["foreign_partner"], kinds=("enterprise",), countries=frozenset({"JP"}))
+    assert first.describe() == again.describe() == first.describe() == ("外方合作单位（JP的企业）", "a foreign partner (an enterprise in JP)")
+    assert Orgs(countries={"KR"}).describe() == ("KR的单位", "an organization in KR")
+    assert Orgs().describe() == ("任意单位", "any organization")

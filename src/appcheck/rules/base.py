@@ -11,21 +11,18 @@ input, so a rule can never pass on input it could not read.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from functools import cached_property
 from typing import Any, Protocol
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from ..model import Status
 from ..pointer import render
 
 MISSING = object()
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 #: 国外: outside China altogether. HK, MO and TW are not foreign (but are outside the mainland, 境外).
 NOT_FOREIGN = frozenset({"CN", "HK", "MO", "TW"})
@@ -124,18 +121,60 @@ def as_decimal(value: Any) -> Decimal | None:
     return None
 
 
+def is_date_text(text: str) -> bool:
+    """Whether ``text`` is written ``YYYY-MM-DD`` in ASCII digits (the shape, not whether the day exists).
+
+    ``date.fromisoformat`` alone is wider (``20220510``, ``2022-W19-2``, other digits), so the shape
+    is checked first.
+    """
+    return (
+        len(text) == 10 and text.isascii() and text[4] == "-" and text[7] == "-"
+        and text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit()
+    )
+
+
 def as_date(value: Any) -> dt.date | None:
     """An ISO 8601 calendar date (``YYYY-MM-DD``, ASCII digits) as a date, or None."""
-    if isinstance(value, dt.datetime):
+    if type(value) is str:  # the common case first: the bundle's text
+        pass
+    elif isinstance(value, dt.datetime):
         return None
-    if isinstance(value, dt.date):
+    elif isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _DATE.match(value):
+    elif not isinstance(value, str):
+        return None
+    if is_date_text(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             return None
     return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus a whole number of calendar months (negative: minus), as ``dateutil.relativedelta`` adds
+    them: the day of the month is kept, or clipped to the month's last day (31 March + 1 month is 30 April,
+    29 February + 12 months is 28 February). A result outside the calendar raises ValueError."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: dt.date, end: dt.date) -> tuple[int, int]:
+    """``(months, days)`` from ``start`` to ``end`` as ``dateutil.relativedelta(end, start)`` counts them
+    (its years times 12 plus its months, and its days): whole calendar months, then the remaining days."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    reached = add_months(start, months)
+    if end < start:
+        while end > reached:
+            months += 1
+            reached = add_months(start, months)
+    else:
+        while end < reached:
+            months -= 1
+            reached = add_months(start, months)
+    return months, (end - reached).days
 
 
 @attrs.frozen(order=True)
@@ -147,8 +186,7 @@ class Duration:
 
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> Duration:
-        delta = relativedelta(end + dt.timedelta(days=1), start)
-        return cls(delta.years * 12 + delta.months, delta.days)
+        return cls(*months_between(start, end + dt.timedelta(days=1)))
 
     def __str__(self) -> str:
         return f"{self.months} 个月" + (f" {self.days} 天" if self.days else "")
@@ -208,6 +246,43 @@ class Org:
 
 # ----------------------------------------------------------------------------- context
 
+class _once:
+    """A property worked out on first use and kept on the instance (``functools.cached_property``
+    without its lock, which a context never needs: one context is checked by one thread). An error
+    is not kept: the next use raises it again."""
+
+    def __init__(self, compute) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _non_empty_string(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _boolean(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _array(value: Any) -> list | None:
+    return value if isinstance(value, list) else None
+
+
+def _mapping(value: Any) -> Mapping | None:
+    return value if type(value) is dict or isinstance(value, Mapping) else None
+
+
 class Context:
     """The read-only view of one bundle that rules check, with typed accessors.
 
@@ -234,18 +309,22 @@ class Context:
 
     # -- raw access
     def value(self, *segments: str | int) -> Any:
+        return self._walk(segments)
+
+    def _walk(self, segments: tuple) -> Any:
+        """The value at ``segments``, or :data:`MISSING`; ints index lists, anything else keys mappings."""
         node: Any = self.bundle
         for segment in segments:
             if isinstance(segment, int):
                 if not isinstance(node, list) or not 0 <= segment < len(node):
                     return MISSING
-            elif not isinstance(node, Mapping) or segment not in node:
+            elif (type(node) is not dict and not isinstance(node, Mapping)) or segment not in node:
                 return MISSING
             node = node[segment]
         return node
 
     def _need(self, segments: tuple, expected: str, expected_en: str, convert) -> Any:
-        found = self.value(*segments)
+        found = self._walk(segments)
         if found is MISSING:
             raise MissingInput(segments, expected, expected_en)
         converted = convert(found)
@@ -267,33 +346,40 @@ class Context:
         return self._need(segments, "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
 
     def optional_date(self, *segments: str | int) -> dt.date | None:
-        if self.value(*segments) is MISSING:
+        found = self._walk(segments)
+        if found is MISSING:
             return None
-        return self.date(*segments)
+        converted = as_date(found)
+        if converted is None:
+            raise MissingInput(segments, "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", found)
+        return converted
 
     def string(self, *segments: str | int) -> str:
-        return self._need(segments, "非空字符串", "a non-empty string", lambda v: v if isinstance(v, str) and v.strip() else None)
+        return self._need(segments, "非空字符串", "a non-empty string", _non_empty_string)
 
     def boolean(self, *segments: str | int) -> bool:
-        return self._need(segments, "true 或 false", "true or false", lambda v: v if isinstance(v, bool) else None)
+        return self._need(segments, "true 或 false", "true or false", _boolean)
 
     def array(self, *segments: str | int) -> list:
-        return self._need(segments, "数组", "an array", lambda v: v if isinstance(v, list) else None)
+        return self._need(segments, "数组", "an array", _array)
 
     def optional_array(self, *segments: str | int) -> list:
-        if self.value(*segments) is MISSING:
+        found = self._walk(segments)
+        if found is MISSING:
             return []
-        return self.array(*segments)
+        if not isinstance(found, list):
+            raise MissingInput(segments, "数组", "an array", found)
+        return found
 
     def mapping(self, *segments: str | int) -> Mapping:
-        return self._need(segments, "对象", "an object", lambda v: v if isinstance(v, Mapping) else None)
+        return self._need(segments, "对象", "an object", _mapping)
 
     def objects(self, *segments: str | int, optional: bool = False) -> Iterator[tuple[tuple, Mapping]]:
         """Yield ``(segments, item)`` for each item of an array of objects; a non-object item is missing input."""
         items = self.optional_array(*segments) if optional else self.array(*segments)
         for index, item in enumerate(items):
             where = segments + (index,)
-            if not isinstance(item, Mapping):
+            if type(item) is not dict and not isinstance(item, Mapping):
                 raise MissingInput(where, "对象", "an object", item)
             yield where, item
 
@@ -308,11 +394,11 @@ class Context:
         return self.settings.get(name, default)
 
     # -- organizations
-    @cached_property
+    @_once
     def applicant(self) -> Org:
         return Org(self.mapping("applicant"), ("applicant",))
 
-    @cached_property
+    @_once
     def partners(self) -> tuple[Org, ...]:
         return tuple(Org(item, where) for where, item in self.objects("partners", optional=True))
 
@@ -332,13 +418,13 @@ class Context:
         return self._need(org.at(name), expected, expected_en, convert)
 
     def kind_of(self, org: Org) -> str:
-        return self.field(org, "kind", "单位类型", "an organization kind", lambda v: v if isinstance(v, str) else None)
+        return self.field(org, "kind", "单位类型", "an organization kind", _text)
 
     def country_of(self, org: Org) -> str:
-        return self.field(org, "country", "ISO 3166-1 国家代码", "an ISO 3166-1 country code", lambda v: v if isinstance(v, str) else None)
+        return self.field(org, "country", "ISO 3166-1 国家代码", "an ISO 3166-1 country code", _text)
 
     # -- the implementation period
-    @cached_property
+    @_once
     def duration(self) -> Duration:
         start = self.date("project", "start_date")
         end = self.date("project", "end_date")

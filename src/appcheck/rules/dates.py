@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from dateutil.relativedelta import relativedelta
-
-from .base import Context, Duration, MissingInput, Outcome, failed, passed, review
+from .base import Context, MissingInput, Outcome, add_months, failed, months_between, passed, review
 
 PERIOD = ("project", "start_date")
 
@@ -58,8 +56,9 @@ class DurationMonths:
 
     def check(self, ctx: Context) -> Outcome:
         duration = ctx.duration
-        too_short = self.minimum is not None and duration < Duration(self.minimum, 0)
-        too_long = self.maximum is not None and duration > Duration(self.maximum, 0)
+        measured = (duration.months, duration.days)  # compared as Durations are: months, then days
+        too_short = self.minimum is not None and measured < (self.minimum, 0)
+        too_long = self.maximum is not None and measured > (self.maximum, 0)
         want_zh, want_en = _months_text(self.minimum, self.maximum)
         start, end = ctx.value("project", "start_date"), ctx.value("project", "end_date")
         actual = {"months": duration.months, "days": duration.days}
@@ -257,7 +256,7 @@ class OnsiteEveryYear:
     @staticmethod
     def project_years(start: dt.date, end: dt.date) -> int:
         """Year n starts on start + (n - 1) years; every year that starts on or before ``end`` counts."""
-        return relativedelta(end, start).years + 1 if end >= start else 0
+        return months_between(start, end)[0] // 12 + 1 if end >= start else 0
 
     def check(self, ctx: Context) -> Outcome:
         start = ctx.date("project", "start_date")
@@ -273,9 +272,9 @@ class OnsiteEveryYear:
         actual = [{"project_year": year, "days": total} for year, total in list(found.items())[:50]]
         for year, total in found.items():
             if total < self.min_days:
-                begins = start + relativedelta(years=year - 1)
+                begins = add_months(start, 12 * (year - 1))
                 try:
-                    ends = min(end, start + relativedelta(years=year) - dt.timedelta(days=1))
+                    ends = min(end, add_months(start, 12 * year) - dt.timedelta(days=1))
                 except (ValueError, OverflowError):  # beyond the calendar's last year
                     ends = end
                 return failed(

@@ -6,10 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from .. import reference
-from .base import Context, Outcome, excerpt, failed, optional_decimal, passed, review
+from .base import Context, Outcome, add_months, excerpt, failed, optional_decimal, passed, review
 
 CONTENT_AREAS = {
     "innovation_policy_management": ("科技创新政策与管理", "S&T innovation policy and management"),
@@ -332,7 +331,7 @@ class TrackRecord:
 
     def check(self, ctx: Context) -> Outcome:
         day = ctx.submitted_on
-        since = day - relativedelta(months=self.months)
+        since = add_months(day, -self.months)
         fields = {f.strip() for f in ctx.array("project", "fields") if isinstance(f, str)}
         ctx.mapping("exchange", "track_record")
         counted = []

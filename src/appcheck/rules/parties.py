@@ -89,7 +89,15 @@ class Orgs:
         return True
 
     def describe(self) -> tuple[str, str]:
-        """A noun phrase: ``("CN-GD的企业", "an enterprise in CN-GD")``; roles lead: ``"a foreign partner (…)"``."""
+        """A noun phrase: ``("CN-GD的企业", "an enterprise in CN-GD")``; roles lead: ``"a foreign partner (…)"``.
+
+        Worked out once per filter: equal filters read the same, and rules ask on every check."""
+        phrase = _PHRASES.get(self)
+        if phrase is None:
+            phrase = _PHRASES[self] = self._phrase()
+        return phrase
+
+    def _phrase(self) -> tuple[str, str]:
         if attrs.asdict(self, recurse=False) == attrs.asdict(Orgs(), recurse=False):
             return "任意单位", "any organization"
         places_zh, places_en = [], []
@@ -119,6 +127,10 @@ class Orgs:
             text_zh += "，或" + "/".join(KIND_NAMES[k][0] for k in sorted(self.or_kinds))
             text_en += ", or " + " or ".join(KIND_NAMES[k][1] for k in sorted(self.or_kinds))
         return text_zh, text_en
+
+
+#: each filter's noun phrases, by filter (filters are frozen; a program builds a bounded set of them)
+_PHRASES: dict[Orgs, tuple[str, str]] = {}
 
 
 def _org_summary(ctx: Context, org: Org) -> dict:
@@ -782,8 +794,7 @@ class ForeignRDCenter:
 
 # ----------------------------------------------------------------------------- every partner of a group; partner countries
 
-from dateutil.relativedelta import relativedelta as _relativedelta  # noqa: E402  (appended section)
-
+from .base import add_months as _add_months  # noqa: E402  (appended section)
 from .base import as_date as _as_date  # noqa: E402
 
 
@@ -827,7 +838,7 @@ class PartnersAre:
                 ("partners",), expected=self.minimum, actual=len(group),
             )
         req_zh, req_en = self.require.describe()
-        latest = ctx.submitted_on - _relativedelta(years=self.registered_years) if self.registered_years else None
+        latest = _add_months(ctx.submitted_on, -12 * self.registered_years) if self.registered_years else None
         for org in group:
             if not self.require.matches(ctx, org):
                 summary = _org_summary(ctx, org)
