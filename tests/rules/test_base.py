@@ -9,7 +9,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from appcheck.rules.base import MISSING, AllOf, Context, MissingInput, PerTrack, _once, add_months, as_date, as_decimal, is_date_text, money, months_between
+from appcheck.model import Status
+from appcheck.rules.base import MISSING, AllOf, Context, MissingInput, Outcome, PerTrack, _once, _severity, add_months, as_date, as_decimal, money, months_between
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
 
@@ -76,12 +77,12 @@ def test_money_formats_exactly() -> None:
 
 
 @pytest.mark.parametrize("text,ok", [
-    ("2022-05-10", True), ("0000-99-99", True), ("2022-5-10", False), ("20220510", False), ("2022-05-100", False), ("2022-05-1", False),
+    ("2022-05-10", True), ("2024-02-29", True), ("0000-01-01", False), ("2022-13-01", False), ("2022-5-10", False), ("20220510", False), ("2022-05-100", False), ("2022-05-1", False),
     ("2022/05/10", False), ("2022-05-1a", False), ("+022-05-10", False), (" 022-05-10", False), ("2022-W19-2", False),
     ("２０２２-05-10", False), ("٢٠٢٢-05-10", False), ("2022-¹2-10", False), ("2022-05-10\n", False), ("", False),
 ])
-def test_is_date_text_is_the_shape_only(text, ok) -> None:
-    assert is_date_text(text) is ok
+def test_as_date_reads_only_the_iso_calendar_shape(text, ok) -> None:
+    assert (as_date(text) is not None) is ok
 
 
 def test_as_date_keeps_dates_and_refuses_datetimes_and_impossible_days() -> None:
@@ -201,3 +202,8 @@ def test_optional_accessors_report_what_they_found() -> None:
     with pytest.raises(MissingInput) as raised:
         ctx.optional_array("a")
     assert (raised.value.segments, raised.value.expected, raised.value.expected_en, raised.value.found) == (("a",), "数组", "an array", "x")
+
+
+def test_severity_orders_failed_then_review_then_passed() -> None:
+    ranks = [_severity(Outcome(status)) for status in (Status.FAILED, Status.NEEDS_REVIEW, Status.PASSED)]
+    assert ranks == [0, 1, 2]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
@@ -23,6 +24,9 @@ from ..model import Status
 from ..pointer import render
 
 MISSING = object()
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+#: the days of each month (1-12) in a common year
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 #: 国外: outside China altogether. HK, MO and TW are not foreign (but are outside the mainland, 境外).
 NOT_FOREIGN = frozenset({"CN", "HK", "MO", "TW"})
@@ -121,18 +125,6 @@ def as_decimal(value: Any) -> Decimal | None:
     return None
 
 
-def is_date_text(text: str) -> bool:
-    """Whether ``text`` is written ``YYYY-MM-DD`` in ASCII digits (the shape, not whether the day exists).
-
-    ``date.fromisoformat`` alone is wider (``20220510``, ``2022-W19-2``, other digits), so the shape
-    is checked first.
-    """
-    return (
-        len(text) == 10 and text.isascii() and text[4] == "-" and text[7] == "-"
-        and text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit()
-    )
-
-
 def as_date(value: Any) -> dt.date | None:
     """An ISO 8601 calendar date (``YYYY-MM-DD``, ASCII digits) as a date, or None."""
     if type(value) is str:  # the common case first: the bundle's text
@@ -143,7 +135,7 @@ def as_date(value: Any) -> dt.date | None:
         return value
     elif not isinstance(value, str):
         return None
-    if is_date_text(value):
+    if _DATE.match(value):  # date.fromisoformat alone is wider: 20220510, 2022-W19-2
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -155,10 +147,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus a whole number of calendar months (negative: minus), as ``dateutil.relativedelta`` adds
     them: the day of the month is kept, or clipped to the month's last day (31 March + 1 month is 30 April,
     29 February + 12 months is 28 February). A result outside the calendar raises ValueError."""
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
     month += 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+    return day.replace(year=year, month=month, day=min(day.day, last))
 
 
 def months_between(start: dt.date, end: dt.date) -> tuple[int, int]:
@@ -315,6 +307,11 @@ class Context:
         """The value at ``segments``, or :data:`MISSING`; ints index lists, anything else keys mappings."""
         node: Any = self.bundle
         for segment in segments:
+            if type(node) is dict and type(segment) is str:  # the common case: a plain object, a key
+                node = node.get(segment, MISSING)
+                if node is MISSING:
+                    return MISSING
+                continue
             if isinstance(segment, int):
                 if not isinstance(node, list) or not 0 <= segment < len(node):
                     return MISSING
@@ -435,6 +432,14 @@ class Context:
 
 # ----------------------------------------------------------------------------- composition
 
+_ORDER = {Status.FAILED: 0, Status.NEEDS_REVIEW: 1, Status.PASSED: 2}
+
+
+def _severity(outcome: Outcome) -> int:
+    """How bad an outcome is, for picking the worst: failed (0), then needs review (1), then passed (2)."""
+    return _ORDER[outcome.status]
+
+
 @attrs.frozen
 class AllOf:
     """Passes when every rule passes; otherwise reports the first rule that did not, with the others' findings.
@@ -446,8 +451,7 @@ class AllOf:
 
     def check(self, ctx: Context) -> Outcome:
         outcomes = [run(rule, ctx) for rule in self.rules]
-        order = {Status.FAILED: 0, Status.NEEDS_REVIEW: 1, Status.PASSED: 2}
-        worst = min(outcomes, key=lambda o: order[o.status])
+        worst = min(outcomes, key=_severity)
         if worst.status is Status.PASSED:
             return passed(
                 "；".join(o.message for o in outcomes),

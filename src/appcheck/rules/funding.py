@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import attrs
 
@@ -311,6 +312,7 @@ def _line_for(ctx: Context, lines: tuple, aliases: dict, key) -> BudgetLine:
     return min(touched, key=key)
 
 
+@lru_cache(maxsize=512)  # a budget line reads the same on every check
 def _line_text(line: BudgetLine) -> tuple[str, str]:
     scope_zh = f"{line.label}" if line.label else "本方向"
     scope_en = f"{line.label}" if line.label else "this direction"

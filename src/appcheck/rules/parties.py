@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import attrs
 
@@ -534,6 +535,7 @@ __all__ = ["Orgs", "ApplicantIs", "HasParty", "TeamCoversParties", "PIEmployed",
 _PLACE_PUNCTUATION = re.compile(r"[\s\-‐‑–—_.,;:·'\"“”‘’()（）\[\]【】/&]+")
 
 
+@lru_cache(maxsize=4096)  # the places' names are folded on every check
 def fold_place(name: str) -> str:
     """A place name folded for comparison: NFKC, case-folded, without spaces and punctuation."""
     return _PLACE_PUNCTUATION.sub("", unicodedata.normalize("NFKC", name).casefold())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import attrs
 
@@ -14,6 +15,7 @@ SUBMISSION = ("foreign_submission",)
 _PUNCTUATION = re.compile(r"[\s\-‐‑–—_.,;:·'\"“”‘’()（）\[\]【】/&]+")
 
 
+@lru_cache(maxsize=4096)  # the agencies' names are folded on every check
 def normalize_name(name: str) -> str:
     """A name folded for comparison: NFKC, case-folded, without spaces and punctuation.
 
