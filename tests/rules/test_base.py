@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from appcheck.model import Status
-from appcheck.rules.base import MISSING, AllOf, Context, MissingInput, Outcome, PerTrack, _once, _severity, add_months, as_date, as_decimal, money, months_between
+from appcheck.rules.base import (
+    MISSING, AllOf, Context, MissingInput, Outcome, PerTrack, _once, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, review,
+)
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
 
@@ -207,3 +209,9 @@ def test_optional_accessors_report_what_they_found() -> None:
 def test_severity_orders_failed_then_review_then_passed() -> None:
     ranks = [_severity(Outcome(status)) for status in (Status.FAILED, Status.NEEDS_REVIEW, Status.PASSED)]
     assert ranks == [0, 1, 2]
+
+
+def test_outcome_builders_keep_segments_as_a_tuple() -> None:
+    assert passed("通过", "passed", ["a", 0]).segments == ("a", 0)
+    assert failed("未通过", "failed", (s for s in ("b",)), expected=1).segments == ("b",)
+    assert review("需核实", "review").segments == () and review("需核实", "review", actual=2).actual == 2

@@ -45,15 +45,15 @@ class Outcome:
 
 
 def passed(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
-    return Outcome(Status.PASSED, tuple(segments), message, message_en, **values)
+    return Outcome(Status.PASSED, segments, message, message_en, **values)  # the field makes it a tuple
 
 
 def failed(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
-    return Outcome(Status.FAILED, tuple(segments), message, message_en, **values)
+    return Outcome(Status.FAILED, segments, message, message_en, **values)  # the field makes it a tuple
 
 
 def review(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
-    return Outcome(Status.NEEDS_REVIEW, tuple(segments), message, message_en, **values)
+    return Outcome(Status.NEEDS_REVIEW, segments, message, message_en, **values)  # the field makes it a tuple
 
 
 class MissingInput(Exception):
