@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import urllib.parse
 from decimal import Decimal
 
 import pytest
@@ -225,6 +226,192 @@ def test_both_engines_give_identical_reports_on_generated_files(bundle) -> None:
     finally:
         fastpath.use_engine(None)
     assert reports["python"] == reports["auto"]
+
+
+# ----------------------------------------------------------------------------- the full check, pruned
+
+def _errors(errors) -> list:
+    """Everything of a jsonschema error list that findings are made of, and the errors of its branches."""
+    return [
+        (e.message, list(e.absolute_path), list(e.absolute_schema_path), e.validator, e.validator_value, e.instance,
+         _errors(e.context))
+        for e in errors
+    ]
+
+
+def _both_validators(name, bundle) -> tuple[list, list]:
+    full = schemas._validator_for(name, False).iter_errors(bundle)
+    pruned = schemas._validator_for(name, True).iter_errors(bundle)
+    return _errors(full), _errors(pruned)
+
+
+def _schema_of(bundle) -> str | None:
+    """The shipped schema of the bundle's topic (None if it names none: no schema check then)."""
+    from appcheck import engine
+
+    _, topic, _, problem = engine._resolve_topic(bundle)
+    return None if problem is not None else topic.schema
+
+
+_NODES = st.one_of(_VALUES, st.builds(lambda: [{}]), st.builds(lambda: {"x-note": 1, "unknown": None}))
+
+
+def _nodes(value, prefix=()):
+    yield prefix, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nodes(item, prefix + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nodes(item, prefix + (index,))
+
+
+@st.composite
+def schema_broken_bundles(draw):
+    """A valid example broken anywhere: leaves or whole objects and arrays replaced, fields removed or added."""
+    path = draw(st.sampled_from(sorted(EXAMPLES.glob("*/*/valid*.json"))))
+    bundle = read_json(path)
+    for _ in range(draw(st.integers(1, 4))):
+        nodes = [(at, node) for at, node in _nodes(bundle) if at and at[0] not in ("call", "topic", "track", "format")]
+        at, node = draw(st.sampled_from(nodes))
+        action = draw(st.sampled_from(["set", "set", "delete", "add", "duplicate"]))
+        if action == "delete" and isinstance(_get(bundle, at[:-1]), dict):
+            del _get(bundle, at[:-1])[at[-1]]
+        elif action == "add" and isinstance(node, dict):
+            node[draw(st.sampled_from(["x-note", "unknown", "id", "name", "x"]))] = draw(_VALUES)
+        elif action == "duplicate" and isinstance(node, list) and node:
+            node.append(copy.deepcopy(node[0]))
+        else:
+            _set(bundle, at, draw(_like(node) | _NODES))
+    return bundle
+
+
+@needs_rs
+@pytest.mark.parametrize("path", EXAMPLE_PATHS, ids=lambda p: str(p.relative_to(EXAMPLES)))
+def test_the_pruned_check_finds_the_same_errors_on_every_example(path) -> None:
+    bundle = read_json(path)
+    name = _schema_of(bundle)
+    if name is not None:  # else an example about the envelope, which never reaches the schema check
+        full, pruned = _both_validators(name, bundle)
+        assert pruned == full
+
+
+@needs_rs
+@given(schema_broken_bundles() | schema_edge_bundles())
+@settings(max_examples=300)
+def test_the_pruned_check_finds_the_same_errors_on_broken_bundles(bundle) -> None:
+    full, pruned = _both_validators(_schema_of(bundle), bundle)
+    assert pruned == full
+
+
+@given(schema_broken_bundles())
+@settings(max_examples=100)
+def test_both_engines_give_identical_reports_on_broken_bundles(bundle) -> None:
+    try:
+        reports = {}
+        for name in ("python", "auto"):
+            fastpath.use_engine(name)
+            reports[name] = appcheck.validate(copy.deepcopy(bundle), as_of=AS_OF)
+    finally:
+        fastpath.use_engine(None)
+    assert reports["python"] == reports["auto"]
+
+
+def _benchmark_bundles(count: int, seed: int) -> list:
+    """``(name, text, kind)`` of the benchmark's realistic bundles (``benchmarks/generate.py``)."""
+    if not (ROOT / "benchmarks" / "generate.py").is_file():
+        pytest.skip("benchmarks/generate.py is not in this checkout")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return list(generate.bundles(count, seed=seed))
+
+
+def test_both_engines_give_identical_reports_on_the_benchmark_bundles(engines) -> None:
+    # The realistic mix of the benchmark (a tenth of it broken against the schema), as files.
+    made = _benchmark_bundles(160, seed=31)
+    assert any(kind.startswith("schema") for _, _, kind in made)
+    results = engines(lambda: [appcheck.validate(Source(name, text.encode("utf-8")), as_of=AS_OF) for name, text, _ in made])
+    assert results["python"] == results["auto"]
+
+
+@needs_rs
+def test_the_pruned_check_skips_what_the_fast_engine_vouches_for(monkeypatch) -> None:
+    bundle = read_json(EXAMPLES / "gd-2022" / "research" / "valid.json")
+    bundle["team"][0]["organization"] = 7
+    asked = []
+
+    def vouches(schema, instance):
+        asked.append((instance, fastpath.vouches(schema, instance)))
+        return asked[-1][1]
+
+    monkeypatch.setattr(schemas, "vouches", vouches)
+    full, pruned = _both_validators("gd-2022/research.json", bundle)
+    assert pruned == full and [e[1] for e in pruned] == [["team", 0, "organization"]]
+    assert (bundle["project"], True) in asked  # a valid part is not walked
+    assert (bundle["team"], False) in asked  # the part with the mistake is
+
+
+@needs_rs
+def test_every_subschema_is_placed_in_the_mirrored_registry() -> None:
+    places = fastpath._places()
+    documents = {schemas.schema_uri(name, contents): fastpath.mirror(contents) for name, contents in schemas.shipped().items()}
+    assert len(places) > len(documents)
+    for schema, uri in places.values():
+        base, _, pointer = uri.partition("#")
+        node = documents[base]
+        for segment in pointer.split("/")[1:]:
+            segment = urllib.parse.unquote(segment).replace("~1", "/").replace("~0", "~")
+            node = node[int(segment)] if isinstance(node, list) else node[segment]
+        assert node == fastpath.mirror(schema), uri
+
+
+@needs_rs
+def test_a_subschema_is_compiled_by_reference_whatever_its_name(monkeypatch) -> None:
+    # Pointers into the mirror are escaped and percent-encoded: names with ~ / % # ^ [ and non-ASCII.
+    names = ["a~b", "c/d", "50%", "#x", "^y[0-9]$", "名称", "sp ace"]
+    document = {
+        "$id": "https://appcheck.invalid/schemas/test-places.json",
+        "$defs": {"word": {"type": "string", "minLength": 2}},
+        "properties": {name: {"properties": {"v": {"$ref": "#/$defs/word"}}} for name in names},
+        "patternProperties": {"^x-\\d$": {"type": "integer"}},
+    }
+    monkeypatch.setattr(schemas, "shipped", lambda: {"test-places.json": document})
+    for cached in (fastpath._places, fastpath._registry):
+        cached.cache_clear()
+    monkeypatch.setattr(fastpath, "_SUBVALIDATORS", {})
+    try:
+        for name in names:
+            sub = document["properties"][name]
+            assert fastpath.vouches(sub, {"v": "ok"}) is True, name
+            assert fastpath.vouches(sub, {"v": "o"}) is False, name
+        number = document["patternProperties"]["^x-\\d$"]
+        assert fastpath.vouches(number, 3) is True and fastpath.vouches(number, "3") is False
+    finally:
+        for cached in (fastpath._places, fastpath._registry):
+            cached.cache_clear()
+
+
+@needs_rs
+def test_vouches_only_for_known_subschemas_and_readable_values() -> None:
+    team = schemas.shipped()["defs.json"]["$defs"]["team"]
+    assert fastpath.vouches(team, [{"name": "张三", "organization": "a"}]) is True
+    assert fastpath.vouches(team, [{"name": "\ud800", "organization": "a"}]) is False  # unreadable: not vouched
+    assert fastpath.vouches(copy.deepcopy(team), []) is False  # an equal schema that is not the shipped one
+    assert fastpath.vouches({"type": "string"}, "s") is False
+
+
+def test_the_full_check_is_not_pruned_on_the_python_engine(monkeypatch) -> None:
+    monkeypatch.setattr(schemas, "vouches", lambda schema, instance: pytest.fail("asked the fast engine"))
+    try:
+        fastpath.use_engine("python")
+        bundle = read_json(EXAMPLES / "gd-2022" / "research" / "valid.json")
+        bundle["budget"]["extra_field"] = 1
+        assert list(schemas.validator_for("gd-2022/research.json").iter_errors(bundle))
+    finally:
+        fastpath.use_engine(None)
 
 
 # ----------------------------------------------------------------------------- mirrored keywords

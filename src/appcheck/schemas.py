@@ -10,7 +10,9 @@ extended with:
 - ``multipleOf``: exact, with fractions (no float rounding);
 - ``pattern``: ECMA-262 semantics (``$`` matches only at the very end, ``\\d`` only ASCII digits);
 - ``format: date``: a real ``YYYY-MM-DD`` calendar date.
-A bundle's own ``$schema`` never selects the validator.
+A bundle's own ``$schema`` never selects the validator. On the fast path, :func:`validator_for` gives
+a validator that does not descend into the members and items jsonschema-rs vouches for
+(:func:`appcheck.fastpath.vouches`): the same errors, without walking the parts that are right.
 
 ``jsonschema`` and ``referencing`` are imported only when a validator or the registry is first
 asked for (``Validator``, ``FORMAT_CHECKER``, ``registry()``, ``validator_for()``): the fast path
@@ -28,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+from .fastpath import vouches
 from .rules.base import as_date
 
 BASE_URI = "https://appcheck.invalid/schemas/"
@@ -194,30 +197,92 @@ def pattern(validator, patrn, instance, schema) -> Iterator:
         yield ValidationError(f"{instance!r} does not match {patrn!r}")
 
 
-def pattern_properties(validator, patterns, instance, schema) -> Iterator:
-    if not isinstance(instance, dict):
-        return
-    for patrn, subschema in patterns.items():
-        for key, value in instance.items():
-            if _compiled(patrn).search(key):
-                yield from validator.descend(value, subschema, path=key, schema_path=patrn)
+def _descend(validator, instance, subschema, path, schema_path=None) -> Iterator:
+    return validator.descend(instance, subschema, path=path, schema_path=schema_path)
 
 
-def additional_properties(validator, aP, instance, schema) -> Iterator:
-    if not isinstance(instance, dict):
-        return
-    properties = schema.get("properties", {})
-    patterns = [_compiled(p) for p in schema.get("patternProperties", {})]
-    extras = [key for key in instance if key not in properties and not any(p.search(key) for p in patterns)]
-    if aP is False and extras:
-        from jsonschema import ValidationError
+def _descend_unless_vouched(validator, instance, subschema, path, schema_path=None) -> Iterator:
+    """``descend``, skipped where the fast engine vouches that ``instance`` passes ``subschema``.
 
-        error = ValidationError(f"additional properties are not allowed ({', '.join(map(repr, extras))})")
-        error.validator_value = extras
-        yield error
-    elif isinstance(aP, dict):
-        for extra in extras:
-            yield from validator.descend(instance[extra], aP, path=extra)
+    Sound for the same reason as the fast path itself: the compiled engine checks a mirror of
+    ``subschema`` at least as strict as ours, so where it finds nothing, ``descend`` would yield nothing.
+    """
+    if vouches(subschema, instance):
+        return iter(())
+    return validator.descend(instance, subschema, path=path, schema_path=schema_path)
+
+
+def _pattern_properties(descend) -> Any:
+    def pattern_properties(validator, patterns, instance, schema) -> Iterator:
+        if not isinstance(instance, dict):
+            return
+        for patrn, subschema in patterns.items():
+            for key, value in instance.items():
+                if _compiled(patrn).search(key):
+                    yield from descend(validator, value, subschema, key, patrn)
+
+    return pattern_properties
+
+
+def _additional_properties(descend) -> Any:
+    def additional_properties(validator, aP, instance, schema) -> Iterator:
+        if not isinstance(instance, dict):
+            return
+        properties = schema.get("properties", {})
+        patterns = [_compiled(p) for p in schema.get("patternProperties", {})]
+        extras = [key for key in instance if key not in properties and not any(p.search(key) for p in patterns)]
+        if aP is False and extras:
+            from jsonschema import ValidationError
+
+            error = ValidationError(f"additional properties are not allowed ({', '.join(map(repr, extras))})")
+            error.validator_value = extras
+            yield error
+        elif isinstance(aP, dict):
+            for extra in extras:
+                yield from descend(validator, instance[extra], aP, extra)
+
+    return additional_properties
+
+
+def _properties(descend) -> Any:
+    """``properties`` as ``jsonschema``'s, descending with ``descend``."""
+
+    def properties(validator, properties, instance, schema) -> Iterator:
+        if not validator.is_type(instance, "object"):
+            return
+        for name, subschema in properties.items():
+            if name in instance:
+                yield from descend(validator, instance[name], subschema, name, name)
+
+    return properties
+
+
+def _items(descend) -> Any:
+    """``items`` (Draft 2020-12) as ``jsonschema``'s, descending with ``descend``."""
+
+    def items(validator, items, instance, schema) -> Iterator:
+        if not validator.is_type(instance, "array"):
+            return
+        prefix = len(schema.get("prefixItems", []))
+        total = len(instance)
+        extra = total - prefix
+        if extra <= 0:
+            return
+        if items is False:
+            from jsonschema import ValidationError
+
+            rest = instance[prefix:] if extra != 1 else instance[prefix]
+            item = "items" if prefix != 1 else "item"
+            yield ValidationError(f"Expected at most {prefix} {item} but found {extra} extra: {rest!r}")
+        else:
+            for index in range(prefix, total):
+                yield from descend(validator, instance[index], items, index)
+
+    return items
+
+
+pattern_properties = _pattern_properties(_descend)
+additional_properties = _additional_properties(_descend)
 
 
 def _is_date(instance: Any) -> bool:
@@ -233,17 +298,23 @@ def _jsonschema_parts() -> dict[str, Any]:
     format_checker = jsonschema.FormatChecker(formats=())
     format_checker.checks("date")(_is_date)
     type_checker = Draft202012Validator.TYPE_CHECKER.redefine_many({"number": _is_number, "integer": _is_integer})
-    validator = validators.extend(
-        Draft202012Validator,
-        validators={
-            "multipleOf": multiple_of,
-            "pattern": pattern,
-            "patternProperties": pattern_properties,
-            "additionalProperties": additional_properties,
-        },
-        type_checker=type_checker,
-    )
-    return {"FORMAT_CHECKER": format_checker, "TYPE_CHECKER": type_checker, "Validator": validator}
+    keywords = {
+        "multipleOf": multiple_of,
+        "pattern": pattern,
+        "patternProperties": pattern_properties,
+        "additionalProperties": additional_properties,
+    }
+    validator = validators.extend(Draft202012Validator, validators=keywords, type_checker=type_checker)
+    # The same validator, which does not descend into a value the fast engine vouches for (the
+    # keywords that move to a member or an item: nothing else changes).
+    pruned = {
+        "properties": _properties(_descend_unless_vouched),
+        "items": _items(_descend_unless_vouched),
+        "patternProperties": _pattern_properties(_descend_unless_vouched),
+        "additionalProperties": _additional_properties(_descend_unless_vouched),
+    }
+    pruning = validators.extend(Draft202012Validator, validators={**keywords, **pruned}, type_checker=type_checker)
+    return {"FORMAT_CHECKER": format_checker, "TYPE_CHECKER": type_checker, "Validator": validator, "PruningValidator": pruning}
 
 
 def __getattr__(name: str) -> Any:
@@ -253,12 +324,23 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@lru_cache(maxsize=None)
 def validator_for(name: str):
-    """The validator for a shipped schema (``gd-2022/research.json``), built once."""
+    """The validator for a shipped schema (``gd-2022/research.json``), built once.
+
+    On the fast path (:func:`appcheck.fastpath.engine`), one that leaves out the values the fast
+    engine vouches for: the same errors, found without walking the parts of the bundle that are right.
+    """
+    from . import fastpath
+
+    return _validator_for(name, fastpath.engine() != "python" and fastpath.validator(name) is not None)
+
+
+@lru_cache(maxsize=None)
+def _validator_for(name: str, pruning: bool):
     schema = shipped()[name]
     parts = _jsonschema_parts()
-    return parts["Validator"](schema, registry=registry(), format_checker=parts["FORMAT_CHECKER"])
+    cls = parts["PruningValidator" if pruning else "Validator"]
+    return cls(schema, registry=registry(), format_checker=parts["FORMAT_CHECKER"])
 
 
 def bundled(name: str) -> dict:
