@@ -103,7 +103,7 @@ def test_internal_error_exits_3_with_one_line(monkeypatch) -> None:
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(engine, "validate_batch", broken)
+    monkeypatch.setattr(engine, "check_batch", broken)
     code, out, err = run("validate", VALID)
     assert code == 3 and err.count("\n") == 1 and "internal error" in err
 

@@ -112,12 +112,13 @@ def _validate(args, out: IO) -> int:
         from .loading import Limits
 
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
-        batch = engine.validate_batch(bundles, as_of=args.as_of, settings=dict(args.settings), jobs=args.jobs, limits=limits)
+        batch = engine.check_batch(bundles, as_of=args.as_of, settings=dict(args.settings), jobs=args.jobs, limits=limits)
     except ValueError as error:  # an unknown or malformed setting
         raise _Usage(f"appcheck validate: {error}") from None
-    options = Options(lang=args.lang, color=_color(args.color, out), strict=args.strict, verbose=args.verbose)
-    out.write(reporter(args.format).render(batch, options))
-    ok = batch.strict_ok if args.strict else batch.ok
+    with batch:  # reports are built and written one at a time: flat memory over any number of files
+        options = Options(lang=args.lang, color=_color(args.color, out), strict=args.strict, verbose=args.verbose)
+        reporter(args.format).write(batch, options, out)
+        ok = batch.strict_ok if args.strict else batch.ok
     return EXIT_OK if ok else EXIT_FAILED
 
 

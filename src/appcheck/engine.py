@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -379,74 +379,28 @@ def _not_counted(blocking: list[str]) -> Outcome:
     )
 
 
-def _run_batch(rule: Any, contexts: list[Context]) -> tuple[list[Outcome], list]:
-    try:
-        return rule.check_batch(contexts)
-    except MALFORMED as error:
-        return [malformed(error)] * len(contexts), []
-
-
-def _batch(prepared: list[Prepared], checked: list[dict[int, Finding]]) -> tuple[dict[tuple[int, int], Finding], list[Finding]]:
-    """Run every batch check over the bundles that declare it; per-bundle findings and batch findings.
-
-    A quota (a batch rule with ``eligible_only``) counts only the bundles that can go forward: one
-    already failing a required check of its own takes no place, and its finding says so.
-    """
-    blocking = [
-        sorted({f.requirement for f in list(item.findings) + list(found.values()) if f.blocking})
-        for item, found in zip(prepared, checked)
-    ]
-    groups: dict[str, list[tuple[int, int, Any]]] = {}
-    for index, item in enumerate(prepared):
-        if item.context is None:
-            continue
-        for position, check in enumerate(item.topic.checks):
-            if check.batch and check.applies(item.track):
-                groups.setdefault(check.requirement, []).append((index, position, check))
-    per_bundle: dict[tuple[int, int], Finding] = {}
-    batch_findings: list[Finding] = []
-    for requirement_id, members in groups.items():
-        rule = members[0][2].rule
-        if getattr(rule, "eligible_only", False):
-            for index, position, check in members:
-                if blocking[index]:
-                    item = prepared[index]
-                    alone = _run_batch(rule, [item.context])[0][0]  # a key it cannot read still fails
-                    outcome = alone if alone.status is Status.FAILED else _not_counted(blocking[index])
-                    per_bundle[(index, position)] = finding_for(check, outcome, item.call, item.topic)
-            members = [member for member in members if not blocking[member[0]]]
-            if not members:
-                continue
-        outcomes, breaches = _run_batch(rule, [prepared[index].context for index, _, _ in members])
-        for (index, position, check), outcome in zip(members, outcomes):
-            item = prepared[index]
-            per_bundle[(index, position)] = finding_for(check, outcome, item.call, item.topic)
-        for outcome, member_indices in breaches:
-            index, _, check = members[member_indices[0]]
-            item = prepared[index]
-            batch_findings.append(finding_for(check, outcome, item.call, item.topic, bundles=tuple(prepared[members[m][0]].name for m in member_indices)))
-    return per_bundle, batch_findings
-
-
-def _prepare_and_check(item: tuple) -> tuple[Prepared, dict[int, Finding]]:
-    """Load, resolve and check one bundle (the part of a batch that runs per bundle, in any process)."""
-    prepared = _prepare(*item)
-    return prepared, (_check(prepared) if prepared.context is not None else {})
-
-
-def _place(findings: list[Finding], text: str | None, text_format: str = "json") -> list[Finding]:
-    if text is None:
-        return findings
+def _positions(text: str | None, text_format: str, paths: list) -> list:
+    """``(line, column)`` (or None) of each path in ``text``."""
+    if text is None or not paths:
+        return [None] * len(paths)
     if text_format == "yaml":
         from .yaml_loading import locate_yaml
 
-        def locate_many(text: str, paths: list) -> list:
-            return [locate_yaml(text, path) for path in paths]
-    else:
-        from .locate import locate_many  # one scan of each container for all the findings
+        return [locate_yaml(text, path) for path in paths]
+    from .locate import locate_many  # one scan of each container for all the paths
 
+    return locate_many(text, paths)
+
+
+def _place(findings: list[Finding], text: str | None, text_format: str = "json", more: list | None = None) -> tuple[list[Finding], list]:
+    """The findings with the line and column of their paths in ``text``, and the positions of the
+    ``more`` paths too (one scan of the text for all of them)."""
+    more = more or []
     unplaced = [finding.segments for finding in findings if finding.line is None]
-    positions = iter(locate_many(text, unplaced) if unplaced else ())
+    if text is None or not (unplaced or more):
+        return findings, [None] * len(more)
+    found = _positions(text, text_format, unplaced + more)
+    positions = iter(found[:len(unplaced)])
     placed = []
     for finding in findings:
         if finding.line is None:
@@ -454,7 +408,320 @@ def _place(findings: list[Finding], text: str | None, text_format: str = "json")
             if position is not None:
                 finding = attrs.evolve(finding, line=position[0], column=position[1])
         placed.append(finding)
-    return placed
+    return placed, found[len(unplaced):]
+
+
+@attrs.frozen
+class Checked:
+    """One bundle after the checks it can have alone: what a batch keeps of it while the others are checked.
+
+    The bundle's data and text are gone; the batch checks' findings are still to come. ``findings``
+    holds, in report order, each finding or, for a batch check, its position in the topic's checks;
+    ``reads`` what each batch check read from the bundle (``(position, requirement, key or outcome)``);
+    ``positions`` the line and column of every path a batch check's finding may point at.
+    """
+
+    head: Report  # the report without findings: file, topic, track, checked_on
+    name: str
+    findings: tuple
+    reads: tuple = ()
+    blocking: tuple = ()  # the required checks the bundle fails on its own (requirement ids)
+    positions: Mapping = attrs.field(factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.blocking
+
+    @property
+    def strict_ok(self) -> bool:
+        return all(finding.clean() for finding in self.findings if isinstance(finding, Finding))
+
+
+def check_one(item: tuple) -> Checked:
+    """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any process)."""
+    from .rules.batch import read
+
+    prepared = _prepare(*item)
+    head = Report(
+        (), call=prepared.call.id if prepared.call else None, topic_id=prepared.topic.id if prepared.topic else None,
+        track=prepared.track, file=prepared.file, checked_on=prepared.context.checked_on if prepared.context else None,
+    )
+    own = list(prepared.findings)
+    slots: list = [None] * len(own)  # None: the next of ``own``; an int: a batch check at that position
+    reads = []
+    wanted: list = []
+    if prepared.context is not None:
+        checked = _check(prepared)
+        for position, check in enumerate(prepared.topic.checks):
+            if position in checked:
+                own.append(checked[position])
+                slots.append(None)
+            elif check.batch and check.applies(prepared.track):
+                found = read(check.rule, prepared.context)
+                reads.append((position, check.requirement, found))
+                slots.append(position)
+                wanted.extend([(), *check.rule.paths] + ([found.segments] if isinstance(found, Outcome) else []))
+    wanted = list(dict.fromkeys(tuple(path) for path in wanted))
+    own, where = _place(own, prepared.text, prepared.format, wanted)
+    placed = iter(own)
+    findings = tuple(next(placed) if slot is None else slot for slot in slots)
+    blocking = tuple(sorted({finding.requirement for finding in own if finding.blocking}))
+    return Checked(head, prepared.name, findings, tuple(reads), blocking, dict(zip(wanted, where)))
+
+
+def _first_pass(items: list, jobs: int) -> Iterator[Checked]:
+    """:func:`check_one` of each item, in order; in ``jobs`` processes a window at a time, so that
+    only a window's results wait in memory whatever the size of the batch."""
+    if jobs == 1 or len(items) < 2:
+        yield from map(check_one, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    window = 256 * jobs
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+        for start in range(0, len(items), window):
+            part = items[start:start + window]
+            yield from pool.map(check_one, part, chunksize=max(1, len(part) // (jobs * 4)))
+
+
+@attrs.frozen
+class _Member:
+    index: int
+    position: int
+    requirement: str
+    read: Any
+    name: str
+    blocking: tuple
+    call: str
+    topic: str
+
+
+def _judge(groups: dict[str, list[_Member]], rules: dict[str, Any]) -> tuple[dict[tuple[int, int], Outcome], list[tuple[_Member, Outcome, tuple]]]:
+    """Every batch check over the bundles that declare it: an outcome per (bundle, position), and the breaches.
+
+    A quota (a batch rule with ``eligible_only``) counts only the bundles that can go forward: one
+    already failing a required check of its own takes no place, and its finding says so (unless its
+    key cannot be read: that failure stands).
+    """
+    outcomes: dict[tuple[int, int], Outcome] = {}
+    breaches: list[tuple[_Member, Outcome, tuple]] = []
+    for requirement, members in groups.items():
+        rule = rules[requirement]
+        if getattr(rule, "eligible_only", False):
+            for member in members:
+                if member.blocking:
+                    own = member.read
+                    failing = isinstance(own, Outcome) and own.status is Status.FAILED
+                    outcomes[(member.index, member.position)] = own if failing else _not_counted(list(member.blocking))
+            members = [member for member in members if not member.blocking]
+            if not members:
+                continue
+        try:
+            judged, breached = rule.judge([member.read for member in members])
+        except MALFORMED as error:
+            judged, breached = [malformed(error)] * len(members), []
+        for member, outcome in zip(members, judged):
+            outcomes[(member.index, member.position)] = outcome
+        for outcome, indices in breached:
+            breaches.append((members[indices[0]], outcome, tuple(members[m].name for m in indices)))
+    return outcomes, breaches
+
+
+class _Store:
+    """The checked bundles of a batch, in order: the first ``hold`` in a list, and past that all of
+    them pickled to a temporary file, so that a batch of any size takes flat memory."""
+
+    def __init__(self, hold: int | None) -> None:
+        self._hold = hold
+        self._items: list = []
+        self._file = None
+        self._count = 0
+
+    def append(self, item: Checked) -> None:
+        import pickle
+
+        self._count += 1
+        if self._file is None:
+            self._items.append(item)
+            if self._hold is None or len(self._items) <= self._hold:
+                return
+            import tempfile
+
+            self._file = tempfile.TemporaryFile()
+            items, self._items = self._items, []
+        else:
+            items = [item]
+        for each in items:
+            pickle.dump(each, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Checked]:
+        if self._file is None:
+            yield from self._items
+            return
+        import pickle
+
+        self._file.seek(0)
+        for _ in range(self._count):
+            yield pickle.load(self._file)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+class _Reports:
+    """The reports of a :class:`CheckedBatch`, built as they are read: sized, and iterable more than once."""
+
+    def __init__(self, batch: CheckedBatch) -> None:
+        self._batch = batch
+
+    def __len__(self) -> int:
+        return len(self._batch._store)
+
+    def __iter__(self) -> Iterator[Report]:
+        return self._batch._reports()
+
+
+class CheckedBatch:
+    """A checked batch whose reports are built one at a time as they are read (see :func:`check_batch`).
+
+    ``reports`` (sized, iterable more than once), ``findings`` (the batch findings), ``ok``,
+    ``strict_ok``, ``ok_count``, ``strict_ok_count`` and ``latest_checked_on`` are what a
+    :class:`~appcheck.model.BatchReport` offers; the reports themselves are never all in memory at
+    once. Close it (or use it as a context manager) to free its temporary file.
+    """
+
+    def __init__(self, store: _Store, outcomes: dict, findings: tuple, ok: list, strict: list, latest: dt.date | None) -> None:
+        self._store = store
+        self._outcomes = outcomes
+        self.findings = findings
+        self.reports = _Reports(self)
+        self.ok_count = sum(ok)
+        self.strict_ok_count = sum(strict)
+        self.latest_checked_on = latest
+        self.ok = self.ok_count == len(store) and not any(f.blocking for f in findings)
+        self.strict_ok = self.strict_ok_count == len(store) and all(f.clean() for f in findings)
+
+    def _reports(self) -> Iterator[Report]:
+        topics_of: dict[tuple, tuple] = {}
+        for index, item in enumerate(self._store):
+            findings = item.findings
+            if item.reads:
+                key = (item.head.call, item.head.topic_id)
+                if key not in topics_of:
+                    call = topics.call(item.head.call)
+                    topics_of[key] = (call, call.topic(item.head.topic_id))
+                call, topic = topics_of[key]
+                findings = tuple(
+                    self._finding(topic.checks[found], self._outcomes[(index, found)], call, topic, item.positions)
+                    if isinstance(found, int) else found
+                    for found in findings
+                )
+            yield attrs.evolve(item.head, findings=findings)
+
+    @staticmethod
+    def _finding(check: Any, outcome: Outcome, call: Any, topic: Any, positions: Mapping) -> Finding:
+        position = positions.get(outcome.segments)
+        if position is None:
+            return finding_for(check, outcome, call, topic)
+        return finding_for(check, outcome, call, topic, line=position[0], column=position[1])
+
+    def report(self) -> BatchReport:
+        """Every report at once, as a :class:`~appcheck.model.BatchReport`."""
+        return BatchReport(tuple(self.reports), self.findings)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> CheckedBatch:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+#: how many checked bundles a batch keeps in memory before it moves them to a temporary file
+HOLD = 100
+
+
+def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None, hold: int | None = HOLD) -> CheckedBatch:
+    """Check several bundles as one batch in flat memory: the reports come back one at a time.
+
+    Each bundle is checked on its own first (in ``jobs`` processes); only what the batch checks
+    compare (a key or two a bundle) stays in memory. The rest of its report is kept in memory for
+    batches of up to ``hold`` bundles, and goes to a temporary file for larger ones (None: never).
+    Once every bundle is read, the batch checks run and the reports are built as they are read back.
+    """
+    if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
+        raise TypeError("a batch is an iterable of bundles; use validate() for one")
+    from .loading import Limits
+
+    if limits is not None and not isinstance(limits, Limits):
+        raise TypeError(f"limits is an appcheck.loading.Limits, not {type(limits).__name__}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
+    if hold is not None and (isinstance(hold, bool) or not isinstance(hold, int) or hold < 0):
+        raise ValueError(f"hold is a number of bundles, 0 or more, or None, not {hold!r}")
+    day = _as_of(as_of)
+    resolved = topics.resolve_settings(settings) if settings else None  # None: each call's defaults
+    items = [(bundle, index, day, resolved, limits) for index, bundle in enumerate(bundles)]
+    store = _Store(hold)
+    groups: dict[str, list[_Member]] = {}
+    rules: dict[str, Any] = {}
+    ok: list[bool] = []
+    strict: list[bool] = []
+    latest = None
+    try:
+        for index, item in enumerate(_first_pass(items, jobs)):
+            store.append(item)
+            ok.append(item.ok)
+            strict.append(item.strict_ok)
+            if item.head.checked_on is not None and (latest is None or item.head.checked_on > latest):
+                latest = item.head.checked_on
+            if item.reads:
+                topic = None
+                for position, requirement, found in item.reads:
+                    if requirement not in rules:
+                        topic = topic or topics.call(item.head.call).topic(item.head.topic_id)
+                        rules[requirement] = topic.checks[position].rule
+                    groups.setdefault(requirement, []).append(
+                        _Member(index, position, requirement, found, item.name, item.blocking, item.head.call, item.head.topic_id))
+        outcomes, breaches = _judge(groups, rules)
+        groups_by_position = {(m.index, m.position): m.requirement for members in groups.values() for m in members}
+    except BaseException:
+        store.close()
+        raise
+    blocked = {index for (index, position), outcome in outcomes.items()
+               if outcome.status is Status.FAILED and catalog.requirement(groups_by_position[(index, position)]).severity is Severity.ERROR}
+    unclean = {index for (index, _), outcome in outcomes.items() if outcome.status is not Status.PASSED}
+    for index in blocked:
+        ok[index] = False
+    for index in unclean:
+        strict[index] = False
+    batch_findings = []
+    for member, outcome, names in breaches:
+        call = topics.call(member.call)
+        topic = call.topic(member.topic)
+        batch_findings.append(finding_for(topic.checks[member.position], outcome, call, topic, bundles=names))
+    return CheckedBatch(store, outcomes, tuple(batch_findings), ok, strict, latest)
+
+
+def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None) -> BatchReport:
+    """Check several bundles as one batch: one report each, plus the batch findings (quotas, identities)."""
+    if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
+        raise TypeError("validate_batch takes an iterable of bundles; use validate() for one")
+    with check_batch(bundles, as_of=as_of, settings=settings, jobs=jobs, limits=limits, hold=None) as batch:
+        return batch.report()
+
+
+def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None = None, limits: Any = None) -> Report:
+    """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
+    if not isinstance(bundle, (Mapping, str, os.PathLike, Source)):
+        raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
+    return validate_batch([bundle], as_of=as_of, settings=settings, limits=limits).reports[0]
 
 
 def _today() -> dt.date:
@@ -476,52 +743,3 @@ def _call_defaults(call_id: str) -> Mapping[str, Any]:
     """A call's settings at their defaults, worked out once. Setting names start with their call's id
     and a call's rules read only those, so this is all a bundle's rules can see of the defaults."""
     return MappingProxyType({setting.name: setting.default for setting in topics.call(call_id).settings})
-
-
-def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None) -> BatchReport:
-    """Check several bundles as one batch: one report each, plus the batch findings (quotas, identities)."""
-    if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
-        raise TypeError("validate_batch takes an iterable of bundles; use validate() for one")
-    from .loading import Limits
-
-    if limits is not None and not isinstance(limits, Limits):
-        raise TypeError(f"limits is an appcheck.loading.Limits, not {type(limits).__name__}")
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
-    day = _as_of(as_of)
-    resolved = topics.resolve_settings(settings) if settings else None  # None: each call's defaults
-    items = [(bundle, index, day, resolved, limits) for index, bundle in enumerate(bundles)]
-    if jobs > 1 and len(items) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
-            results = list(pool.map(_prepare_and_check, items, chunksize=max(1, len(items) // (jobs * 4))))
-    else:
-        results = [_prepare_and_check(item) for item in items]
-    prepared = [item for item, _ in results]
-    checked = [found for _, found in results]
-    per_bundle, batch_findings = _batch(prepared, checked)
-    reports = []
-    for index, item in enumerate(prepared):
-        findings = list(item.findings)
-        if item.context is not None:
-            for position in range(len(item.topic.checks)):
-                finding = checked[index].get(position) or per_bundle.get((index, position))
-                if finding is not None:
-                    findings.append(finding)
-        reports.append(Report(
-            tuple(_place(findings, item.text, item.format)),
-            call=item.call.id if item.call else None,
-            topic_id=item.topic.id if item.topic else None,
-            track=item.track,
-            file=item.file,
-            checked_on=item.context.checked_on if item.context else None,
-        ))
-    return BatchReport(tuple(reports), tuple(batch_findings))
-
-
-def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None = None, limits: Any = None) -> Report:
-    """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
-    if not isinstance(bundle, (Mapping, str, os.PathLike, Source)):
-        raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
-    return validate_batch([bundle], as_of=as_of, settings=settings, limits=limits).reports[0]

@@ -232,6 +232,11 @@ class BatchReport:
     def strict_ok(self) -> bool:
         return all(report.strict_ok for report in self.reports) and all(f.clean() for f in self.findings)
 
+    @property
+    def latest_checked_on(self) -> _dt.date | None:
+        """The latest date any bundle's dated rules were measured at (None when no bundle has one)."""
+        return max((report.checked_on for report in self.reports if report.checked_on is not None), default=None)
+
     def to_dict(self) -> dict:
         return {
             "format": "appcheck-report/1",

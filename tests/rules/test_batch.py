@@ -118,3 +118,51 @@ def test_identity_rule_looks_at_every_bundle() -> None:
     batch = appcheck.validate_batch([mainland, other])
     assert [f.requirement for f in batch.findings] == ["GD22-PI-IDENTITY"]
     assert all("GD22-PI-IDENTITY" in {f.requirement for f in r.failures()} for r in batch.reports)
+
+
+# ----------------------------------------------------------------------------- key_of / judge
+
+
+def test_check_batch_is_key_of_then_judge() -> None:
+    from appcheck.rules.batch import read
+
+    rule = QuotaPerKey("platform", 1)
+    bundles = [{"platform": {"name": " 深海中心 "}}, {"platform": {"name": "深海 中心"}}, {"platform": {}}]
+    contexts = [context(b) for b in bundles]
+    assert rule.check_batch(contexts) == rule.judge([read(rule, ctx) for ctx in contexts])
+
+
+def test_a_key_is_small_and_names_the_group_by_its_first_spelling() -> None:
+    rule = QuotaPerKey("platform", 1)
+    assert rule.key_of(context({"platform": {"name": " “深海”中心 "}})) == ("name:深海中心", "“深海”中心")
+    outcomes, breaches = rule.judge([("name:x", "X 中心"), ("name:x", "x中心")])
+    assert "X 中心" in outcomes[0].message and outcomes[1] is outcomes[0] and breaches[0][1] == (0, 1)
+
+
+def test_a_bundle_outside_the_quota_reads_as_its_own_outcome() -> None:
+    rule = QuotaPerKey("recommended_by", 1, outside_quota_only=True)
+    found = rule.key_of(context({"counts_against_quota": True}))
+    assert found.status.value == "passed" and found.segments == ("counts_against_quota",)
+
+
+def test_malformed_data_fails_only_its_own_bundle() -> None:
+    from appcheck.rules.batch import read
+
+    class Broken:
+        def key_of(self, ctx):
+            raise TypeError("odd shape")
+
+    assert read(Broken(), context({})).status.value == "failed"
+    rule = OneIdentityPerPerson()
+    outcomes, _ = rule.judge([read(Broken(), context({})), ("id", "p1", "mainland")])
+    assert statuses(outcomes) == ["failed", "passed"]
+
+
+def test_paths_name_where_every_judged_outcome_points() -> None:
+    identity = OneIdentityPerPerson()
+    outcomes, _ = identity.judge([("id", "p1", "mainland"), ("id", "p1", "foreign"), ("name", "王五", "mainland")])
+    assert {o.segments for o in outcomes} <= set(identity.paths)
+    for key in ("foreign_rd_center", "platform", "recommended_by"):
+        rule = QuotaPerKey(key, 1)
+        outcomes, _ = rule.judge([("a", "A"), ("a", "A"), ("b", "B")])
+        assert {o.segments for o in outcomes} <= set(rule.paths)

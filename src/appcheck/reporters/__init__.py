@@ -1,6 +1,10 @@
-"""One reporter per output format: ``render(batch, options) -> str``.
+"""One reporter per output format: ``write(batch, options, out)`` and ``render(batch, options) -> str``.
 
-Reporters turn a :class:`~appcheck.model.BatchReport` into text; they never print, exit or read files.
+Reporters turn a batch into text; they never print, exit or read files. ``write`` writes to a text
+stream as it goes, one report at a time, so that a batch of any size is written in flat memory;
+``render`` is ``write`` into a string. A batch is a :class:`~appcheck.model.BatchReport` or an
+:class:`~appcheck.engine.CheckedBatch`: both have ``reports`` (sized, iterable), ``findings``,
+``ok``, ``strict_ok`` and ``latest_checked_on``.
 """
 
 from __future__ import annotations
@@ -25,6 +29,15 @@ def reporter(name: str):
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}; formats: {', '.join(FORMATS)}")
     return importlib.import_module(f"{__name__}.{name}_format" if name == "json" else f"{__name__}.{name}")
+
+
+def render_with(write, batch, options: Options) -> str:
+    """What ``write(batch, options, out)`` writes, as a string."""
+    import io
+
+    out = io.StringIO()
+    write(batch, options, out)
+    return out.getvalue()
 
 
 def message(finding, lang: str) -> str:

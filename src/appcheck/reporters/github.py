@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Severity, Status
-from . import Options, message
+from . import Options, message, render_with
 
 _IN_MEMORY = re.compile(r"#[0-9]+")  # how a batch finding names a bundle given as a mapping
 _SUMMARY = {
@@ -60,23 +60,35 @@ def _lines(finding, files, options: Options):
         yield annotation(_command(finding), text, file, finding.line, finding.column, finding.requirement)
 
 
-def render(batch, options: Options) -> str:
-    out = []
+def write(batch, options: Options, out) -> None:
+    """Write the annotations of ``batch`` to ``out``, a report at a time, then the summary line."""
     counts = {"error": 0, "warning": 0, "notice": 0}
+    in_memory = set()  # report files that look like an in-memory bundle's name ("#3")
+    files = good = 0
     for report in batch.reports:
+        files += 1
+        good += report.strict_ok if options.strict else report.ok
+        if report.file is not None and _IN_MEMORY.fullmatch(report.file):
+            in_memory.add(report.file)
+        lines = []
         for finding in report.findings:
             if finding.status is not Status.PASSED:
                 counts[_command(finding)] += 1
-                out.extend(_lines(finding, [report.file], options))
-    named = {report.file for report in batch.reports if report.file is not None}
+                lines.extend(_lines(finding, [report.file], options))
+        if lines:
+            out.write("\n".join(lines) + "\n")
+    lines = []
     for finding in batch.findings:
         if finding.status is not Status.PASSED:
             counts[_command(finding)] += 1
-            files = [name for name in finding.bundles if name in named or not _IN_MEMORY.fullmatch(name)] or [None]
-            out.extend(_lines(finding, files, options))
-    good = sum(1 for report in batch.reports if (report.strict_ok if options.strict else report.ok))
-    out.append(_SUMMARY[options.lang].format(
-        files=len(batch.reports), ok=good, bad=len(batch.reports) - good,
+            names = [name for name in finding.bundles if name in in_memory or not _IN_MEMORY.fullmatch(name)] or [None]
+            lines.extend(_lines(finding, names, options))
+    lines.append(_SUMMARY[options.lang].format(
+        files=files, ok=good, bad=files - good,
         errors=counts["error"], warnings=counts["warning"], notices=counts["notice"],
     ))
-    return "\n".join(out) + "\n"
+    out.write("\n".join(lines) + "\n")
+
+
+def render(batch, options: Options) -> str:
+    return render_with(write, batch, options)

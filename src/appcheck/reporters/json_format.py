@@ -1,14 +1,30 @@
-"""``--format json``: the batch report's ``to_dict()``, one JSON document."""
+"""``--format json``: the batch report's ``to_dict()``, one JSON document, written a report at a time."""
 
 from __future__ import annotations
 
 import json
 
-from . import Options
+from . import Options, render_with
+
+
+def _dumps(value, level: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``level`` levels deep in a document
+    (JSON strings hold no raw line break, so every line break is the indentation's)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def write(batch, options: Options, out) -> None:
+    """Write the JSON document of ``batch`` to ``out``: the same text as ``json.dumps`` of the whole
+    ``to_dict()`` (plus ``strict`` and ``ok_strict``), with indent 2, one report at a time."""
+    out.write('{\n  "format": "appcheck-report/1",\n  "ok": ' + _dumps(batch.ok, 1) + ',\n  "reports": [')
+    first = True
+    for report in batch.reports:
+        out.write(("\n    " if first else ",\n    ") + _dumps(report.to_dict(), 2))
+        first = False
+    out.write("]" if first else "\n  ]")
+    out.write(',\n  "findings": ' + _dumps([finding.to_dict() for finding in batch.findings], 1))
+    out.write(',\n  "strict": ' + _dumps(options.strict, 1) + ',\n  "ok_strict": ' + _dumps(batch.strict_ok, 1) + "\n}\n")
 
 
 def render(batch, options: Options) -> str:
-    data = batch.to_dict()
-    data["strict"] = options.strict
-    data["ok_strict"] = batch.strict_ok
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return render_with(write, batch, options)

@@ -21,7 +21,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..model import Status
-from . import Options, message
+from . import Options, message, render_with
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LABEL = {"error": "error", "warning": "warning", "info": "info"}
@@ -100,22 +100,43 @@ def _timestamp(day: _dt.date | None) -> str:
     return _dt.datetime.combine(day or _dt.date.today(), _dt.time()).strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def _suites(batch, options: Options):
+    """Each ``<testsuite>`` of the batch in turn, as an element without a parent."""
+    days = getattr(batch, "latest_checked_on", None)
+    if days is None:
+        days = max((report.checked_on for report in batch.reports if report.checked_on is not None), default=None)
+    index = -1
+    for index, report in enumerate(batch.reports):
+        holder = ET.Element("testsuites")
+        name = report.file or f"#{index}"
+        topic = report.topic + (f"#{report.track}" if report.track else "") if report.topic else None
+        _suite(holder, index, name, topic or "appcheck", topic or name, report.findings, _timestamp(report.checked_on or days), options)
+        yield holder[0]
+    if batch.findings:
+        holder = ET.Element("testsuites")
+        _suite(holder, index + 1, "batch", "appcheck", "batch", batch.findings, _timestamp(days), options)
+        yield holder[0]
+
+
 def build(batch, options: Options) -> ET.Element:
     """The ``<testsuites>`` element."""
     root = ET.Element("testsuites")
-    days = [report.checked_on for report in batch.reports if report.checked_on is not None]
-    for index, report in enumerate(batch.reports):
-        name = report.file or f"#{index}"
-        topic = report.topic + (f"#{report.track}" if report.track else "") if report.topic else None
-        day = report.checked_on or (max(days) if days else None)
-        _suite(root, index, name, topic or "appcheck", topic or name, report.findings, _timestamp(day), options)
-    if batch.findings:
-        _suite(root, len(batch.reports), "batch", "appcheck", "batch", batch.findings,
-               _timestamp(max(days) if days else None), options)
+    root.extend(_suites(batch, options))
     return root
 
 
+def write(batch, options: Options, out) -> None:
+    """Write the JUnit XML document to ``out``, a ``<testsuite>`` at a time: the same text as
+    :func:`build` indented with ``ET.indent`` and serialized whole."""
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    empty = True
+    for suite in _suites(batch, options):
+        ET.indent(suite, level=1)
+        suite.tail = None
+        out.write(("<testsuites>" if empty else "") + "\n  " + ET.tostring(suite, encoding="unicode"))
+        empty = False
+    out.write("<testsuites />\n" if empty else "\n</testsuites>\n")
+
+
 def render(batch, options: Options) -> str:
-    root = build(batch, options)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return render_with(write, batch, options)

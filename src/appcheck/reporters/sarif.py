@@ -10,6 +10,7 @@ location. A batch finding is one result with a location per bundle it names.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -17,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..model import AS_OF, LOAD, SCHEMA, TOPIC, Severity, Status, jsonable
-from . import Options, message
+from . import Options, message, render_with
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _IN_MEMORY = re.compile(r"#[0-9]+")  # how a batch finding names a bundle given as a mapping
@@ -113,44 +114,76 @@ def _result(finding, rule_index: int, locations: list, options: Options) -> dict
     return result
 
 
-def build(batch, options: Options) -> dict:
-    """The SARIF log as a JSON-ready dict."""
-    from .. import __version__
-
-    rules: list[dict] = []
-    index_of: dict[str, int] = {}
-    results: list[dict] = []
-
-    def rule_index(finding) -> int:
-        if finding.requirement not in index_of:
-            index_of[finding.requirement] = len(rules)
-            rules.append(_rule(finding))
-        return index_of[finding.requirement]
-
+def _results(batch, options: Options, index_of: dict[str, int]):
+    """Every result of the batch, in order: each report's findings that are not passed, then the batch's."""
+    in_memory = set()  # report files that look like an in-memory bundle's name ("#3")
     for report in batch.reports:
+        if report.file is not None and _IN_MEMORY.fullmatch(report.file):
+            in_memory.add(report.file)
         for finding in report.findings:
-            if finding.status is Status.PASSED:
-                continue
-            results.append(_result(finding, rule_index(finding), [_location(report.file, finding)], options))
-    named = {report.file for report in batch.reports if report.file is not None}
+            if finding.status is not Status.PASSED:
+                yield _result(finding, index_of[finding.requirement], [_location(report.file, finding)], options)
     for finding in batch.findings:
         if finding.status is Status.PASSED:
             continue
-        files = [name for name in finding.bundles if name in named or not _IN_MEMORY.fullmatch(name)] or [None]
-        results.append(_result(finding, rule_index(finding), [_location(name, finding) for name in files], options))
+        files = [name for name in finding.bundles if name in in_memory or not _IN_MEMORY.fullmatch(name)] or [None]
+        yield _result(finding, index_of[finding.requirement], [_location(name, finding) for name in files], options)
+
+
+def _rules(batch) -> tuple[list[dict], dict[str, int]]:
+    """One rule per requirement that has a result, in the order of their first results."""
+    rules: list[dict] = []
+    index_of: dict[str, int] = {}
+    findings = (finding for report in batch.reports for finding in report.findings)
+    for finding in itertools.chain(findings, batch.findings):
+        if finding.status is not Status.PASSED and finding.requirement not in index_of:
+            index_of[finding.requirement] = len(rules)
+            rules.append(_rule(finding))
+    return rules, index_of
+
+
+def _head(batch, options: Options, rules: list[dict]) -> tuple[dict, dict]:
+    from .. import __version__
 
     driver = {"name": "appcheck", "version": __version__, "semanticVersion": __version__, "rules": rules}
+    properties = {"ok": batch.ok, "strictOk": batch.strict_ok, "strict": options.strict, "lang": options.lang}
+    return driver, properties
+
+
+def build(batch, options: Options) -> dict:
+    """The SARIF log as a JSON-ready dict."""
+    rules, index_of = _rules(batch)
+    driver, properties = _head(batch, options, rules)
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": driver},
             "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": {"ok": batch.ok, "strictOk": batch.strict_ok, "strict": options.strict, "lang": options.lang},
+            "results": list(_results(batch, options, index_of)),
+            "properties": properties,
         }],
     }
 
 
+def _dumps(value, level: int) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def write(batch, options: Options, out) -> None:
+    """Write the SARIF log to ``out``: the text of ``json.dumps(build(...), indent=2)``, a result at a
+    time (the reports are read twice: once for the rules, which come first, then for the results)."""
+    rules, index_of = _rules(batch)
+    driver, properties = _head(batch, options, rules)
+    out.write('{\n  "$schema": ' + _dumps(SCHEMA_URI, 1) + ',\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": '
+              + _dumps({"driver": driver}, 3) + ',\n      "columnKind": "unicodeCodePoints",\n      "results": [')
+    first = True
+    for result in _results(batch, options, index_of):
+        out.write(("\n        " if first else ",\n        ") + _dumps(result, 4))
+        first = False
+    out.write("]" if first else "\n      ]")
+    out.write(',\n      "properties": ' + _dumps(properties, 3) + "\n    }\n  ]\n}\n")
+
+
 def render(batch, options: Options) -> str:
-    return json.dumps(build(batch, options), ensure_ascii=False, indent=2) + "\n"
+    return render_with(write, batch, options)

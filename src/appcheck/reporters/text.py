@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Severity, Status
-from . import Options, message
+from . import Options, message, render_with
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "review": "35", "passed": "32", "bold": "1", "dim": "2"}
 _LABELS = {
@@ -38,29 +38,38 @@ def _line(finding, where: str, options: Options) -> str:
     return f"  {position}: {_paint(labels[label], label, options)} {_paint(finding.requirement, 'bold', options)} {pointer}  {message(finding, options.lang)}"
 
 
-def render(batch, options: Options) -> str:
+def write(batch, options: Options, out) -> None:
+    """Write the text report of ``batch`` to ``out``, one file's block at a time."""
     labels = _LABELS[options.lang]
-    out = []
+    files = good = 0
     for index, report in enumerate(batch.reports):
+        lines = []
         where = report.file or f"#{index}"
         ok = report.strict_ok if options.strict else report.ok
+        files += 1
+        good += ok
         status = _paint(labels["ok"] if ok else labels["not_ok"], "passed" if ok else "error", options)
         topic = report.topic + (f"#{report.track}" if report.track else "") if report.topic else labels["no_topic"]
-        out.append(f"{_paint(where, 'bold', options)}  {topic}  {status}")
+        lines.append(f"{_paint(where, 'bold', options)}  {topic}  {status}")
         shown = sorted((f for f in report.findings if f.status is not Status.PASSED), key=lambda f: _ORDER[(f.status, f.severity)])
         for finding in shown:
-            out.append(_line(finding, where, options))
+            lines.append(_line(finding, where, options))
         passed = [f for f in report.findings if f.status is Status.PASSED]
         if options.verbose:
-            out.extend(_line(f, where, options) for f in passed)
+            lines.extend(_line(f, where, options) for f in passed)
         elif passed:
-            out.append(_paint("  " + labels["passed_n"].format(n=len(passed)), "dim", options))
-        out.append("")
+            lines.append(_paint("  " + labels["passed_n"].format(n=len(passed)), "dim", options))
+        lines.append("")
+        out.write("\n".join(lines) + "\n")
+    lines = []
     if batch.findings:
-        out.append(_paint(labels["batch"], "bold", options))
+        lines.append(_paint(labels["batch"], "bold", options))
         for finding in batch.findings:
-            out.append(_line(finding, ", ".join(finding.bundles), options))
-        out.append("")
-    good = sum(1 for r in batch.reports if (r.strict_ok if options.strict else r.ok))
-    out.append(labels["summary"].format(files=len(batch.reports), ok=good, bad=len(batch.reports) - good))
-    return "\n".join(out) + "\n"
+            lines.append(_line(finding, ", ".join(finding.bundles), options))
+        lines.append("")
+    lines.append(labels["summary"].format(files=files, ok=good, bad=files - good))
+    out.write("\n".join(lines) + "\n")
+
+
+def render(batch, options: Options) -> str:
+    return render_with(write, batch, options)

@@ -1,8 +1,17 @@
 """Batch rules: requirements that need several bundles at once (quotas, one identity per person).
 
-A batch rule has ``check_batch(contexts) -> (outcomes, breaches)``: one outcome per bundle (in the
-order given) and, for every breach, an outcome with the indices of the bundles involved. Every
-bundle in a breach fails: the guideline caps the group, and nothing says which one is kept.
+A batch rule works in two steps, so that a batch of any size is checked without holding its bundles:
+
+- ``key_of(ctx)`` reads, from one bundle, the little the rule compares across bundles (a person's id and
+  identity, a platform's name). It raises :class:`~appcheck.rules.base.MissingInput` when it cannot
+  read it, or returns an :class:`~appcheck.rules.base.Outcome` when the bundle is outside the rule.
+- ``judge(reads) -> (outcomes, breaches)`` compares those reads (a key, or the bundle's own outcome):
+  one outcome per bundle, in the order given, and for every breach an outcome with the indices of
+  the bundles involved. Every bundle in a breach fails: the guideline caps the group, and nothing
+  says which one is kept.
+
+``paths`` lists every path an outcome of ``judge`` points at, so the engine can place those findings
+in the file before it lets the bundle go. ``check_batch(contexts)`` is both steps at once.
 """
 
 from __future__ import annotations
@@ -11,13 +20,24 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .base import Context, MissingInput, Outcome, failed, passed, review
+from .base import MALFORMED, Context, MissingInput, Outcome, failed, malformed, passed, review
 
 _OUTSIDE_MAINLAND = {"foreign", "hong_kong", "macao", "taiwan"}
 
 
 def _identity_class(identity: str) -> str:
     return "mainland" if identity == "mainland" else "outside"
+
+
+def read(rule, ctx: Context):
+    """``rule.key_of(ctx)``, or the bundle's own outcome: the key cannot be read (failed, pointing at the
+    input), the data is malformed (failed), or the bundle is outside the rule."""
+    try:
+        return rule.key_of(ctx)
+    except MissingInput as missing:
+        return missing.outcome()
+    except MALFORMED as error:
+        return malformed(error)
 
 
 @attrs.frozen
@@ -40,7 +60,10 @@ class OneIdentityPerPerson:
         The same two bundles, both ``identity: hong_kong``.
     """
 
-    def _key(self, ctx: Context) -> tuple[str, str, str]:
+    #: where the outcomes of :meth:`judge` point
+    paths = (("principal_investigator", "identity"),)
+
+    def key_of(self, ctx: Context) -> tuple[str, str, str]:
         identity = ctx.string("principal_investigator", "identity")
         person = ctx.value("principal_investigator", "person_id")
         if isinstance(person, str) and person.strip():
@@ -48,14 +71,11 @@ class OneIdentityPerPerson:
         return ("name", ctx.string("principal_investigator", "name").strip(), identity)
 
     def check_batch(self, contexts: Sequence[Context]) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
-        keys: list = []
-        outcomes: list = [None] * len(contexts)
-        for index, ctx in enumerate(contexts):
-            try:
-                keys.append(self._key(ctx))
-            except MissingInput as missing:
-                keys.append(None)
-                outcomes[index] = missing.outcome()
+        return self.judge([read(self, ctx) for ctx in contexts])
+
+    def judge(self, reads: Sequence) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
+        keys: list = [None if isinstance(found, Outcome) else found for found in reads]
+        outcomes: list = [found if isinstance(found, Outcome) else None for found in reads]
         groups: dict[tuple[str, str], list[int]] = {}
         for index, key in enumerate(keys):
             if key is not None:
@@ -77,8 +97,8 @@ class OneIdentityPerPerson:
             else:
                 for m in members:
                     outcomes[m] = passed(
-                        f"本批 {len(contexts)} 份申报书中，申报人 {who} 仅以 {identities[0]} 身份申报（{len(members)} 份）",
-                        f"in this batch of {len(contexts)}, {who} applies with the single identity {identities[0]} ({len(members)} bundle(s))",
+                        f"本批 {len(reads)} 份申报书中，申报人 {who} 仅以 {identities[0]} 身份申报（{len(members)} 份）",
+                        f"in this batch of {len(reads)}, {who} applies with the single identity {identities[0]} ({len(members)} bundle(s))",
                         ("principal_investigator", "identity"), actual=identities[0],
                     )
         return outcomes, breaches
@@ -148,25 +168,35 @@ class QuotaPerKey:
     #: already failing a required check of their own, and says so in their finding)
     eligible_only: bool = True
 
+    @property
+    def paths(self) -> tuple:
+        """Where the outcomes of :meth:`judge` point."""
+        return (QUOTA_KEYS[self.key][1],)
+
+    def key_of(self, ctx: Context) -> tuple[str, str] | Outcome:
+        """``(group key, name shown in messages)``, or a passed outcome for a bundle outside the quota."""
+        if self.outside_quota_only and ctx.value("counts_against_quota") is True:
+            return passed("本申报纳入推荐单位限额，不计入此项指标", "this bundle counts against the recommender's quota: not subject to this limit", ("counts_against_quota",))
+        key = QUOTA_KEYS[self.key][0](ctx)
+        if self.key == "platform":
+            return key, ctx.string("platform", "name").strip()
+        return key, key.split(":", 1)[1] if key.startswith(("reg:", "name:")) else key
+
     def check_batch(self, contexts: Sequence[Context]) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
-        read, where, name_zh, name_en = QUOTA_KEYS[self.key]
-        outcomes: list = [None] * len(contexts)
+        return self.judge([read(self, ctx) for ctx in contexts])
+
+    def judge(self, reads: Sequence) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
+        _, where, name_zh, name_en = QUOTA_KEYS[self.key]
+        outcomes: list = [found if isinstance(found, Outcome) else None for found in reads]
         groups: dict[str, list[int]] = {}
-        for index, ctx in enumerate(contexts):
-            if self.outside_quota_only and ctx.value("counts_against_quota") is True:
-                outcomes[index] = passed("本申报纳入推荐单位限额，不计入此项指标", "this bundle counts against the recommender's quota: not subject to this limit", ("counts_against_quota",))
-                continue
-            try:
-                key = read(ctx)
-            except MissingInput as missing:
-                outcomes[index] = missing.outcome()
-                continue
-            groups.setdefault(key, []).append(index)
+        labels: dict[str, str] = {}
+        for index, found in enumerate(reads):
+            if not isinstance(found, Outcome):
+                groups.setdefault(found[0], []).append(index)
+                labels.setdefault(found[0], found[1])  # the first bundle's spelling names the group
         breaches = []
         for key, members in groups.items():
-            label = key.split(":", 1)[1] if key.startswith(("reg:", "name:")) else key
-            if self.key == "platform":
-                label = contexts[members[0]].string("platform", "name").strip()
+            label = labels[key]
             if len(members) > self.limit:
                 outcome = failed(
                     f"本批中有 {len(members)} 份申报书涉及同一{name_zh} {label}，限报 {self.limit} 份",
@@ -190,4 +220,4 @@ class QuotaPerKey:
         return f"每个{name_zh}在一批中至多 {self.limit} 份{scope[0]}", f"at most {self.limit} bundle(s) per {name_en} in a batch{scope[1]}"
 
 
-__all__ = ["OneIdentityPerPerson", "QuotaPerKey"]
+__all__ = ["OneIdentityPerPerson", "QuotaPerKey", "read"]

@@ -1,0 +1,34 @@
+"""Every reporter writes a batch a report at a time, and the text is the same whatever the batch is:
+a :class:`~appcheck.model.BatchReport` rendered whole, or an engine's ``CheckedBatch`` read back."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from appcheck import engine
+from appcheck.reporters import FORMATS, Options, reporter
+
+from ..conftest import EXAMPLES
+
+OPTIONS = [Options(), Options(lang="en", strict=True, verbose=True)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", ["example_batch", "odd_batch", "nasty_batch", "empty_batch"])
+def test_write_is_render(fmt, name, request) -> None:
+    batch = request.getfixturevalue(name)
+    for options in OPTIONS:
+        out = io.StringIO()
+        reporter(fmt).write(batch, options, out)
+        assert out.getvalue() == reporter(fmt).render(batch, options)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_checked_batch_renders_like_its_report(fmt) -> None:
+    files = sorted(str(p) for p in EXAMPLES.glob("zj-2026/**/*.json"))
+    with engine.check_batch(files, as_of="2022-05-10", hold=0) as checked:
+        whole = checked.report()
+        for options in OPTIONS:
+            assert reporter(fmt).render(checked, options) == reporter(fmt).render(whole, options)

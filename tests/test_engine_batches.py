@@ -1,0 +1,87 @@
+"""Batches of any size: ``engine.check_batch`` checks each bundle on its own, keeps only what the batch
+checks compare, and builds the reports again as they are read (from a list, or from a temporary file past ``hold`` bundles).
+
+Whatever the store and the number of processes, the reports are those of ``validate_batch``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import appcheck
+from appcheck import engine
+
+from .conftest import EXAMPLES
+
+AS_OF = "2022-05-10"
+
+
+def _files(folder) -> list[str]:
+    return sorted(str(path) for path in folder.rglob("*") if path.suffix in (".json", ".yaml", ".yml"))
+
+
+#: every batch example, each call's examples as one batch, and all of them (files and one mapping)
+BATCHES = {
+    **{f"{folder.parent.parent.name}/{folder.name}": _files(folder) for folder in sorted(EXAMPLES.glob("*/batches/*"))},
+    **{call.name: [f for f in _files(call) if "/batches/" not in f] for call in sorted(EXAMPLES.iterdir())},
+    "everything": _files(EXAMPLES) + [{"format": "appcheck/1", "call": "gd-2022"}],
+}
+
+
+@pytest.fixture(scope="module", params=sorted(BATCHES))
+def batch(request):
+    bundles = BATCHES[request.param]
+    return bundles, appcheck.validate_batch(bundles, as_of=AS_OF)
+
+
+@pytest.mark.parametrize("hold", [None, 0, 1, engine.HOLD])
+def test_any_store_gives_the_reports_of_validate_batch(batch, hold) -> None:
+    bundles, expected = batch
+    with engine.check_batch(bundles, as_of=AS_OF, hold=hold) as checked:
+        assert checked.report() == expected
+        assert (checked.ok, checked.strict_ok, checked.findings) == (expected.ok, expected.strict_ok, expected.findings)
+        assert checked.ok_count == sum(report.ok for report in expected.reports)
+        assert checked.strict_ok_count == sum(report.strict_ok for report in expected.reports)
+        assert checked.latest_checked_on == expected.latest_checked_on
+
+
+def test_reports_are_sized_and_can_be_read_again(batch) -> None:
+    bundles, expected = batch
+    with engine.check_batch(bundles, as_of=AS_OF, hold=0) as checked:
+        assert len(checked.reports) == len(expected.reports)
+        assert list(checked.reports) == list(checked.reports) == list(expected.reports)
+
+
+def test_processes_give_the_same_reports() -> None:
+    bundles = BATCHES["everything"]
+    with engine.check_batch(bundles, as_of=AS_OF, jobs=2, hold=0) as checked:
+        assert checked.report() == appcheck.validate_batch(bundles, as_of=AS_OF)
+
+
+def test_a_batch_goes_to_a_file_past_its_hold_and_frees_it() -> None:
+    bundles = BATCHES["gd-2022"]
+    assert engine.check_batch(bundles[:3], as_of=AS_OF, hold=3)._store._file is None  # within the hold: in memory
+    checked = engine.check_batch(bundles, as_of=AS_OF, hold=3)
+    spool = checked._store._file
+    assert spool is not None and not checked._store._items  # past it: every bundle in the file, none in memory
+    assert len(list(checked.reports)) == len(bundles)
+    checked.close()
+    assert spool.closed
+
+
+def test_a_batch_finding_is_placed_before_its_bundle_is_let_go() -> None:
+    folder = EXAMPLES / "zj-2026" / "batches" / "ZJ26-PLT-QUOTA"
+    with engine.check_batch(_files(folder), as_of=AS_OF, hold=0) as checked:
+        quotas = [f for report in checked.reports for f in report.findings if f.requirement == "ZJ26-PLT-QUOTA"]
+    assert quotas and all(f.status.value == "failed" and f.line is not None for f in quotas)
+
+
+def test_arguments_are_checked() -> None:
+    with pytest.raises(TypeError):
+        engine.check_batch("one.json")
+    with pytest.raises(ValueError):
+        engine.check_batch([], hold=-1)
+    with pytest.raises(ValueError):
+        engine.check_batch([], jobs=0)
+    with engine.check_batch([]) as empty:
+        assert empty.ok and empty.strict_ok and len(empty.reports) == 0 and empty.latest_checked_on is None
