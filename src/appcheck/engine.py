@@ -310,12 +310,20 @@ def _clip(value: Any, limit: int) -> Any:
     return value
 
 
+#: (call, topic, requirement) -> (severity, quoted clause): the same for every finding of a topic
+_CITED: dict[tuple[str, str, str], tuple[Severity, str]] = {}
+
+
 def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **extra: Any) -> Finding:
-    requirement = catalog.requirement(check.requirement)
+    key = (call.id, topic.id, check.requirement)
+    cited = _CITED.get(key)
+    if cited is None:
+        requirement = catalog.requirement(check.requirement)
+        cited = _CITED[key] = (requirement.severity, _source(call, topic, requirement))
     return Finding(
-        check.requirement, outcome.status, requirement.severity, outcome.segments,
+        check.requirement, outcome.status, cited[0], outcome.segments,
         _clip(outcome.message, MESSAGE_LIMIT), _clip(outcome.message_en, MESSAGE_LIMIT),
-        _source(call, topic, requirement), expected=_clip(outcome.expected, VALUE_LIMIT), actual=_clip(outcome.actual, VALUE_LIMIT), **extra,
+        cited[1], expected=_clip(outcome.expected, VALUE_LIMIT), actual=_clip(outcome.actual, VALUE_LIMIT), **extra,
     )
 
 
@@ -360,13 +368,14 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     return Prepared(name, file, data, text, tuple(findings), topic, call, track, context, format=text_format)
 
 
-def _check(prepared: Prepared) -> dict[int, Finding]:
-    """The findings of every non-batch check, by the check's position in the topic."""
-    results = {}
-    for position, check in enumerate(prepared.topic.checks):
-        if check.applies(prepared.track) and not check.batch:
-            results[position] = finding_for(check, run(check.rule, prepared.context), prepared.call, prepared.topic)
-    return results
+def _check(prepared: Prepared) -> dict[int, Outcome]:
+    """The outcome of every non-batch check, by the check's position in the topic."""
+    context, track = prepared.context, prepared.track
+    return {
+        position: run(check.rule, context)
+        for position, check in enumerate(prepared.topic.checks)
+        if check.applies(track) and not check.batch
+    }
 
 
 def _not_counted(blocking: list[str]) -> Outcome:
@@ -390,25 +399,6 @@ def _positions(text: str | None, text_format: str, paths: list) -> list:
     from .locate import locate_many  # one scan of each container for all the paths
 
     return locate_many(text, paths)
-
-
-def _place(findings: list[Finding], text: str | None, text_format: str = "json", more: list | None = None) -> tuple[list[Finding], list]:
-    """The findings with the line and column of their paths in ``text``, and the positions of the
-    ``more`` paths too (one scan of the text for all of them)."""
-    more = more or []
-    unplaced = [finding.segments for finding in findings if finding.line is None]
-    if text is None or not (unplaced or more):
-        return findings, [None] * len(more)
-    found = _positions(text, text_format, unplaced + more)
-    positions = iter(found[:len(unplaced)])
-    placed = []
-    for finding in findings:
-        if finding.line is None:
-            position = next(positions)
-            if position is not None:
-                finding = attrs.evolve(finding, line=position[0], column=position[1])
-        placed.append(finding)
-    return placed, found[len(unplaced):]
 
 
 @attrs.frozen
@@ -446,27 +436,44 @@ def check_one(item: tuple) -> Checked:
         (), call=prepared.call.id if prepared.call else None, topic_id=prepared.topic.id if prepared.topic else None,
         track=prepared.track, file=prepared.file, checked_on=prepared.context.checked_on if prepared.context else None,
     )
-    own = list(prepared.findings)
-    slots: list = [None] * len(own)  # None: the next of ``own``; an int: a batch check at that position
+    # first every path a finding points at, to place them all in one scan of the text
+    early = list(prepared.findings)  # load, topic, schema, as-of
+    paths = [finding.segments for finding in early if finding.line is None]
+    outcomes: dict[int, Outcome] = {}
     reads = []
     wanted: list = []
     if prepared.context is not None:
-        checked = _check(prepared)
+        outcomes = _check(prepared)
+        paths.extend(outcome.segments for outcome in outcomes.values())
         for position, check in enumerate(prepared.topic.checks):
-            if position in checked:
-                own.append(checked[position])
-                slots.append(None)
-            elif check.batch and check.applies(prepared.track):
+            if check.batch and check.applies(prepared.track):
                 found = read(check.rule, prepared.context)
                 reads.append((position, check.requirement, found))
-                slots.append(position)
                 wanted.extend([(), *check.rule.paths] + ([found.segments] if isinstance(found, Outcome) else []))
-    wanted = list(dict.fromkeys(tuple(path) for path in wanted))
-    own, where = _place(own, prepared.text, prepared.format, wanted)
-    placed = iter(own)
-    findings = tuple(next(placed) if slot is None else slot for slot in slots)
-    blocking = tuple(sorted({finding.requirement for finding in own if finding.blocking}))
-    return Checked(head, prepared.name, findings, tuple(reads), blocking, dict(zip(wanted, where)))
+        wanted = list(dict.fromkeys(tuple(path) for path in wanted))
+    where = iter(_positions(prepared.text, prepared.format, paths + wanted))
+    findings: list = []
+    for finding in early:
+        position = next(where) if finding.line is None else None
+        findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
+    placed = {}
+    for position, outcome in outcomes.items():
+        found = next(where)
+        check = prepared.topic.checks[position]
+        placed[position] = (
+            finding_for(check, outcome, prepared.call, prepared.topic) if found is None
+            else finding_for(check, outcome, prepared.call, prepared.topic, line=found[0], column=found[1])
+        )
+    batch_positions = dict(zip(wanted, where))
+    blocking = tuple(sorted({finding.requirement for finding in [*findings, *placed.values()] if finding.blocking}))
+    if prepared.context is not None:
+        batched = {position for position, _, _ in reads}
+        for position in range(len(prepared.topic.checks)):
+            if position in placed:
+                findings.append(placed[position])
+            elif position in batched:
+                findings.append(position)  # its finding comes once the whole batch is read
+    return Checked(head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions)
 
 
 def _first_pass(items: list, jobs: int) -> Iterator[Checked]:

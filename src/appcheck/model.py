@@ -74,7 +74,15 @@ def jsonable(value: Any) -> Any:
 
 
 def _segments(value: Any) -> tuple:
-    return tuple(value)
+    return value if type(value) is tuple else tuple(value)
+
+
+def _status(value: Any) -> Status:
+    return value if type(value) is Status else Status(value)
+
+
+def _severity(value: Any) -> Severity:
+    return value if type(value) is Severity else Severity(value)
 
 
 @attrs.frozen
@@ -82,8 +90,8 @@ class Finding:
     """One requirement's outcome for one bundle (or, for batch findings, for a group of bundles)."""
 
     requirement: str
-    status: Status = attrs.field(converter=Status)
-    severity: Severity = attrs.field(converter=Severity)
+    status: Status = attrs.field(converter=_status)
+    severity: Severity = attrs.field(converter=_severity)
     segments: tuple = attrs.field(converter=_segments, default=())
     message: str = ""
     message_en: str = ""
