@@ -200,11 +200,18 @@ def mirror(schema: Any) -> Any:
     return _mirror(schema, "", None)
 
 
+#: what a URI fragment may hold as it is (RFC 3986 ``pchar``, ``/`` excepted); the rest is percent-encoded
+_FRAGMENT_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+
+
 def _segment(name: str) -> str:
     """``name`` as one segment of a JSON Pointer in a URI fragment (escaped, then percent-encoded)."""
+    name = name.replace("~", "~0").replace("/", "~1")
+    if _FRAGMENT_SAFE.issuperset(name):
+        return "/" + name
     from urllib.parse import quote
 
-    return "/" + quote(name.replace("~", "~0").replace("/", "~1"), safe="")
+    return "/" + quote(name, safe="".join(_FRAGMENT_SAFE))
 
 
 def _mirror(schema: Any, pointer: str, seen: dict[int, tuple[Any, str]] | None) -> Any:
@@ -310,15 +317,18 @@ def validator(name: str):
 
 
 @lru_cache(maxsize=1)
-def _places() -> dict[int, tuple[Any, str]]:
-    """Every object schema inside a mirrorable shipped schema, by ``id``: ``(schema, URI of its mirror)``.
+def _places() -> dict[int, tuple[Any, str, str]]:
+    """Every object schema inside a mirrorable shipped schema, by ``id``: ``(schema, document URI, reference)``.
 
-    The URI is the mirrored document's (in :func:`_registry`) with a JSON Pointer fragment, so a
-    subschema is compiled by reference, its own ``$ref`` resolved against its document as ours are.
+    The reference, resolved against the document's URI, is where the schema's mirror is in
+    :func:`_registry` (a JSON Pointer fragment), so a subschema is compiled by reference, its own
+    ``$ref`` resolved against its document as ours are. A subschema that is only a ``$ref`` is given
+    what it refers to: each of the many ``{"$ref": "../defs.json#/$defs/team"}`` of the topics is
+    then compiled once, as its target.
     """
     from . import schemas
 
-    places: dict[int, tuple[Any, str]] = {}
+    places: dict[int, tuple[Any, str, str]] = {}
     for name, contents in schemas.shipped().items():
         seen: dict[int, tuple[Any, str]] = {}
         try:
@@ -326,31 +336,46 @@ def _places() -> dict[int, tuple[Any, str]]:
         except Unmirrorable:
             continue
         uri = schemas.schema_uri(name, contents)
-        places.update((key, (schema, f"{uri}#{pointer}")) for key, (schema, pointer) in seen.items())
+        # a ``$ref`` is resolved against the document's URI unless an inner ``$id`` changes it
+        inner_ids = any(key != id(contents) and "$id" in schema for key, (schema, _) in seen.items())
+        for key, (schema, pointer) in seen.items():
+            ref = schema.get("$ref")
+            only_ref = len(schema) == 1 and isinstance(ref, str) and not inner_ids
+            places[key] = (schema, uri, ref if only_ref else "#" + pointer)
     return places
 
 
 #: ``id(subschema)`` -> ``(subschema, its jsonschema-rs validator or None)``, built on first use
 _SUBVALIDATORS: dict[int, tuple[Any, Any]] = {}
+#: the jsonschema-rs validator of each URI in the mirrored registry compiled so far
+_BY_URI: dict[str, Any] = {}
 
 
 def _subvalidator(schema: Any):
+    from urllib.parse import urljoin
+
     place = _places().get(id(schema))
     if place is None or place[0] is not schema:
         return None  # not a subschema of a shipped schema (or not of a mirrorable one)
+    uri = urljoin(place[1], place[2])
+    if uri not in _BY_URI:
+        _BY_URI[uri] = _compile_reference(uri)
+    _SUBVALIDATORS[id(schema)] = (schema, _BY_URI[uri])
+    return _BY_URI[uri]
+
+
+def _compile_reference(uri: str):
+    """The jsonschema-rs validator of ``{"$ref": uri}`` over the mirrored registry, or None."""
     rs, registry = _module(), _registry()
     if rs is None or registry is None:
-        checker = None
-    else:
-        try:
-            checker = rs.validator_for(
-                {"$ref": place[1]}, registry=registry, retriever=_no_fetch, validate_formats=False,
-                pattern_options=rs.RegexOptions(),
-            )
-        except Exception:  # a subschema it cannot compile: never vouched for  # noqa: BLE001
-            checker = None
-    _SUBVALIDATORS[id(schema)] = (schema, checker)
-    return checker
+        return None
+    try:
+        return rs.validator_for(
+            {"$ref": uri}, registry=registry, retriever=_no_fetch, validate_formats=False,
+            pattern_options=rs.RegexOptions(),
+        )
+    except Exception:  # a subschema it cannot compile: never vouched for  # noqa: BLE001
+        return None
 
 
 def vouches(schema: Any, instance: Any) -> bool:
