@@ -62,3 +62,19 @@ def test_severity_and_status_values() -> None:
     assert [s.value for s in Severity] == ["error", "warning", "info"]
     with pytest.raises(ValueError):
         finding(status="maybe")
+
+
+def test_a_finding_pickles_as_its_fields() -> None:
+    import pickle
+    from decimal import Decimal
+
+    import attrs
+
+    from appcheck.model import Finding
+
+    finding = Finding(
+        "GD22-FUNDING", "failed", "error", ("budget", 0, "a/b~"), "消息", "message", "source",
+        expected=Decimal("150.0001"), actual={"counted": False, "blocking": ["X"]}, bundles=("a.json", "#2"), line=3, column=7,
+    )
+    assert pickle.loads(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL)) == finding
+    assert len(finding.__reduce__()[1]) == len(attrs.fields(Finding))  # a new field must be pickled too

@@ -104,6 +104,13 @@ class Finding:
     line: int | None = None
     column: int | None = None
 
+    def __reduce__(self) -> tuple:
+        # pickled as its fields (a batch's reports wait in a temporary file): cheaper than attrs' state dict
+        return Finding, (
+            self.requirement, self.status, self.severity, self.segments, self.message, self.message_en, self.source,
+            self.expected, self.actual, self.bundles, self.line, self.column,
+        )
+
     @property
     def path(self) -> str:
         """The JSON Pointer (RFC 6901) of the value this finding is about; ``""`` for the whole bundle."""
