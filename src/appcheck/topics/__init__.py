@@ -139,8 +139,14 @@ class Call:
         return next((setting for setting in self.settings if setting.name == name), None)
 
 
+#: the calls looked up so far (a call module is imported once; every bundle asks for its call)
+_CALLS: dict[str, Call] = {}
+
+
 def call(call_id: str) -> Call | None:
     """The call with this id, importing only its module; None when no module covers it."""
+    if type(call_id) is str and call_id in _CALLS:
+        return _CALLS[call_id]
     if not isinstance(call_id, str) or not call_id or not all(c.isalnum() or c == "-" for c in call_id):
         return None
     try:
@@ -148,7 +154,10 @@ def call(call_id: str) -> Call | None:
     except ModuleNotFoundError:
         return None
     found = getattr(module, "CALL", None)
-    return found if isinstance(found, Call) and found.id == call_id else None
+    if isinstance(found, Call) and found.id == call_id:
+        _CALLS[call_id] = found
+        return found
+    return None
 
 
 def calls() -> tuple[Call, ...]:
