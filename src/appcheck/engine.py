@@ -229,17 +229,21 @@ REFERENCES = (
 )
 
 
-def _nodes(data: Any, pattern: tuple, prefix: tuple = ()) -> Iterable[tuple[tuple, Any]]:
-    if not pattern:
-        yield prefix, data
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(data, list):
-            for index, item in enumerate(data):
-                yield from _nodes(item, rest, prefix + (index,))
-    elif isinstance(data, Mapping) and head in data:
-        yield from _nodes(data[head], rest, prefix + (head,))
+def _nodes(data: Any, pattern: tuple) -> list[tuple[tuple, Any]]:
+    """``(path, value)`` of every value at ``pattern`` (keys, and ``*`` for every item of an array)."""
+    found = [((), data)]
+    for head in pattern:
+        deeper = []
+        for prefix, node in found:
+            if head == "*":
+                if type(node) is list:
+                    deeper.extend((prefix + (index,), item) for index, item in enumerate(node))
+            elif isinstance(node, Mapping) and head in node:
+                deeper.append((prefix + (head,), node[head]))
+        found = deeper
+        if not found:
+            break
+    return found
 
 
 def _integrity_findings(topic: Any, data: Mapping) -> list[Finding]:
@@ -320,10 +324,13 @@ def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **
     if cited is None:
         requirement = catalog.requirement(check.requirement)
         cited = _CITED[key] = (requirement.severity, _source(call, topic, requirement))
+    message, message_en, expected, actual = outcome.message, outcome.message_en, outcome.expected, outcome.actual
     return Finding(
         check.requirement, outcome.status, cited[0], outcome.segments,
-        _clip(outcome.message, MESSAGE_LIMIT), _clip(outcome.message_en, MESSAGE_LIMIT),
-        cited[1], expected=_clip(outcome.expected, VALUE_LIMIT), actual=_clip(outcome.actual, VALUE_LIMIT), **extra,
+        message if type(message) is str and len(message) <= MESSAGE_LIMIT else _clip(message, MESSAGE_LIMIT),
+        message_en if type(message_en) is str and len(message_en) <= MESSAGE_LIMIT else _clip(message_en, MESSAGE_LIMIT),
+        cited[1], expected=None if expected is None else _clip(expected, VALUE_LIMIT), actual=None if actual is None else _clip(actual, VALUE_LIMIT),
+        **extra,
     )
 
 
