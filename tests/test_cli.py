@@ -147,13 +147,48 @@ def test_terminal_that_cannot_print_chinese_gets_escapes() -> None:
 
 
 def test_jobs_output_equals_one_job() -> None:
-    one = run("validate", str(EXAMPLES / "gd-2022"), "--format", "json")
+    one = run("validate", str(EXAMPLES / "gd-2022"), "--format", "json", "--jobs", "1")
     two = run("validate", str(EXAMPLES / "gd-2022"), "--format", "json", "--jobs", "2")
-    assert one == two and one[0] == 1
+    auto = run("validate", str(EXAMPLES / "gd-2022"), "--format", "json", "--jobs", "auto")
+    assert one == two == auto and one[0] == 1
 
 
-def test_jobs_must_be_positive() -> None:
+def test_jobs_must_be_positive_or_auto() -> None:
     assert run("validate", VALID, "--jobs", "0")[0] == 2
+    assert run("validate", VALID, "--jobs", "some")[0] == 2
+    assert run("validate", VALID, "--jobs", "auto")[0] == 0
+
+
+def test_jobs_auto_is_the_default(monkeypatch) -> None:
+    from appcheck import engine
+
+    asked = []
+    real = engine.check_batch
+
+    def spy(bundles, **kwargs):
+        asked.append((len(bundles), kwargs["jobs"]))
+        return real(bundles, **kwargs)
+
+    monkeypatch.setattr(engine, "check_batch", spy)
+    monkeypatch.setattr(engine, "auto_jobs", lambda files: 7 if files == 1 else 0)
+    assert run("validate", VALID)[0] == 0 and asked == [(1, 7)]
+
+
+def test_auto_jobs_uses_the_cpus_only_for_many_files(monkeypatch) -> None:
+    from appcheck import engine
+
+    monkeypatch.setattr(engine.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert engine.auto_jobs(1) == engine.auto_jobs(engine.AUTO_JOBS_FROM - 1) == 1
+    assert engine.auto_jobs(engine.AUTO_JOBS_FROM) == engine.auto_jobs(10**6) == 3
+    monkeypatch.setattr(engine.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert engine.auto_jobs(10**6) == engine.AUTO_JOBS_MAX
+
+    def unsupported(pid):
+        raise AttributeError("sched_getaffinity")
+
+    monkeypatch.setattr(engine.os, "sched_getaffinity", unsupported, raising=False)
+    monkeypatch.setattr(engine.os, "cpu_count", lambda: None)
+    assert engine.auto_jobs(10**6) == 1
 
 
 def test_size_and_depth_limits_are_configurable(tmp_path) -> None:

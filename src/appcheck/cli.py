@@ -48,6 +48,10 @@ def _positive(text: str) -> int:
     return value
 
 
+def _jobs(text: str) -> int | str:
+    return "auto" if text == "auto" else _positive(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -61,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (default zh)")
     validate.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date used for bundles without submitted_on (default today)")
     validate.add_argument("--strict", action="store_true", help="also fail on warnings, info notes and pending reviews")
-    validate.add_argument("--jobs", type=_positive, default=1, metavar="N", help="check files in N processes (same output)")
+    validate.add_argument("--jobs", type=_jobs, default="auto", metavar="N|auto",
+                          help="check files in N processes (same output); auto (default): one per CPU from 200 files on, else 1")
     validate.add_argument("--set", dest="settings", type=_setting, action="append", default=[], metavar="NAME=VALUE", help="a call setting, e.g. gd-2022.published_on=2022-04-15")
     validate.add_argument("--max-bytes", type=_positive, default=10 * 1024 * 1024, metavar="N", help="refuse files larger than N bytes (default 10 MiB)")
     validate.add_argument("--max-depth", type=_positive, default=200, metavar="N", help="refuse documents nested deeper than N (default 200)")
@@ -112,7 +117,8 @@ def _validate(args, out: IO) -> int:
         from .loading import Limits
 
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
-        batch = engine.check_batch(bundles, as_of=args.as_of, settings=dict(args.settings), jobs=args.jobs, limits=limits)
+        jobs = engine.auto_jobs(len(bundles)) if args.jobs == "auto" else args.jobs
+        batch = engine.check_batch(bundles, as_of=args.as_of, settings=dict(args.settings), jobs=jobs, limits=limits)
     except ValueError as error:  # an unknown or malformed setting
         raise _Usage(f"appcheck validate: {error}") from None
     with batch:  # reports are built and written one at a time: flat memory over any number of files

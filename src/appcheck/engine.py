@@ -483,19 +483,48 @@ def check_one(item: tuple) -> Checked:
     return Checked(head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions)
 
 
+def _check_chunk(items: list) -> list[Checked]:
+    return [check_one(item) for item in items]
+
+
 def _first_pass(items: list, jobs: int) -> Iterator[Checked]:
-    """:func:`check_one` of each item, in order; in ``jobs`` processes a window at a time, so that
-    only a window's results wait in memory whatever the size of the batch."""
+    """:func:`check_one` of each item, in order. In ``jobs`` processes, the items go out in chunks and
+    at most two chunks a process are in flight, so that only those wait in memory whatever the size
+    of the batch, and no process waits for the others."""
     if jobs == 1 or len(items) < 2:
         yield from map(check_one, items)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    window = 256 * jobs
+    size = max(1, min(32, len(items) // (jobs * 4)))
+    chunks = (items[start:start + size] for start in range(0, len(items), size))
     with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
-        for start in range(0, len(items), window):
-            part = items[start:start + window]
-            yield from pool.map(check_one, part, chunksize=max(1, len(part) // (jobs * 4)))
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_check_chunk, chunk))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+#: ``--jobs auto``: one process below this many files (starting processes would cost more than it saves)
+AUTO_JOBS_FROM = 200
+#: ``--jobs auto``: at most this many processes
+AUTO_JOBS_MAX = 8
+
+
+def auto_jobs(files: int) -> int:
+    """The processes ``--jobs auto`` uses for ``files`` files: one for a few files, else one per
+    available CPU (at most :data:`AUTO_JOBS_MAX`)."""
+    if files < AUTO_JOBS_FROM:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))  # the CPUs this process may run on (a container's share)
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, AUTO_JOBS_MAX))
 
 
 @attrs.frozen
