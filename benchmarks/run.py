@@ -12,14 +12,16 @@ work on the machine only ever makes a round slower). Every ratio compares figure
 1. in process, per bundle: ``json.loads`` of the text; jsonschema-rs alone (the fastest engine, on
    the loaded bundle); plain ``jsonschema`` (Draft 2020-12, validator built once per topic, all
    errors) on the same schema; ``appcheck.validate()`` on the bytes, fast and pure-Python paths;
-2. processes: ``appcheck validate`` on 1 file and on 1,000 files, and ``check-jsonschema
+2. processes: ``appcheck validate`` on 1 file and on 1,000 files (with the default ``--jobs auto``,
+   and with ``--jobs 1``), and ``check-jsonschema
    --schemafile <topic schema> ...`` on the same files (the self-contained schema of
    ``appcheck schema CALL/TOPIC``, so it resolves every $ref offline);
 3. memory: peak RSS of ``appcheck validate DIR`` over 100 and 10,000 files
    (``getrusage(RUSAGE_CHILDREN)`` in a fresh parent each) and of a process calling ``validate()``
    on each file in turn (what a CI script of one's own does), and the tracemalloc peak of
-   sequential ``validate()`` in process over 100 and 10,000 bundles, after 700 other bundles have
-   filled the per-topic caches (validators, compiled patterns: bounded by the number of topics).
+   sequential ``validate()`` in process over 100 and 10,000 bundles (the same 100 bundles, cycled,
+   so that only the count differs), after 700 other bundles have filled the per-topic caches
+   (validators, compiled patterns: bounded by the number of topics).
 """
 
 from __future__ import annotations
@@ -209,7 +211,8 @@ def processes(work: Path, files: int, rounds: int, out) -> dict:
     appcheck = _appcheck() + ["validate", "--as-of", AS_OF]
     results = {
         "appcheck 1 file": _run_time(appcheck + [str(one)], rounds),
-        f"appcheck {files} files": _run_time(appcheck + [str(folder)], max(1, rounds // 3)),
+        f"appcheck {files} files": _run_time(appcheck + [str(folder)], max(1, rounds // 3)),  # --jobs auto
+        f"appcheck {files} files --jobs 1": _run_time(appcheck + ["--jobs", "1", str(folder)], max(1, rounds // 3)),
     }
     checker = _check_jsonschema()
     if checker is not None:
@@ -240,9 +243,11 @@ _TRACED = (
     "    [generate._read(path) for path in valid + failing]\n"
     "for name, text, _ in generate.bundles(700, seed=1):  # every topic's caches, both paths, filled first\n"
     "    appcheck.validate(Source(name, text.encode()), as_of='%s')\n"
+    "made = [(name, text.encode()) for name, text, _ in generate.bundles(int(sys.argv[3]))]\n"
     "tracemalloc.start()\n"
-    "for name, text, _ in generate.bundles(int(sys.argv[2])):\n"
-    "    appcheck.validate(Source(name, text.encode()), as_of='%s')\n"
+    "for index in range(int(sys.argv[2])):  # the same bundles over and over: what grows is the count's doing\n"
+    "    name, raw = made[index %% len(made)]\n"
+    "    appcheck.validate(Source(name, raw), as_of='%s')\n"
     "import gc; gc.collect()  # retained = still reachable once reference cycles are collected\n"
     "current, peak = tracemalloc.get_traced_memory()\n"
     "print(peak, current)\n"
@@ -267,7 +272,7 @@ def memory(work: Path, small: int, large: int, out) -> dict:
         command = [sys.executable, "-c", _SEQUENTIAL, str(folder)]
         done = subprocess.run([sys.executable, "-c", _CHILD_RSS, *command], capture_output=True, text=True, check=True, env=_ENV)
         results[f"sequential validate() peak RSS, {count} files (MiB)"] = int(done.stdout.split()[-1]) / 1024
-        done = subprocess.run([sys.executable, "-c", _TRACED, str(HERE), str(count)], capture_output=True, text=True, check=True, env=_ENV)
+        done = subprocess.run([sys.executable, "-c", _TRACED, str(HERE), str(count), str(small)], capture_output=True, text=True, check=True, env=_ENV)
         peak, current = map(int, done.stdout.split()[-2:])
         results[f"validate() tracemalloc peak, {count} bundles (MiB)"] = peak / 1024 / 1024
         results[f"validate() tracemalloc retained after {count} (MiB)"] = current / 1024 / 1024
@@ -297,6 +302,9 @@ def targets(inproc: dict, procs: dict, mem: dict, files: int, small: int, large:
                  procs["appcheck 1 file"][which] / procs["check-jsonschema 1 file"][which], "<= 0.5", lambda r: r <= 0.5),
                 (f"appcheck / check-jsonschema, {files} files ({clock})",
                  procs[f"appcheck {files} files"][which] / procs[f"check-jsonschema {files} files"][which], "<= 0.2",
+                 lambda r: r <= 0.2),
+                (f"  the same with --jobs 1 ({clock})",
+                 procs[f"appcheck {files} files --jobs 1"][which] / procs[f"check-jsonschema {files} files"][which], "<= 0.2",
                  lambda r: r <= 0.2),
             ]
     rows += [

@@ -85,3 +85,23 @@ def test_arguments_are_checked() -> None:
         engine.check_batch([], jobs=0)
     with engine.check_batch([]) as empty:
         assert empty.ok and empty.strict_ok and len(empty.reports) == 0 and empty.latest_checked_on is None
+
+
+def test_checking_leaves_no_reference_cycles_behind() -> None:
+    """Whatever a check builds is freed as soon as it is let go, not at the next garbage collection."""
+    import gc
+
+    bundles = BATCHES["everything"]
+    appcheck.validate_batch(bundles, as_of=AS_OF)  # caches filled first
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for bundle in bundles:
+            appcheck.validate(bundle, as_of=AS_OF)
+        with engine.check_batch(bundles, as_of=AS_OF, hold=3) as checked:
+            list(checked.reports)
+        gc.collect()
+        assert gc.garbage == []
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()

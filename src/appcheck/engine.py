@@ -641,12 +641,15 @@ class CheckedBatch:
         self._store = store
         self._outcomes = outcomes
         self.findings = findings
-        self.reports = _Reports(self)
         self.ok_count = sum(ok)
         self.strict_ok_count = sum(strict)
         self.latest_checked_on = latest
         self.ok = self.ok_count == len(store) and not any(f.blocking for f in findings)
         self.strict_ok = self.strict_ok_count == len(store) and all(f.clean() for f in findings)
+
+    @property
+    def reports(self) -> _Reports:
+        return _Reports(self)  # made on each use: a batch that held its own view would be a reference cycle
 
     def _reports(self) -> Iterator[Report]:
         topics_of: dict[tuple, tuple] = {}
