@@ -703,17 +703,26 @@ def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str
     """
     if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
         raise TypeError("a batch is an iterable of bundles; use validate() for one")
-    from .loading import Limits
-
-    if limits is not None and not isinstance(limits, Limits):
-        raise TypeError(f"limits is an appcheck.loading.Limits, not {type(limits).__name__}")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
     if hold is not None and (isinstance(hold, bool) or not isinstance(hold, int) or hold < 0):
         raise ValueError(f"hold is a number of bundles, 0 or more, or None, not {hold!r}")
+    return _collect(_first_pass(_items(bundles, as_of, settings, limits), jobs), hold)
+
+
+def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | None, limits: Any) -> list[tuple]:
+    """What :func:`check_one` takes for each bundle, once the arguments are checked."""
+    from .loading import Limits
+
+    if limits is not None and not isinstance(limits, Limits):
+        raise TypeError(f"limits is an appcheck.loading.Limits, not {type(limits).__name__}")
     day = _as_of(as_of)
     resolved = topics.resolve_settings(settings) if settings else None  # None: each call's defaults
-    items = [(bundle, index, day, resolved, limits) for index, bundle in enumerate(bundles)]
+    return [(bundle, index, day, resolved, limits) for index, bundle in enumerate(bundles)]
+
+
+def _collect(checked: Iterable[Checked], hold: int | None) -> CheckedBatch:
+    """Keep the checked bundles (in a :class:`_Store`) and what the batch checks compare, then judge the batch."""
     store = _Store(hold)
     groups: dict[str, list[_Member]] = {}
     rules: dict[str, Any] = {}
@@ -721,7 +730,7 @@ def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str
     strict: list[bool] = []
     latest = None
     try:
-        for index, item in enumerate(_first_pass(items, jobs)):
+        for index, item in enumerate(checked):
             store.append(item)
             ok.append(item.ok)
             strict.append(item.strict_ok)
@@ -767,7 +776,11 @@ def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None 
     """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
     if not isinstance(bundle, (Mapping, str, os.PathLike, Source)):
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
-    return validate_batch([bundle], as_of=as_of, settings=settings, limits=limits).reports[0]
+    item = check_one(_items([bundle], as_of, settings, limits)[0])
+    if not item.reads:  # no batch check: the report is complete already
+        return attrs.evolve(item.head, findings=item.findings)
+    with _collect([item], None) as batch:
+        return next(iter(batch.reports))
 
 
 def _today() -> dt.date:
