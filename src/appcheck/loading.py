@@ -19,7 +19,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Rounded
 from itertools import accumulate
 
 import attrs
@@ -230,11 +230,25 @@ def _decoder(parse_number) -> json.JSONDecoder:
 _DECODER = _decoder(_parse_number)
 """Checks every number against the limits as it is read (a hook per number costs less than a pre-scan)."""
 
+# Integers, the common numbers, are made in C: an integer literal (``-?(0|[1-9][0-9]*)``) has as many
+# coefficient digits as it has digits, so this context makes exactly ``Decimal(literal)`` when it has at
+# most MAX_NUMBER_DIGITS digits and signals Rounded, trapped, exactly when _number_problem refuses it.
+_INTEGERS = Context(prec=MAX_NUMBER_DIGITS, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Rounded])
+_FAST_DECODER = json.JSONDecoder(
+    parse_int=_INTEGERS.create_decimal,
+    parse_float=_parse_number,
+    parse_constant=_parse_constant,
+    object_pairs_hook=_pairs,
+    strict=True,
+)
+""":data:`_DECODER` with the integers made in C; where it fails, :data:`_DECODER` finds out why."""
+
 _STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.S)  # closing quote optional
 _STRING_TO_DROP = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _WS = re.compile(r"[ \t\n\r]*")
+_BLANK = re.compile(r"[ \t\n\r]*\Z")
 _COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 _COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
@@ -513,26 +527,36 @@ def parse_json(text: str, max_depth: int = 200) -> object:
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if isinstance(max_depth, bool) or not isinstance(max_depth, int):
         raise TypeError(f"max_depth must be an int, not {type(max_depth).__name__}")
-    if not text.strip(" \t\r\n"):
+    return _parse_json(text, max_depth, False)
+
+
+def _parse_json(text: str, max_depth: int, decoded: bool) -> object:
+    """:func:`parse_json` without the argument checks; ``decoded``: ``text`` was decoded from UTF-8, so
+    it holds no lone surrogate (the UTF-8 decoder refuses them)."""
+    if _BLANK.match(text):
         raise JSONLoadError(_problem(
             "empty", "内容为空：应为一个 JSON 值（通常是以 “{” 开始的对象）",
             "the input is empty: expected a JSON value (usually an object starting with '{')",
         ))
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:  # only lone surrogates cannot be encoded
-        code = f"U+{ord(text[error.start]):04X}"
-        raise JSONLoadError(_problem(
-            "encoding", f"文本中有不成对的代理字符 {code}，不是有效的 Unicode",
-            f"the text holds the unpaired surrogate {code}, which is not valid Unicode",
-            text, error.start,
-        )) from None
+    if not decoded and not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:  # only lone surrogates cannot be encoded
+            code = f"U+{ord(text[error.start]):04X}"
+            raise JSONLoadError(_problem(
+                "encoding", f"文本中有不成对的代理字符 {code}，不是有效的 Unicode",
+                f"the text holds the unpaired surrogate {code}, which is not valid Unicode",
+                text, error.start,
+            )) from None
     problem = _check_depth(text, max_depth)
     if problem is not None:
         raise JSONLoadError(problem)
+    decoder = _DECODER  # what the problems are looked for with
     try:
-        decoder = _DECODER  # its per-number limit check costs less than any pre-scan of the text
-        data = decoder.decode(text)
+        try:
+            data = _FAST_DECODER.decode(text)
+        except Rounded:  # an integer with too many digits: the same place, as _DECODER fails
+            raise _BadNumber from None
     except json.JSONDecodeError as error:
         problem = _syntax_problem(text, error)
     except _Duplicate:
@@ -546,6 +570,8 @@ def parse_json(text: str, max_depth: int = 200) -> object:
             "depth", "数组和对象嵌套太深，无法处理", "arrays and objects are nested too deeply to process",
         )
     else:
+        if "\\" not in text:  # no escape at all, so no surrogate escape
+            return data
         problem = _find_lone_surrogate(text)
         if problem is None:
             return data
@@ -580,9 +606,9 @@ def load_text(text: str, limits: Limits = Limits()) -> Loaded:
     return _parse(text, limits, base)
 
 
-def _parse(text: str, limits: Limits, base: int) -> Loaded:
+def _parse(text: str, limits: Limits, base: int, decoded: bool = False) -> Loaded:
     try:
-        return Loaded(parse_json(text, limits.max_depth), text, None)
+        return Loaded(_parse_json(text, limits.max_depth, decoded), text, None)
     except JSONLoadError as error:
         problem = error.problem
         if base and problem.offset is not None:
@@ -614,6 +640,8 @@ def _wide_encoding(raw: bytes) -> tuple[str, bool] | None:
 
     Returns ``(name, has_bom)``; ``None`` if the bytes do not look like UTF-16 or UTF-32.
     """
+    if len(raw) < 2 or (raw[0] not in (0x00, 0xFE, 0xFF) and raw[1] != 0x00):
+        return None  # no BOM here starts so, and each NUL pattern has a NUL in the first two bytes
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return name, True
@@ -679,7 +707,7 @@ def load_bytes(raw: bytes, limits: Limits = Limits()) -> Loaded:
     if isinstance(decoded, Loaded):
         return decoded
     text, base = decoded
-    return _parse(text, limits, base)
+    return _parse(text, limits, base, True)
 
 
 def load_yaml_bytes(raw: bytes, limits: Limits = Limits()) -> Loaded:

@@ -193,86 +193,192 @@ def locate(text: str, segments: Sequence[str | int]) -> tuple[int, int] | None:
 
 _MEMBER = re.compile(r'[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*', re.S)
 _AFTER = re.compile(r"[ \t\n\r]*([,\]}])")
+# A scalar value, ending exactly where _skip_value ends it: a string (the C scanner and the loose scan
+# end it at the same quote), a number as the C scanner reads it, a literal.
+_NUMBER_OR_LITERAL = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null|NaN|Infinity|-Infinity"
+
+
+def _fast_patterns(string: str, key: str) -> tuple[re.Pattern, re.Pattern]:
+    """The common member and the common element, each in one match.
+
+    A member: the key (no escapes), the colon, then either a scalar value and the delimiter after it
+    (group 3) or, only looked at, the bracket a container value starts with; the empty group 2 is
+    where the value starts.  An element: a scalar value, the delimiter after it (group 1) and the
+    blanks after that.  Anything else is scanned step by step (_MEMBER, _skip_value).
+    """
+    scalar = f"(?:{string}|{_NUMBER_OR_LITERAL})"
+    member = rf'[ \t\n\r]*"({key})"[ \t\n\r]*:[ \t\n\r]*()(?:{scalar}[ \t\n\r]*([,}}])|(?=[\[{{]))'
+    element = rf"{scalar}[ \t\n\r]*([,\]])[ \t\n\r]*"
+    return re.compile(member, re.S), re.compile(element, re.S)
+
+
+_FAST = _fast_patterns(r'"[^"\\]*(?:\\.[^"\\]*)*"', r'[^"\\]*')
+# Where the text holds no backslash at all, a string is simply up to the next quote: much faster to match.
+_FAST_PLAIN = _fast_patterns(r'"[^"]*"', r'[^"]*')
 
 
 class _Scanned:
-    """One container's children, scanned once: object keys (first wins) or array element starts.
+    """One container's children, scanned as far as the paths need: object keys (first wins) or array
+    element starts.
 
-    ``broken`` is set when the text stops being JSON inside the container after ``children``: a
-    child not found before that point is a scan error, exactly as :func:`_member`/:func:`_element`
-    would have met it.
+    Scanning stops at the child asked for and resumes there for the next one, so the members after
+    the last one any path needs are never read.  ``position`` is where scanning resumes (-1 once the
+    container is scanned to its end or to where it breaks); with ``pending`` it is the start of a
+    value still to be skipped.  ``broken`` is set when the text stops being JSON inside the container
+    after ``children``: a child not found before that point is a scan error, exactly as
+    :func:`_member`/:func:`_element` would have met it.  ``end`` is the index after the closing bracket
+    once the scan has reached it.
+
+    ``scanned`` holds every container scanned for the same text, by index: a value that is one of them,
+    scanned to its end, is not read again (the C scanner or the loose scan would end the value there
+    too: the members or elements, each skipped by :func:`_skip_value`, and the delimiters are exactly
+    what they step over).
     """
 
-    __slots__ = ("kind", "children", "broken")
+    __slots__ = ("text", "kind", "children", "broken", "position", "pending", "end", "fast", "scanned")
 
-    def __init__(self, text: str, index: int) -> None:
+    def __init__(self, text: str, index: int, fast: tuple[re.Pattern, re.Pattern] = _FAST,
+                 scanned: dict[int, _Scanned] | None = None) -> None:
+        self.text = text
+        self.fast = fast
+        self.scanned = {} if scanned is None else scanned
         self.kind = text[index]
         self.broken = False
+        self.pending = False
+        self.position = self.end = -1
         self.children: dict[str, int] | list[int] = {} if self.kind == "{" else []
+        position = _skip_ws(text, index + 1)
+        if position >= len(text):
+            self.broken = True
+        elif text[position] == ("}" if self.kind == "{" else "]"):
+            self.end = position + 1
+        else:
+            self.position = position
+
+    def _skip(self, value: int) -> int:
+        """:func:`_skip_value`, or where the value is a container scanned to its end, that end."""
+        inner = self.scanned.get(value)
+        if inner is not None and inner.end >= 0:
+            return inner.end
+        return _skip_value(self.text, value)
+
+    def _after(self, value: int, closing: str) -> int:
+        """Skip the value at ``value`` and the delimiter after it: where the next member or element
+        starts (blanks before it are skipped in arrays only), or -1 after the ``closing`` bracket."""
+        text = self.text
+        after = _AFTER.match(text, self._skip(value))
+        if after is None:
+            raise _ScanError
+        delimiter = after[1]
+        if delimiter == ",":
+            return after.end() if closing == "}" else _skip_ws(text, after.end())
+        if delimiter != closing:
+            raise _ScanError
+        self.end = after.end()
+        return -1
+
+    def _object(self, key: str | None) -> None:
+        """Scan members until one named ``key`` is found, or (``None``) to the end."""
+        text, children = self.text, self.children
+        fast_member = self.fast[0].match
+        position = self.position
         try:
-            if self.kind == "{":
-                self._object(text, index)
-            else:
-                self._array(text, index)
+            if self.pending:
+                self.pending = False
+                position = self._after(position, "}")
+            while position >= 0:
+                member = fast_member(text, position)
+                if member is not None and member.lastindex == 3:  # a scalar value, and the "," or "}" after it
+                    name = member[1]
+                    if name not in children:
+                        children[name] = member.end(2)
+                    position = member.end()
+                    if text[position - 1] == "}":
+                        self.end, position = position, -1
+                    if name == key:
+                        break
+                    continue
+                if member is None:
+                    member = _MEMBER.match(text, position)  # the key, the colon and the blanks around them
+                    if member is None:
+                        raise _ScanError
+                    name = member[1]
+                    if "\\" in name:  # escapes: decoded (or refused) as the JSON scanner does
+                        try:
+                            name = json.decoder.scanstring(text, member.start(1), False)[0]
+                        except ValueError as error:
+                            raise _ScanError from error
+                else:
+                    name = member[1]
+                position = member.end()
+                if name not in children:
+                    children[name] = position
+                if name == key:  # its value is skipped only if a later path needs a later member
+                    self.pending = True
+                    break
+                position = self._after(position, "}")
         except (_ScanError, IndexError):
             self.broken = True
+            position = -1
+        self.position = position
 
-    def _object(self, text: str, index: int) -> None:
-        children = self.children
-        position = _skip_ws(text, index + 1)
-        if text[position] == "}":
-            return
-        while True:
-            member = _MEMBER.match(text, position)  # the key, the colon and the blanks around them
-            if member is None:
-                raise _ScanError
-            name = member.group(1)
-            if "\\" in name:  # escapes: decoded (or refused) as the JSON scanner does
-                try:
-                    name = json.decoder.scanstring(text, member.start(1), False)[0]
-                except ValueError as error:
-                    raise _ScanError from error
-            position = member.end()
-            if name not in children:
-                children[name] = position
-            after = _AFTER.match(text, _skip_value(text, position))
-            if after is None or after.group(1) == "]":
-                raise _ScanError
-            if after.group(1) == "}":
-                return
-            position = after.end()
-
-    def _array(self, text: str, index: int) -> None:
-        children = self.children
-        position = _skip_ws(text, index + 1)
-        if text[position] == "]":
-            return
-        while True:
-            children.append(position)
-            after = _AFTER.match(text, _skip_value(text, position))
-            if after is None or after.group(1) == "}":
-                raise _ScanError
-            if after.group(1) == "]":
-                return
-            position = _skip_ws(text, after.end())
+    def _array(self, wanted: int) -> None:
+        """Scan elements until element ``wanted`` is found, or (-1) to the end."""
+        text, children = self.text, self.children
+        fast_element = self.fast[1].match
+        position = self.position
+        try:
+            if self.pending:
+                self.pending = False
+                position = self._after(position, "]")
+            while position >= 0:
+                if len(children) > wanted >= 0:
+                    break
+                children.append(position)
+                element = fast_element(text, position)
+                if element is not None:  # a scalar value, and what follows
+                    if element[1] == "]":
+                        self.end, position = element.end(1), -1
+                    else:
+                        position = element.end()
+                elif len(children) > wanted >= 0:
+                    self.pending = True
+                    break
+                else:
+                    position = self._after(position, "]")
+        except (_ScanError, IndexError):
+            self.broken = True
+            position = -1
+        self.position = position
 
     def child(self, segment: str | int) -> int | None:
+        children = self.children
         if self.kind == "{":
-            if not isinstance(segment, (str, int)) or isinstance(segment, bool):
+            if type(segment) is str:
+                key = segment
+            elif not isinstance(segment, (str, int)) or isinstance(segment, bool):
                 return None
-            found = self.children.get(str(segment))
+            else:
+                key = str(segment)
+            found = children.get(key)
+            if found is None and self.position >= 0:
+                self._object(key)
+                found = children.get(key)
         else:
             wanted = _array_index(segment)
             if wanted is None:
                 return None
-            found = self.children[wanted] if wanted < len(self.children) else None
+            if wanted >= len(children) and self.position >= 0:
+                self._array(wanted)
+            found = children[wanted] if wanted < len(children) else None
         if found is None and self.broken:
             raise _ScanError
         return found
 
 
 def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[int, int] | None]:
-    """:func:`locate` for several paths of one text: the same answers, each container scanned once.
+    """:func:`locate` for several paths of one text: the same answers, each container scanned at most
+    once, and only as far as the paths need.
 
     A report's findings point into the same few objects; finding each from the root again would
     rescan them once a finding.
@@ -280,23 +386,25 @@ def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[i
     if text.startswith("\ufeff"):
         text = text[1:]
     root = _skip_ws(text, 0)
-    if root >= len(text):
+    size = len(text)
+    if root >= size:
         return [None] * len(paths)
+    fast = _FAST if "\\" in text else _FAST_PLAIN
     scanned: dict[int, _Scanned] = {}
     found_at: list[int] = []
     for segments in paths:
         found = root
         try:
             for segment in segments:
-                if text[found] not in "[{":
-                    break
                 container = scanned.get(found)
                 if container is None:
-                    container = scanned[found] = _Scanned(text, found)
+                    if text[found] not in "[{":
+                        break
+                    container = scanned[found] = _Scanned(text, found, fast, scanned)
                 child = container.child(segment)
                 if child is None:
                     break
-                if child >= len(text) or text[child] in ",:]}":
+                if child >= size or text[child] in ",:]}":
                     raise _ScanError  # a member or element with no value
                 found = child
         except (_ScanError, IndexError):
@@ -308,6 +416,15 @@ def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[i
 def line_cols(text: str, indices: Sequence[int]) -> list[tuple[int, int]]:
     """:func:`line_col` of each of ``indices``, counting line breaks in one pass over ``text``."""
     size = len(text)
+    if "\r" not in text:  # LF line ends only: one count, and the line starts where the last LF is
+        clamped = [index if 0 <= index <= size else (0 if index < 0 else size) for index in indices]
+        lines: dict[int, int] = {}  # index -> its line
+        line, previous = 1, 0
+        for index in sorted(set(clamped)):
+            line += text.count("\n", previous, index)
+            lines[index] = line
+            previous = index
+        return [(lines[index], index - text.rfind("\n", 0, index)) for index in clamped]
     counts: dict[int, tuple[int, int, int]] = {}  # index -> LFs, CRs and CRLFs before it
     lf = cr = crlf = previous = 0
     for index in sorted({max(0, min(i, size)) for i in indices}):
