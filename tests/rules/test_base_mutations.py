@@ -118,7 +118,7 @@ def test_durations_count_inclusively() -> None:
     assert Duration.between(dt.date(2022, 9, 1), dt.date(2024, 9, 1)) == Duration(24, 1)
     assert Duration.between(dt.date(2022, 1, 31), dt.date(2022, 1, 31)) == Duration(0, 1)
     assert str(Duration(24, 0)) == "24 个月" and str(Duration(24, 3)) == "24 个月 3 天"
-    assert Duration(24, 0).en() == "24 months" and Duration(1, 1).en() == "1 months 1 days"
+    assert Duration(24, 0).en() == "24 months" and Duration(1, 1).en() == "1 month 1 day"
     assert Duration(23, 30) < Duration(24, 0) < Duration(24, 1)
 
 

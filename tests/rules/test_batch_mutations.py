@@ -51,8 +51,8 @@ BATCHES = {
         [
             {'status': 'failed', 'segments': ('principal_investigator', 'identity'), 'message': '同一申报人（编号 p-1）在本批 2 份申报书中以境内、境外两种身份申报（hong_kong、mainland）', 'message_en': 'the same person (person_id p-1) applies in 2 bundles of this batch with both mainland and outside identities (hong_kong, mainland)', 'expected': 'one identity', 'actual': ['hong_kong', 'mainland']},
             {'status': 'failed', 'segments': ('principal_investigator', 'identity'), 'message': '同一申报人（编号 p-1）在本批 2 份申报书中以境内、境外两种身份申报（hong_kong、mainland）', 'message_en': 'the same person (person_id p-1) applies in 2 bundles of this batch with both mainland and outside identities (hong_kong, mainland)', 'expected': 'one identity', 'actual': ['hong_kong', 'mainland']},
-            {'status': 'passed', 'segments': ('principal_investigator', 'identity'), 'message': '本批 4 份申报书中，申报人 p-2 仅以 foreign 身份申报（2 份）', 'message_en': 'in this batch of 4, p-2 applies with the single identity foreign (2 bundle(s))', 'expected': None, 'actual': 'foreign'},
-            {'status': 'passed', 'segments': ('principal_investigator', 'identity'), 'message': '本批 4 份申报书中，申报人 p-2 仅以 foreign 身份申报（2 份）', 'message_en': 'in this batch of 4, p-2 applies with the single identity foreign (2 bundle(s))', 'expected': None, 'actual': 'foreign'},
+            {'status': 'passed', 'segments': ('principal_investigator', 'identity'), 'message': '本批 4 份申报书中，申报人 p-2 仅以 foreign 身份申报（2 份）', 'message_en': 'in this batch of 4 bundles, p-2 applies with the single identity foreign (2 bundles)', 'expected': None, 'actual': 'foreign'},
+            {'status': 'passed', 'segments': ('principal_investigator', 'identity'), 'message': '本批 4 份申报书中，申报人 p-2 仅以 foreign 身份申报（2 份）', 'message_en': 'in this batch of 4 bundles, p-2 applies with the single identity foreign (2 bundles)', 'expected': None, 'actual': 'foreign'},
         ],
         [
             ({'status': 'failed', 'segments': ('principal_investigator', 'identity'), 'message': '同一申报人（编号 p-1）在本批 2 份申报书中以境内、境外两种身份申报（hong_kong、mainland）', 'message_en': 'the same person (person_id p-1) applies in 2 bundles of this batch with both mainland and outside identities (hong_kong, mainland)', 'expected': 'one identity', 'actual': ['hong_kong', 'mainland']}, (0, 1)),
@@ -72,7 +72,7 @@ BATCHES = {
         [
             {'status': 'failed', 'segments': ('partners',), 'message': '本批中有 2 份申报书涉及同一外资研发机构 91310000X，限报 1 份', 'message_en': '2 bundles of this batch concern the same foreign R&D centre 91310000X; at most 1 allowed', 'expected': 1, 'actual': 2},
             {'status': 'failed', 'segments': ('partners',), 'message': '本批中有 2 份申报书涉及同一外资研发机构 91310000X，限报 1 份', 'message_en': '2 bundles of this batch concern the same foreign R&D centre 91310000X; at most 1 allowed', 'expected': 1, 'actual': 2},
-            {'status': 'passed', 'segments': ('partners',), 'message': '本批中涉及外资研发机构 博世 的申报书 1 份，未超过 1 份', 'message_en': '1 bundle(s) of this batch concern the foreign R&D centre 博世, within the limit of 1', 'expected': 1, 'actual': 1},
+            {'status': 'passed', 'segments': ('partners',), 'message': '本批中涉及外资研发机构 博世 的申报书 1 份，未超过 1 份', 'message_en': '1 bundle of this batch concerns the foreign R&D centre 博世, within the limit of 1', 'expected': 1, 'actual': 1},
             {'status': 'failed', 'segments': ('partners',), 'message': '无法检查：缺少 /partners（应为含 foreign_rd_center 的合作单位）', 'message_en': 'cannot check: /partners is missing (expected a partner with a foreign_rd_center block)', 'expected': 'a partner with a foreign_rd_center block', 'actual': None},
         ],
         [
@@ -82,8 +82,8 @@ BATCHES = {
     "quota outside the recommender's quota": (
         [
             {'status': 'passed', 'segments': ('counts_against_quota',), 'message': '本申报纳入推荐单位限额，不计入此项指标', 'message_en': "this bundle counts against the recommender's quota: not subject to this limit", 'expected': None, 'actual': None},
-            {'status': 'passed', 'segments': ('partners',), 'message': '本批中涉及外资研发机构 R 的申报书 2 份，未超过 2 份', 'message_en': '2 bundle(s) of this batch concern the foreign R&D centre R, within the limit of 2', 'expected': 2, 'actual': 2},
-            {'status': 'passed', 'segments': ('partners',), 'message': '本批中涉及外资研发机构 R 的申报书 2 份，未超过 2 份', 'message_en': '2 bundle(s) of this batch concern the foreign R&D centre R, within the limit of 2', 'expected': 2, 'actual': 2},
+            {'status': 'passed', 'segments': ('partners',), 'message': '本批中涉及外资研发机构 R 的申报书 2 份，未超过 2 份', 'message_en': '2 bundles of this batch concern the foreign R&D centre R, within the limit of 2', 'expected': 2, 'actual': 2},
+            {'status': 'passed', 'segments': ('partners',), 'message': '本批中涉及外资研发机构 R 的申报书 2 份，未超过 2 份', 'message_en': '2 bundles of this batch concern the foreign R&D centre R, within the limit of 2', 'expected': 2, 'actual': 2},
         ],
         [],
     ),
@@ -101,8 +101,8 @@ BATCHES = {
     ),
     'recommenders': (
         [
-            {'status': 'passed', 'segments': ('recommended_by',), 'message': '本批中涉及推荐单位 省科技厅 的申报书 2 份，未超过 2 份', 'message_en': '2 bundle(s) of this batch concern the recommending organization 省科技厅, within the limit of 2', 'expected': 2, 'actual': 2},
-            {'status': 'passed', 'segments': ('recommended_by',), 'message': '本批中涉及推荐单位 省科技厅 的申报书 2 份，未超过 2 份', 'message_en': '2 bundle(s) of this batch concern the recommending organization 省科技厅, within the limit of 2', 'expected': 2, 'actual': 2},
+            {'status': 'passed', 'segments': ('recommended_by',), 'message': '本批中涉及推荐单位 省科技厅 的申报书 2 份，未超过 2 份', 'message_en': '2 bundles of this batch concern the recommending organization 省科技厅, within the limit of 2', 'expected': 2, 'actual': 2},
+            {'status': 'passed', 'segments': ('recommended_by',), 'message': '本批中涉及推荐单位 省科技厅 的申报书 2 份，未超过 2 份', 'message_en': '2 bundles of this batch concern the recommending organization 省科技厅, within the limit of 2', 'expected': 2, 'actual': 2},
             {'status': 'failed', 'segments': ('recommended_by',), 'message': '无法检查：/recommended_by 的值 " " 无效（应为非空字符串）', 'message_en': 'cannot check: /recommended_by is " ", expected a non-empty string', 'expected': 'a non-empty string', 'actual': '" "'},
         ],
         [],
@@ -124,10 +124,10 @@ def test_batch_outcomes_and_breaches(name) -> None:
 
 def test_descriptions() -> None:
     assert OneIdentityPerPerson().describe() == ("同一申报人不得同时以境内、境外两种身份申报（批量检查）", "one person does not apply with both a mainland and an outside identity (batch)")
-    assert QuotaPerKey("platform", 1).describe() == ("每个平台在一批中至多 1 份", "at most 1 bundle(s) per platform in a batch")
+    assert QuotaPerKey("platform", 1).describe() == ("每个平台在一批中至多 1 份", "at most 1 bundle per platform in a batch")
     assert QuotaPerKey("foreign_rd_center", 1, outside_quota_only=True).describe() == (
-        "每个外资研发机构在一批中至多 1 份（不纳入限额的申报）", "at most 1 bundle(s) per foreign R&D centre in a batch (among bundles outside the quota)")
-    assert QuotaPerKey("recommended_by", 5).describe() == ("每个推荐单位在一批中至多 5 份", "at most 5 bundle(s) per recommending organization in a batch")
+        "每个外资研发机构在一批中至多 1 份（不纳入限额的申报）", "at most 1 bundle per foreign R&D centre in a batch (among bundles outside the quota)")
+    assert QuotaPerKey("recommended_by", 5).describe() == ("每个推荐单位在一批中至多 5 份", "at most 5 bundles per recommending organization in a batch")
 
 
 def test_quota_parameters() -> None:
@@ -141,6 +141,6 @@ def test_quota_parameters() -> None:
 
 def test_quota_labels_and_unfoldable_platform_names() -> None:
     outcomes, _ = QuotaPerKey("foreign_rd_center", 1).check_batch([context(center("91:X"))])
-    assert outcomes[0].message_en == "1 bundle(s) of this batch concern the foreign R&D centre 91:X, within the limit of 1"
+    assert outcomes[0].message_en == "1 bundle of this batch concerns the foreign R&D centre 91:X, within the limit of 1"
     outcomes, breaches = QuotaPerKey("platform", 1).check_batch([context({"platform": {"name": "—"}}), context({"platform": {"name": "·"}})])
     assert [o.status.value for o in outcomes] == ["passed", "passed"] and breaches == []

@@ -89,7 +89,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('project', 'end_date'),
         'message': '实施周期 2022-07-01 至 2024-07-01 为 24 个月 1 天，应恰为 24 个月',
-        'message_en': 'the implementation period 2022-07-01 to 2024-07-01 is 24 months 1 days, expected exactly 24 months',
+        'message_en': 'the implementation period 2022-07-01 to 2024-07-01 is 24 months 1 day, expected exactly 24 months',
         'expected': {'minimum_months': 24, 'maximum_months': 24},
         'actual': {'months': 24, 'days': 1},
     },
@@ -201,7 +201,7 @@ OUTCOMES = {
         'status': 'passed',
         'segments': ('onsite_plan',),
         'message': '实施期 3 个项目年度每年赴帮扶地均不少于 15 天：第1年 15 天、第2年 20 天、第3年 15 天',
-        'message_en': 'each of the 3 project years plans at least 15 days on site: year 1 15, year 2 20, year 3 15',
+        'message_en': 'each of the 3 project years plans at least 15 days on site: year 1: 15 days, year 2: 20 days, year 3: 15 days',
         'expected': {'years': 3, 'min_days': 15},
         'actual': [{'project_year': 1, 'days': 15}, {'project_year': 2, 'days': 20}, {'project_year': 3, 'days': 15}],
     },
@@ -349,9 +349,9 @@ def test_onsite_parameters_and_inputs() -> None:
 
 def test_a_long_plan_is_shortened_in_the_message() -> None:
     result = outcome(OnsiteEveryYear(1), plan(*[(y, 1) for y in range(1, 12)], end="2036-12-31"))
-    assert result.message.endswith("第10年 1 天……") and result.message_en.endswith("year 10 1, …") and len(result.actual) == 11
+    assert result.message.endswith("第10年 1 天……") and result.message_en.endswith("year 10: 1 day, …") and len(result.actual) == 11
     result = outcome(OnsiteEveryYear(1), plan(*[(y, 1) for y in range(1, 11)], end="2035-12-31"))
-    assert result.message.endswith("第10年 1 天") and result.message_en.endswith("year 10 1")
+    assert result.message.endswith("第10年 1 天") and result.message_en.endswith("year 10: 1 day")
 
 
 def test_deadline_years_and_leap_days() -> None:

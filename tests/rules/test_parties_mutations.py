@@ -234,7 +234,7 @@ OUTCOMES = {
         'status': 'passed',
         'segments': ('partners', 1),
         'message': f'有 1 家符合要求的单位（{ABROAD_ZH}）：TUM',
-        'message_en': f'1 organization(s) match ({ABROAD_EN}): TUM',
+        'message_en': f'1 organization matches ({ABROAD_EN}): TUM',
         'expected': 1,
         'actual': 1,
     },
@@ -242,7 +242,7 @@ OUTCOMES = {
         'status': 'passed',
         'segments': ('applicant',),
         'message': f'有 2 家符合要求的单位（{ENTERPRISE_ZH}）：LEAD、E',
-        'message_en': f'2 organization(s) match ({ENTERPRISE_EN}): LEAD, E',
+        'message_en': f'2 organizations match ({ENTERPRISE_EN}): LEAD, E',
         'expected': 2,
         'actual': 2,
     },
@@ -250,7 +250,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('partners', 0),
         'message': f'申报单位及合作单位中符合要求的单位（{ENTERPRISE_ZH}）有 1 家，要求不少于 2 家',
-        'message_en': f'1 of the applicant and partners match ({ENTERPRISE_EN}); at least 2 required',
+        'message_en': f'1 of the applicant and partners matches ({ENTERPRISE_EN}); at least 2 required',
         'expected': 2,
         'actual': 1,
     },
@@ -314,7 +314,7 @@ OUTCOMES = {
         'status': 'passed',
         'segments': ('principal_investigator', 'degree'),
         'message': '项目申报人于 2010-07-01 取得博士学位，早于申报日期 2022-05-10',
-        'message_en': 'the principal investigator obtained doctorate on 2010-07-01, before the submission date 2022-05-10',
+        'message_en': 'the principal investigator obtained the degree doctorate on 2010-07-01, before the submission date 2022-05-10',
         'expected': 'before 2022-05-10',
         'actual': dt.date(2010, 7, 1),
     },
@@ -322,7 +322,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('principal_investigator', 'title_awarded_on'),
         'message': '项目申报人于 2022-05-10 取得正高级职称，不早于申报日期 2022-05-10；要求在此之前取得',
-        'message_en': 'the principal investigator obtained senior on 2022-05-10, not before the submission date 2022-05-10',
+        'message_en': 'the principal investigator obtained the title senior on 2022-05-10, not before the submission date 2022-05-10',
         'expected': 'before 2022-05-10',
         'actual': dt.date(2022, 5, 10),
     },
@@ -330,7 +330,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('principal_investigator', 'title_awarded_on'),
         'message': '项目申报人有副高级职称，但未填写取得日期 title_awarded_on，无法确认早于申报日期 2022-05-10',
-        'message_en': 'the principal investigator has associate_senior but no title_awarded_on: cannot tell it came before the submission date 2022-05-10',
+        'message_en': 'the principal investigator has the title associate_senior but no title_awarded_on: cannot tell it came before the submission date 2022-05-10',
         'expected': 'before 2022-05-10',
         'actual': None,
     },
@@ -338,8 +338,8 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('principal_investigator',),
         'message': '项目申报人学位为 master、职称为 intermediate，不符合要求：项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称',
-        'message_en': "the principal investigator has degree master and title intermediate; expected the principal investigator held doctorate or title associate_senior or title senior before the guideline's publication",
-        'expected': "the principal investigator held doctorate or title associate_senior or title senior before the guideline's publication",
+        'message_en': "the principal investigator has the degree master and the title intermediate; expected the principal investigator held the degree doctorate or the title associate_senior or the title senior before the guideline's publication",
+        'expected': "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the guideline's publication",
         'actual': {'degree': 'master', 'title': 'intermediate'},
     },
     'PI post before publication': {
@@ -378,7 +378,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('principal_investigator', 'ongoing_projects', 0),
         'message': '项目申报人有在研项目 粤港合作（provincial、international_cooperation）（未填写结束日期），申报日期 2022-05-10 时仍在研',
-        'message_en': 'the principal investigator has an ongoing project 粤港合作 (provincial, international_cooperation) until (no end date), still running on 2022-05-10',
+        'message_en': 'the principal investigator has an ongoing project 粤港合作 (provincial, international_cooperation) with no end date, still running on 2022-05-10',
         'expected': 'none running',
         'actual': {'program': '粤港合作', 'ends_on': None},
     },
@@ -402,7 +402,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('prior_cooperation',),
         'message': f'未声明与合作方（{FOREIGN_ZH}）在申报日期前已有的合作基础（prior_cooperation，已列 1 项）',
-        'message_en': f'no earlier cooperation with a partner ({FOREIGN_EN}) before the submission date is declared in prior_cooperation (1 entries)',
+        'message_en': f'no earlier cooperation with a partner ({FOREIGN_EN}) before the submission date is declared in prior_cooperation (1 entry)',
         'expected': f'{FOREIGN_EN}',
         'actual': 1,
     },
@@ -554,7 +554,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('partners',),
         'message': f'没有{FOREIGN_ZH}（0 家），要求至少 1 家且每家{FOREIGN_ZH}均为{JP_ENTERPRISE_ZH}',
-        'message_en': f'0 partner(s) are {FOREIGN_EN}; at least 1 required, and every partner that is {FOREIGN_EN} is {JP_ENTERPRISE_EN}',
+        'message_en': f'0 partners are {FOREIGN_EN}; at least 1 required, and every partner that is {FOREIGN_EN} is {JP_ENTERPRISE_EN}',
         'expected': 1,
         'actual': 0,
     },
@@ -586,7 +586,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('partners',),
         'message': f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 1 国（BR），要求至少 2 国',
-        'message_en': f'{FOREIGN_EN} come from 1 of BR/IN/RU/ZA (BR); at least 2 required',
+        'message_en': f'the matching partners ({FOREIGN_EN}) come from 1 of BR/IN/RU/ZA (BR); at least 2 required',
         'expected': 2,
         'actual': ['BR'],
     },
@@ -594,7 +594,7 @@ OUTCOMES = {
         'status': 'passed',
         'segments': ('partners',),
         'message': f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 2 国：BR、ZA',
-        'message_en': f'{FOREIGN_EN} come from 2 of BR/IN/RU/ZA: BR, ZA',
+        'message_en': f'the matching partners ({FOREIGN_EN}) come from 2 of BR/IN/RU/ZA: BR, ZA',
         'expected': 2,
         'actual': ['BR', 'ZA'],
     },
@@ -690,7 +690,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('principal_investigator', 'degree_awarded_on'),
         'message': '项目申报人有博士学位，但未填写取得日期 degree_awarded_on，无法确认早于申报日期 2022-05-10',
-        'message_en': 'the principal investigator has doctorate but no degree_awarded_on: cannot tell it came before the submission date 2022-05-10',
+        'message_en': 'the principal investigator has the degree doctorate but no degree_awarded_on: cannot tell it came before the submission date 2022-05-10',
         'expected': 'before 2022-05-10',
         'actual': None,
     },
@@ -722,7 +722,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('partners',),
         'message': f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 0 国（无），要求至少 2 国',
-        'message_en': f'{FOREIGN_EN} come from 0 of BR/IN/RU/ZA (none); at least 2 required',
+        'message_en': f'the matching partners ({FOREIGN_EN}) come from 0 of BR/IN/RU/ZA (none); at least 2 required',
         'expected': 2,
         'actual': [],
     },
@@ -770,7 +770,7 @@ OUTCOMES = {
         'status': 'passed',
         'segments': ('partners',),
         'message': f'{ENTERPRISE_ZH}来自 CN/DE 中的 1 国：CN',
-        'message_en': f'{ENTERPRISE_EN} come from 1 of CN/DE: CN',
+        'message_en': f'the matching partners ({ENTERPRISE_EN}) come from 1 of CN/DE: CN',
         'expected': 1,
         'actual': ['CN'],
     },
@@ -803,11 +803,11 @@ DESCRIPTIONS = {
     ),
     'PI qualification': (
         '项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称',
-        "the principal investigator held doctorate or title associate_senior or title senior before the guideline's publication",
+        "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the guideline's publication",
     ),
     'PI qualification by post': (
         '项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称或企业高级职务',
-        "the principal investigator held doctorate or title associate_senior or title senior or a senior enterprise post before the guideline's publication",
+        "the principal investigator held the degree doctorate or the title associate_senior or the title senior or a senior enterprise post before the guideline's publication",
     ),
     'ongoing': (
         '项目申报人无在研的 provincial 级 international_cooperation 项目',
@@ -827,7 +827,7 @@ DESCRIPTIONS = {
     ),
     'countries': (
         f'至少一家合作单位（{FOREIGN_ZH}）位于SG、东盟成员国（不含 MM）；PG 需核实',
-        f'at least one partner ({FOREIGN_EN}) is in SG, ASEAN member states (not MM); PG need review',
+        f'at least one partner ({FOREIGN_EN}) is in SG, ASEAN member states (not MM); PG needs review',
     ),
     'open countries': (
         f'至少一家合作单位（{FOREIGN_ZH}）位于US（不含 RU）；其他国家需核实',
@@ -847,7 +847,7 @@ DESCRIPTIONS = {
     ),
     'partner countries': (
         f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中至少 2 国',
-        f'{FOREIGN_EN} come from at least 2 of BR/IN/RU/ZA',
+        f'the matching partners ({FOREIGN_EN}) come from at least 2 of BR/IN/RU/ZA',
     ),
     'countries without review': (
         f'至少一家合作单位（{FOREIGN_ZH}）位于MY、SG（不含 LA/MM）',
@@ -917,7 +917,7 @@ def test_unknown_degree_or_title_fails_when_built() -> None:
             PIQualification(**bad)
     assert PIQualification(degrees={"doctorate", "master", "bachelor", "other"}, titles={"senior", "associate_senior", "intermediate", "junior", "none"}).titles == frozenset({"senior", "associate_senior", "intermediate", "junior", "none"})
     assert PIQualification().degrees == frozenset({"doctorate"}) and PIQualification().titles == frozenset({"senior", "associate_senior"})
-    assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held master before the guideline's publication"
+    assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held the degree master before the guideline's publication"
 
 
 def test_has_party_minimum_is_at_least_one() -> None:
@@ -1006,7 +1006,7 @@ def test_several_countries_are_listed_in_messages() -> None:
     rule = PartnerCountries(FOREIGN, {"BR", "RU", "IN", "ZA"}, 3)
     result = outcome(rule, bundle(org("b", role="foreign_partner", country="BR"), org("z", role="foreign_partner", country="ZA")))
     assert result.message == f"{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 2 国（BR、ZA），要求至少 3 国"
-    assert result.message_en == f"{FOREIGN_EN} come from 2 of BR/IN/RU/ZA (BR, ZA); at least 3 required"
+    assert result.message_en == f"the matching partners ({FOREIGN_EN}) come from 2 of BR/IN/RU/ZA (BR, ZA); at least 3 required"
     rule = PartnerInCountries(FOREIGN, countries={"SG"}, review_countries={"PG", "FJ"})
     assert rule.describe() == (f"至少一家合作单位（{FOREIGN_ZH}）位于SG；FJ/PG 需核实", f"at least one partner ({FOREIGN_EN}) is in SG; FJ/PG need review")
 

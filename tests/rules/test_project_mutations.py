@@ -127,7 +127,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('project', 'fields', 1),
         'message': '领域 区块链、元宇宙 不在本方向所列领域内：清洁技术、智慧城市',
-        'message_en': "field(s) 区块链, 元宇宙 are not among this topic's fields: 清洁技术, 智慧城市",
+        'message_en': "fields 区块链, 元宇宙 are not among this topic's fields: 清洁技术, 智慧城市",
         'expected': ['清洁技术', '智慧城市'],
         'actual': ['区块链', '元宇宙'],
     },

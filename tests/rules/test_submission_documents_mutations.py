@@ -158,7 +158,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('partners',),
         'message': f'外方合作单位有 1 家，没有标为牵头（lead_of_side 为 true）的单位；外方应由{FI_ENTERPRISE_ZH}牵头',
-        'message_en': f'1 foreign partner(s) and none marked lead_of_side true; the foreign side must be led by {FI_ENTERPRISE_EN}',
+        'message_en': f'1 foreign partner and none marked lead_of_side true; the foreign side must be led by {FI_ENTERPRISE_EN}',
         'expected': f'{FI_ENTERPRISE_EN}',
         'actual': 1,
     },

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from .base import Context, Outcome, failed, passed, subset_of
+from .base import Context, Outcome, a_or_an, failed, passed, plural, subset_of
 from .parties import Orgs
 
 COVER_NAMES = {
@@ -79,7 +79,7 @@ class SignedAgreement:
             return f"用途为 {purpose}，应为 {'/'.join(sorted(self.purposes))}", f"its purpose is {purpose}, expected {'/'.join(sorted(self.purposes))}"
         kind = agreement.get("kind")
         if kind not in self.kinds:
-            return f"类型为 {kind}，应为{'或'.join(KINDS[k][0] for k in sorted(self.kinds))}", f"it is a {kind}, expected {' or '.join(KINDS[k][1] for k in sorted(self.kinds))}"
+            return f"类型为 {kind}，应为{'或'.join(KINDS[k][0] for k in sorted(self.kinds))}", f"it is {a_or_an(kind)}, expected {' or '.join(KINDS[k][1] for k in sorted(self.kinds))}"
         if self.legally_binding and agreement.get("legally_binding") is not True:
             return "未声明具有法律效力（legally_binding）", "it is not declared legally binding"
         signed = ctx.optional_date(*where, "signed_on")
@@ -136,7 +136,7 @@ class SignedAgreement:
             names = "、".join(org.label for org in unsigned)
             return failed(
                 f"以下合作单位未与申报单位签署符合要求的协议：{names}" + (f"（{note_zh}）" if note_zh else ""),
-                f"these partners have no qualifying agreement with the applicant: {', '.join(org.label for org in unsigned)}" + (f" ({note_en})" if note_en else ""),
+                f"{'this partner has' if len(unsigned) == 1 else 'these partners have'} no qualifying agreement with the applicant: {', '.join(org.label for org in unsigned)}" + (f" ({note_en})" if note_en else ""),
                 first_rejected if note_zh else unsigned[0].segments,
                 expected="an agreement per partner", actual=[str(org.id) for org in unsigned],
             )
@@ -159,7 +159,7 @@ class SignedAgreement:
         zh, en = _covers(self.covers)
         return passed(
             f"{len(required)} 家合作单位均已与申报单位签署协议（{len(counted)} 份），涵盖{zh}",
-            f"all {len(required)} partners signed with the applicant ({len(counted)} agreement(s)), covering {en}",
+            f"{'the' if len(required) == 1 else 'all'} {plural(len(required), 'partner')} signed with the applicant ({plural(len(counted), 'agreement')}), covering {en}",
             counted[0][0], expected=sorted(self.covers), actual=sorted(covered),
         )
 
@@ -175,7 +175,7 @@ class SignedAgreement:
                 zh, en = _covers(self.covers)
                 return passed(
                     f"协议 {where[-1]} 由申报单位与 {len(needed)} 家合作单位签署，涵盖{zh}",
-                    f"agreement {where[-1]} binds the applicant and all {len(needed)} partner(s), covering {en}",
+                    f"agreement {where[-1]} binds the applicant and {'the' if len(needed) == 1 else 'all'} {plural(len(needed), 'partner')}, covering {en}",
                     where, expected=sorted(self.covers), actual=sorted(covers),
                 )
             score = len(missing_parties) + len(missing_covers)
@@ -206,9 +206,10 @@ class SignedAgreement:
         who_zh, who_en = self.parties.describe() if self.parties else ("每家合作单位", "every partner")
         binding = ("具有法律效力的", "legally binding ") if self.legally_binding else ("", "")
         if self.each_partner:
+            every_en = f"every partner that is {who_en}" if self.parties else who_en
             text = (
                 f"{who_zh}均与申报单位签署{binding[0]}{kinds_zh}，共同明确{zh}",
-                f"{who_en} signed a {binding[1]}{' or '.join(sorted(self.kinds))} with the applicant, together covering {en}",
+                f"{every_en} signed {a_or_an(binding[1] + ' or '.join(sorted(self.kinds)))} with the applicant, together covering {en}",
             )
         else:
             text = (
@@ -282,7 +283,7 @@ class JointLabAgreement:
                 parties = ctx.array(*where, "parties")
             signed = ctx.optional_date(*where, "signed_on")
             if agreement.get("kind") != "agreement":
-                reason = (f"类型为 {agreement.get('kind')}，应为协议", f"it is a {agreement.get('kind')}, not an agreement")
+                reason = (f"类型为 {agreement.get('kind')}，应为协议", f"it is {a_or_an(agreement.get('kind'))}, not an agreement")
             elif signed is None:
                 reason = ("未签署（缺少 signed_on）", "it is not signed (no signed_on)")
             elif signed >= self.before:

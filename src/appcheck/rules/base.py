@@ -106,6 +106,19 @@ class Rule(Protocol):
 
 # ----------------------------------------------------------------------------- values
 
+def plural(count: Any, singular: str, plural_form: str | None = None) -> str:
+    """``count`` with the noun that agrees with it, for English messages: ``plural(1, "academician")`` is
+    ``"1 academician"``, ``plural(2, "academician")`` and ``plural(0, "academician")`` are ``"2 academicians"``
+    and ``"0 academicians"``. An irregular plural is given: ``plural(3, "country", "countries")``."""
+    return f"{count} {singular if count == 1 else (plural_form if plural_form is not None else singular + 's')}"
+
+
+def a_or_an(word: Any) -> str:
+    """``word`` after the indefinite article its first letter calls for: ``"an agreement"``, ``"a memorandum"``."""
+    text = str(word)
+    return ("an " if text[:1].lower() in ("a", "e", "i", "o", "u") else "a ") + text
+
+
 def money(value: Decimal) -> str:
     """Format an amount in 万元 exactly, without exponent or trailing zeros: ``150``, ``149.9999``."""
     text = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
@@ -184,7 +197,7 @@ class Duration:
         return f"{self.months} 个月" + (f" {self.days} 天" if self.days else "")
 
     def en(self) -> str:
-        return f"{self.months} months" + (f" {self.days} days" if self.days else "")
+        return plural(self.months, "month") + (f" {plural(self.days, 'day')}" if self.days else "")
 
 
 # ----------------------------------------------------------------------------- organizations

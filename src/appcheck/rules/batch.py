@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .base import MALFORMED, Context, MissingInput, Outcome, failed, malformed, passed, review
+from .base import MALFORMED, Context, MissingInput, Outcome, failed, malformed, passed, plural, review
 
 _OUTSIDE_MAINLAND = {"foreign", "hong_kong", "macao", "taiwan"}
 
@@ -88,7 +88,7 @@ class OneIdentityPerPerson:
                 make = failed if by == "id" else review
                 outcome = make(
                     f"同一申报人（{'编号' if by == 'id' else '姓名'} {who}）在本批 {len(members)} 份申报书中以境内、境外两种身份申报（{'、'.join(identities)}）",
-                    f"the same person ({'person_id' if by == 'id' else 'name'} {who}) applies in {len(members)} bundles of this batch with both mainland and outside identities ({', '.join(identities)})",
+                    f"the same person ({'person_id' if by == 'id' else 'name'} {who}) applies in {plural(len(members), 'bundle')} of this batch with both mainland and outside identities ({', '.join(identities)})",
                     ("principal_investigator", "identity"), expected="one identity", actual=identities,
                 )
                 breaches.append((outcome, tuple(members)))
@@ -98,7 +98,7 @@ class OneIdentityPerPerson:
                 for m in members:
                     outcomes[m] = passed(
                         f"本批 {len(reads)} 份申报书中，申报人 {who} 仅以 {identities[0]} 身份申报（{len(members)} 份）",
-                        f"in this batch of {len(reads)}, {who} applies with the single identity {identities[0]} ({len(members)} bundle(s))",
+                        f"in this batch of {plural(len(reads), 'bundle')}, {who} applies with the single identity {identities[0]} ({plural(len(members), 'bundle')})",
                         ("principal_investigator", "identity"), actual=identities[0],
                     )
         return outcomes, breaches
@@ -200,14 +200,14 @@ class QuotaPerKey:
             if len(members) > self.limit:
                 outcome = failed(
                     f"本批中有 {len(members)} 份申报书涉及同一{name_zh} {label}，限报 {self.limit} 份",
-                    f"{len(members)} bundles of this batch concern the same {name_en} {label}; at most {self.limit} allowed",
+                    f"{plural(len(members), 'bundle')} of this batch {'concerns' if len(members) == 1 else 'concern'} the same {name_en} {label}; at most {self.limit} allowed",
                     where, expected=self.limit, actual=len(members),
                 )
                 breaches.append((outcome, tuple(members)))
             else:
                 outcome = passed(
                     f"本批中涉及{name_zh} {label} 的申报书 {len(members)} 份，未超过 {self.limit} 份",
-                    f"{len(members)} bundle(s) of this batch concern the {name_en} {label}, within the limit of {self.limit}",
+                    f"{plural(len(members), 'bundle')} of this batch {'concerns' if len(members) == 1 else 'concern'} the {name_en} {label}, within the limit of {self.limit}",
                     where, expected=self.limit, actual=len(members),
                 )
             for m in members:
@@ -217,7 +217,7 @@ class QuotaPerKey:
     def describe(self) -> tuple[str, str]:
         _, _, name_zh, name_en = QUOTA_KEYS[self.key]
         scope = ("（不纳入限额的申报）", " (among bundles outside the quota)") if self.outside_quota_only else ("", "")
-        return f"每个{name_zh}在一批中至多 {self.limit} 份{scope[0]}", f"at most {self.limit} bundle(s) per {name_en} in a batch{scope[1]}"
+        return f"每个{name_zh}在一批中至多 {self.limit} 份{scope[0]}", f"at most {plural(self.limit, 'bundle')} per {name_en} in a batch{scope[1]}"
 
 
 __all__ = ["OneIdentityPerPerson", "QuotaPerKey", "read"]

@@ -5,19 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from .base import Context, MissingInput, Outcome, add_months, failed, months_between, passed, review
+from .base import Context, MissingInput, Outcome, add_months, failed, months_between, passed, plural, review
 
 PERIOD = ("project", "start_date")
 
 
 def _months_text(minimum: int | None, maximum: int | None) -> tuple[str, str]:
     if minimum is not None and minimum == maximum:
-        return f"恰为 {minimum} 个月", f"exactly {minimum} months"
+        return f"恰为 {minimum} 个月", f"exactly {plural(minimum, 'month')}"
     if minimum is not None and maximum is not None:
         return f"为 {minimum}–{maximum} 个月", f"between {minimum} and {maximum} months"
     if maximum is not None:
-        return f"不超过 {maximum} 个月", f"at most {maximum} months"
-    return f"不少于 {minimum} 个月", f"at least {minimum} months"
+        return f"不超过 {maximum} 个月", f"at most {plural(maximum, 'month')}"
+    return f"不少于 {minimum} 个月", f"at least {plural(minimum, 'month')}"
 
 
 def _months(instance, attribute, value) -> None:
@@ -279,16 +279,16 @@ class OnsiteEveryYear:
                     ends = end
                 return failed(
                     f"第 {year} 个项目年度（{begins} 至 {ends}）计划赴帮扶地 {total} 天，要求不少于 {self.min_days} 天（实施期共 {years} 个年度）",
-                    f"project year {year} ({begins} to {ends}) plans {total} days on site, at least {self.min_days} required ({years} project years in all)",
+                    f"project year {year} ({begins} to {ends}) plans {plural(total, 'day')} on site, at least {self.min_days} required ({plural(years, 'project year')} in all)",
                     ("onsite_plan",), expected={"years": years, "min_days": self.min_days}, actual=actual,
                 )
         shown = list(found.items())[:10]
         more_zh, more_en = ("……", ", …") if len(found) > len(shown) else ("", "")
         return passed(
             f"实施期 {years} 个项目年度每年赴帮扶地均不少于 {self.min_days} 天：" + "、".join(f"第{y}年 {d} 天" for y, d in shown) + more_zh,
-            f"each of the {years} project years plans at least {self.min_days} days on site: " + ", ".join(f"year {y} {d}" for y, d in shown) + more_en,
+            (f"the {years} project year plans" if years == 1 else f"each of the {years} project years plans") + f" at least {plural(self.min_days, 'day')} on site: " + ", ".join(f"year {y}: {plural(d, 'day')}" for y, d in shown) + more_en,
             ("onsite_plan",), expected={"years": years, "min_days": self.min_days}, actual=actual,
         )
 
     def describe(self) -> tuple[str, str]:
-        return f"项目负责人在每个项目年度赴帮扶地累计不少于 {self.min_days} 天", f"the principal investigator spends at least {self.min_days} days on site in every project year"
+        return f"项目负责人在每个项目年度赴帮扶地累计不少于 {self.min_days} 天", f"the principal investigator spends at least {plural(self.min_days, 'day')} on site in every project year"

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 
 from .. import reference
-from .base import Context, Outcome, add_months, excerpt, failed, optional_decimal, passed, review
+from .base import Context, Outcome, add_months, excerpt, failed, optional_decimal, passed, plural, review
 
 CONTENT_AREAS = {
     "innovation_policy_management": ("科技创新政策与管理", "S&T innovation policy and management"),
@@ -92,7 +92,7 @@ class TraineeCountries:
         if len(distinct) < self.minimum:
             return failed(
                 f"学员来自 {len(distinct)} 个国家（{'、'.join(distinct) or '无'}），要求不少于 {self.minimum} 个",
-                f"trainees come from {len(distinct)} countries ({', '.join(distinct) or 'none'}); at least {self.minimum} required",
+                f"trainees come from {plural(len(distinct), 'country', 'countries')} ({', '.join(distinct) or 'none'}); at least {self.minimum} required",
                 ("training", "trainees"), expected=self.minimum, actual=len(distinct),
             )
         eligible = frozenset().union(*(reference.country_list(list_id).countries for list_id in self.lists))
@@ -100,17 +100,17 @@ class TraineeCountries:
         if unlisted:
             return review(
                 f"学员来自 {len(distinct)} 个国家；{'、'.join(unlisted)} 不在所附名单（{'、'.join(self.lists)}）中，需评审确认是否属于指南所列国家",
-                f"trainees come from {len(distinct)} countries; {', '.join(unlisted)} are in none of the shipped lists ({', '.join(self.lists)}): a reviewer must confirm eligibility",
+                f"trainees come from {plural(len(distinct), 'country', 'countries')}; {', '.join(unlisted)} {'is' if len(unlisted) == 1 else 'are'} in none of the shipped lists ({', '.join(self.lists)}): a reviewer must confirm eligibility",
                 ("training", "trainees"), expected=self.minimum, actual=distinct,
             )
         return passed(
             f"学员来自 {len(distinct)} 个国家（{'、'.join(distinct)}），不少于 {self.minimum} 个",
-            f"trainees come from {len(distinct)} countries ({', '.join(distinct)}), at least {self.minimum}",
+            f"trainees come from {plural(len(distinct), 'country', 'countries')} ({', '.join(distinct)}), at least {self.minimum}",
             ("training", "trainees"), expected=self.minimum, actual=len(distinct),
         )
 
     def describe(self) -> tuple[str, str]:
-        return f"学员来自不少于 {self.minimum} 个国家（名单：{'、'.join(self.lists)}）", f"trainees from at least {self.minimum} countries (lists: {', '.join(self.lists)})"
+        return f"学员来自不少于 {self.minimum} 个国家（名单：{'、'.join(self.lists)}）", f"trainees from at least {plural(self.minimum, 'country', 'countries')} (lists: {', '.join(self.lists)})"
 
 
 def _baselines(instance, attribute, value) -> None:
@@ -145,11 +145,11 @@ class TrainingScale:
         options_en = " or ".join(f"{n}+ trainees for {d}+ days" for n, d in self.baselines)
         actual = {"trainees": total, "days": days}
         if any(total >= n and days >= d for n, d in self.baselines):
-            return passed(f"办班规模 {total} 人 {days} 天，达到基准（{options_zh}）", f"{total} trainees for {days} days meets the baseline ({options_en})", ("training",), expected=[list(p) for p in self.baselines], actual=actual)
-        return failed(f"办班规模 {total} 人 {days} 天，低于基准（{options_zh}）", f"{total} trainees for {days} days is below the baseline ({options_en})", ("training", "days"), expected=[list(p) for p in self.baselines], actual=actual)
+            return passed(f"办班规模 {total} 人 {days} 天，达到基准（{options_zh}）", f"{plural(total, 'trainee')} for {plural(days, 'day')} meets the baseline ({options_en})", ("training",), expected=[list(p) for p in self.baselines], actual=actual)
+        return failed(f"办班规模 {total} 人 {days} 天，低于基准（{options_zh}）", f"{plural(total, 'trainee')} for {plural(days, 'day')} is below the baseline ({options_en})", ("training", "days"), expected=[list(p) for p in self.baselines], actual=actual)
 
     def describe(self) -> tuple[str, str]:
-        return "办班规模达到基准：" + " 或 ".join(f"{n} 人 {d} 天" for n, d in self.baselines), "class scale at a baseline: " + " or ".join(f"{n} trainees / {d} days" for n, d in self.baselines)
+        return "办班规模达到基准：" + " 或 ".join(f"{n} 人 {d} 天" for n, d in self.baselines), "class scale at a baseline: " + " or ".join(f"{plural(n, 'trainee')} / {plural(d, 'day')}" for n, d in self.baselines)
 
 
 @attrs.frozen
@@ -243,10 +243,10 @@ class Attendance:
         problems_zh, problems_en, where = [], [], ("exchange", "attendance")
         if total < self.min_total:
             problems_zh.append(f"总参与人数 {total} 人，要求不少于 {self.min_total} 人")
-            problems_en.append(f"{total} attendees in total, at least {self.min_total} required")
+            problems_en.append(f"{plural(total, 'attendee')} in total, at least {self.min_total} required")
         if academicians < self.min_academicians:
             problems_zh.append(f"参会院士 {academicians} 人，要求不少于 {self.min_academicians} 人")
-            problems_en.append(f"{academicians} academicians, at least {self.min_academicians} required")
+            problems_en.append(f"{plural(academicians, 'academician')}, at least {self.min_academicians} required")
             if not problems_zh[:-1]:
                 where = ("exchange", "academicians")
         if not share_ok:
@@ -256,14 +256,14 @@ class Attendance:
             return failed("；".join(problems_zh), "; ".join(problems_en), where, expected=expected, actual=actual)
         return passed(
             f"总参与人数 {total} 人，院士 {academicians} 人，其他单位人员占比 {share_text}（{percent}%）",
-            f"{total} attendees, {academicians} academicians, external share {share_text} ({percent}%)",
+            f"{plural(total, 'attendee')}, {plural(academicians, 'academician')}, external share {share_text} ({percent}%)",
             where, expected=expected, actual=actual,
         )
 
     def describe(self) -> tuple[str, str]:
         return (
             f"总参与人数不少于 {self.min_total} 人，院士不少于 {self.min_academicians} 人，其他单位人员占比不少于 {self.min_share * 100:.0f}%（每单位最多计 {self.per_unit_cap} 人）",
-            f"at least {self.min_total} attendees, {self.min_academicians} academicians, {self.min_share * 100:.0f}% external (at most {self.per_unit_cap} counted per unit)",
+            f"at least {plural(self.min_total, 'attendee')}, {plural(self.min_academicians, 'academician')}, {self.min_share * 100:.0f}% external (at most {self.per_unit_cap} counted per unit)",
         )
 
 
@@ -350,23 +350,23 @@ class TrackRecord:
         if len(counted) >= self.min_projects:
             return passed(
                 f"过去 {self.months} 个月内承担所申报领域省级及以上项目 {len(counted)} 项（{'、'.join(map(str, counted))}）",
-                f"{len(counted)} provincial-or-higher projects in the field within the last {self.months} months",
+                f"{plural(len(counted), 'provincial-or-higher project')} in the field within the last {plural(self.months, 'month')}",
                 ("exchange", "track_record", "projects"), expected=self.min_projects, actual=actual,
             )
         if events:
             return passed(
                 f"曾成功组织达到考核指标的国际学术交流项目：{'、'.join(map(str, events))}",
-                f"has organized an exchange that met the targets: {', '.join(map(str, events))}",
+                f"the applicant has organized an exchange that met the targets: {', '.join(map(str, events))}",
                 ("exchange", "track_record", "events"), expected=self.min_projects, actual=actual,
             )
         return failed(
             f"过去 {self.months} 个月（{since} 起）内所申报领域的省级及以上项目 {len(counted)} 项，要求不少于 {self.min_projects} 项；且无达到考核指标的交流项目",
-            f"{len(counted)} provincial-or-higher projects in the field since {since}, at least {self.min_projects} required; and no exchange that met the targets",
+            f"{plural(len(counted), 'provincial-or-higher project')} in the field since {since}, at least {self.min_projects} required; and no exchange that met the targets",
             ("exchange", "track_record"), expected=self.min_projects, actual=actual,
         )
 
     def describe(self) -> tuple[str, str]:
         return (
             f"过去 {self.months} 个月内承担不少于 {self.min_projects} 项所申报领域省级及以上项目，或成功组织过 1 次达标的交流项目",
-            f"at least {self.min_projects} provincial-or-higher projects in the field within {self.months} months, or one exchange that met the targets",
+            f"at least {plural(self.min_projects, 'provincial-or-higher project')} in the field within {plural(self.months, 'month')}, or one exchange that met the targets",
         )

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import attrs
 
-from .base import Context, MissingInput, Outcome, failed, money, optional_decimal, passed, positive
+from .base import Context, MissingInput, Outcome, failed, money, optional_decimal, passed, plural, positive
 from .parties import Orgs
 
 SUBSIDY = ("budget", "subsidy_requested")
@@ -167,7 +167,7 @@ class EnterpriseCofunding:
         if not triggering:
             return passed(
                 f"无{want_zh}参与，不要求企业自筹经费",
-                f"no {want_en} takes part: no enterprise co-funding is required",
+                f"no organization ({want_en}) takes part: no enterprise co-funding is required",
                 ("partners",), actual=0,
             )
         subsidy = ctx.number(*SUBSIDY)
@@ -179,12 +179,12 @@ class EnterpriseCofunding:
         if total < subsidy:
             return failed(
                 f"企业（{names}）自筹经费合计 {money(total)} 万元，低于财政资助 {money(subsidy)} 万元",
-                f"the enterprises ({names_en}) raise {money(total)} (10k CNY) in total, less than the subsidy {money(subsidy)}",
+                f"{'the enterprise' if len(contributors) == 1 else 'the enterprises'} ({names_en}) {'raises' if len(contributors) == 1 else 'raise'} {money(total)} (10k CNY) in total, less than the subsidy {money(subsidy)}",
                 ("budget",), expected=subsidy, actual=total,
             )
         return passed(
             f"企业（{names}）自筹经费合计 {money(total)} 万元，不低于财政资助 {money(subsidy)} 万元",
-            f"the enterprises ({names_en}) raise {money(total)} (10k CNY) in total, at least the subsidy {money(subsidy)}",
+            f"{'the enterprise' if len(contributors) == 1 else 'the enterprises'} ({names_en}) {'raises' if len(contributors) == 1 else 'raise'} {money(total)} (10k CNY) in total, at least the subsidy {money(subsidy)}",
             ("budget",), expected=subsidy, actual=total,
         )
 
@@ -318,7 +318,7 @@ def _line_text(line: BudgetLine) -> tuple[str, str]:
     scope_en = f"{line.label}" if line.label else "this direction"
     return (
         f"{scope_zh}共拟支持经费 {money(line.total)} 万元、拟支持项目 {line.projects} 个（平均每项约 {money(line.average)} 万元）",
-        f"{scope_en}: {money(line.total)} (10k CNY) for {line.projects} project(s) (about {money(line.average)} per project)",
+        f"{scope_en}: {money(line.total)} (10k CNY) for {plural(line.projects, 'project')} (about {money(line.average)} per project)",
     )
 
 
@@ -449,7 +449,7 @@ class MatchingPerEnterprise:
         taking_part = [org for org in ctx.organizations if self.enterprises.matches(ctx, org)]
         want_zh, want_en = self.enterprises.describe()
         if not taking_part:
-            return passed(f"无{want_zh}参与，不要求企业配套出资", f"no {want_en} takes part: no matching funds are required", ("partners",), actual=0)
+            return passed(f"无{want_zh}参与，不要求企业配套出资", f"no organization ({want_en}) takes part: no matching funds are required", ("partners",), actual=0)
         requested = ctx.number(*SUBSIDY)
         allocated: dict = {}
         for where, row in ctx.objects("budget", "allocation"):
@@ -488,4 +488,4 @@ class MatchingPerEnterprise:
 
     def describe(self) -> tuple[str, str]:
         zh, en = self.enterprises.describe()
-        return f"每家{zh}的配套出资不低于其获得的政府资助（按 budget.allocation）", f"every {en} raises at least the subsidy allocated to it (budget.allocation)"
+        return f"每家{zh}的配套出资不低于其获得的政府资助（按 budget.allocation）", f"every organization that is {en} raises at least the subsidy allocated to it (budget.allocation)"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import attrs
 
-from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, review
+from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, plural, review
 
 _fs = attrs.converters.optional(frozenset)
 
@@ -223,14 +223,14 @@ class HasParty:
         if len(matching) >= self.minimum:
             return passed(
                 f"有 {len(matching)} 家符合要求的单位（{want_zh}）：{'、'.join(names)}",
-                f"{len(matching)} organization(s) match ({want_en}): {', '.join(names)}",
+                f"{plural(len(matching), 'organization')} {'matches' if len(matching) == 1 else 'match'} ({want_en}): {', '.join(names)}",
                 matching[0].segments, expected=self.minimum, actual=len(matching),
             )
         scope_zh = "申报单位及合作单位" if self.include_applicant else "合作单位"
         scope_en = "the applicant and partners" if self.include_applicant else "the partners"
         return failed(
             f"{scope_zh}中符合要求的单位（{want_zh}）有 {len(matching)} 家，要求不少于 {self.minimum} 家",
-            f"{len(matching)} of {scope_en} match ({want_en}); at least {self.minimum} required",
+            f"{len(matching)} of {scope_en} {'matches' if len(matching) == 1 else 'match'} ({want_en}); at least {self.minimum} required",
             where, expected=self.minimum, actual=len(matching),
         )
 
@@ -280,7 +280,7 @@ class TeamCoversParties:
             )
         return passed(
             f"项目组覆盖全部 {len(ids)} 家单位（{len(members)} 名成员）",
-            f"the team covers all {len(ids)} organizations ({len(members)} members)",
+            f"the team covers {'the' if len(ids) == 1 else 'all'} {plural(len(ids), 'organization')} ({plural(len(members), 'member')})",
             ("team",), actual={str(key): value for key, value in covered.items()},
         )
 
@@ -382,11 +382,11 @@ class PIQualification:
         degree = ctx.value("principal_investigator", "degree")
         if degree in self.degrees:
             when = ctx.optional_date("principal_investigator", "degree_awarded_on")
-            held.append(("degree", _DEGREES[degree], degree, when))
+            held.append(("degree", _DEGREES[degree], f"the degree {degree}", when))
         title = ctx.value("principal_investigator", "title")
         if title in self.titles:
             when = ctx.optional_date("principal_investigator", "title_awarded_on")
-            held.append(("title", _TITLES[title], title, when))
+            held.append(("title", _TITLES[title], f"the title {title}", when))
         if self.enterprise_post and ctx.value("principal_investigator", "enterprise_senior_position") is True:
             when = ctx.optional_date("principal_investigator", "enterprise_senior_position_since")
             held.append(("enterprise_senior_position", "企业高级职务", "a senior enterprise post", when))
@@ -414,13 +414,13 @@ class PIQualification:
             )
         return failed(
             f"项目申报人学位为 {degree}、职称为 {title}，不符合要求：{want_zh}",
-            f"the principal investigator has degree {degree} and title {title}; expected {want_en}",
+            f"the principal investigator has the degree {degree} and the title {title}; expected {want_en}",
             ("principal_investigator",), expected=want_en, actual={"degree": degree, "title": title},
         )
 
     def describe(self) -> tuple[str, str]:
         zh = "或".join([_DEGREES[d] for d in sorted(self.degrees)] + [_TITLES[t] for t in sorted(self.titles)])
-        en = " or ".join(sorted(self.degrees) + [f"title {t}" for t in sorted(self.titles)])
+        en = " or ".join([f"the degree {d}" for d in sorted(self.degrees)] + [f"the title {t}" for t in sorted(self.titles)])
         if self.enterprise_post:
             zh += "或企业高级职务"
             en += " or a senior enterprise post"
@@ -462,7 +462,7 @@ class NoOngoingProjects:
                     until = f"至 {ends}" if ends else "（未填写结束日期）"
                     return failed(
                         f"项目申报人有在研项目 {name}（{project.get('level')}、{project.get('category')}）{until}，申报日期 {day} 时仍在研",
-                        f"the principal investigator has an ongoing project {name} ({project.get('level')}, {project.get('category')}) until {ends or '(no end date)'}, still running on {day}",
+                        f"the principal investigator has an ongoing project {name} ({project.get('level')}, {project.get('category')}) {f'until {ends}' if ends else 'with no end date'}, still running on {day}",
                         where, expected="none running", actual={"program": name, "ends_on": ends},
                     )
         return passed(
@@ -518,7 +518,7 @@ class PriorCooperation:
                 )
         return failed(
             f"未声明与合作方（{want_zh}）在申报日期前已有的合作基础（prior_cooperation，已列 {len(entries)} 项）",
-            f"no earlier cooperation with a partner ({want_en}) before the submission date is declared in prior_cooperation ({len(entries)} entries)",
+            f"no earlier cooperation with a partner ({want_en}) before the submission date is declared in prior_cooperation ({plural(len(entries), 'entry', 'entries')})",
             ("prior_cooperation",) if entries else (), expected=want_en, actual=len(entries),
         )
 
@@ -729,7 +729,7 @@ class PartnerInCountries:
         zh, en = self._wanted()
         who_zh, who_en = self.orgs.describe()
         extra_zh = "；其他国家需核实" if self.review_others else (f"；{'/'.join(sorted(self.review_countries))} 需核实" if self.review_countries else "")
-        extra_en = "; other countries need review" if self.review_others else (f"; {'/'.join(sorted(self.review_countries))} need review" if self.review_countries else "")
+        extra_en = "; other countries need review" if self.review_others else (f"; {'/'.join(sorted(self.review_countries))} {'needs' if len(self.review_countries) == 1 else 'need'} review" if self.review_countries else "")
         return f"至少一家合作单位（{who_zh}）位于{zh}{extra_zh}", f"at least one partner ({who_en}) is in {en}{extra_en}"
 
 
@@ -836,7 +836,7 @@ class PartnersAre:
         if len(group) < self.minimum:
             return failed(
                 f"没有{sel_zh}（{len(group)} 家），要求至少 {self.minimum} 家且{want_zh}",
-                f"{len(group)} partner(s) are {sel_en}; at least {self.minimum} required, and {want_en}",
+                f"{plural(len(group), 'partner')} {'is' if len(group) == 1 else 'are'} {sel_en}; at least {self.minimum} required, and {want_en}",
                 ("partners",), expected=self.minimum, actual=len(group),
             )
         req_zh, req_en = self.require.describe()
@@ -860,7 +860,7 @@ class PartnersAre:
                 if registered > latest:
                     return failed(
                         f"{org.label} 注册于 {registered}，至申报日期 {ctx.submitted_on} 不满 {self.registered_years} 年（应不晚于 {latest}）",
-                        f"{org.label} was registered on {registered}, less than {self.registered_years} years before the submission date {ctx.submitted_on} (registered on or before {latest} required)",
+                        f"{org.label} was registered on {registered}, less than {plural(self.registered_years, 'year')} before the submission date {ctx.submitted_on} (registered on or before {latest} required)",
                         org.at("registered_on"), expected=f"on or before {latest}", actual=registered,
                     )
         names = "、".join(org.label for org in group)
@@ -875,7 +875,7 @@ class PartnersAre:
             extra_en.append("an independent legal entity")
         if self.registered_years:
             extra_zh.append(f"注册满 {self.registered_years} 年（注册日期不晚于申报日期前推 {self.registered_years} 个日历年的同一日）")
-            extra_en.append(f"registered at least {self.registered_years} years before the submission date (on or before the same day {self.registered_years} calendar years earlier)")
+            extra_en.append(f"registered at least {plural(self.registered_years, 'year')} before the submission date (on or before the same day {plural(self.registered_years, 'calendar year')} earlier)")
         return (
             f"每家{sel_zh}均为{zh}" + ("，" + "，".join(extra_zh) if extra_zh else ""),
             f"every partner that is {sel_en} is {en}" + (", " + ", ".join(extra_en) if extra_en else ""),
@@ -917,16 +917,16 @@ class PartnerCountries:
         if len(found) < self.minimum:
             return failed(
                 f"{who_zh}来自 {want} 中的 {len(found)} 国（{'、'.join(found) or '无'}），要求至少 {self.minimum} 国",
-                f"{who_en} come from {len(found)} of {want} ({', '.join(found) or 'none'}); at least {self.minimum} required",
+                f"the matching partners ({who_en}) come from {len(found)} of {want} ({', '.join(found) or 'none'}); at least {self.minimum} required",
                 ("partners",), expected=self.minimum, actual=found,
             )
         return passed(
             f"{who_zh}来自 {want} 中的 {len(found)} 国：{'、'.join(found)}",
-            f"{who_en} come from {len(found)} of {want}: {', '.join(found)}",
+            f"the matching partners ({who_en}) come from {len(found)} of {want}: {', '.join(found)}",
             ("partners",), expected=self.minimum, actual=found,
         )
 
     def describe(self) -> tuple[str, str]:
         zh, en = self.orgs.describe()
         want = "/".join(sorted(self.countries))
-        return f"{zh}来自 {want} 中至少 {self.minimum} 国", f"{en} come from at least {self.minimum} of {want}"
+        return f"{zh}来自 {want} 中至少 {self.minimum} 国", f"the matching partners ({en}) come from at least {self.minimum} of {want}"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from .base import MISSING, Context, Outcome, failed, passed, review, run
+from .base import MISSING, Context, Outcome, a_or_an, failed, passed, review, run
 from .parties import fold_place
 
 PLATFORM = ("platform",)
@@ -171,7 +171,7 @@ class OverseasCoBuilder:
         if self.types is not None and kind not in self.types:
             return passed(
                 f"载体类型为 {kind}，不要求与海外共建单位合作申报",
-                f"the carrier is a {kind}: no overseas co-builder is required",
+                f"the carrier is {a_or_an(kind)}: no overseas co-builder is required",
                 PLATFORM + ("type",), expected=sorted(self.types), actual=kind,
             )
         builder = ctx.string(*PLATFORM, "overseas_co_builder")
@@ -205,7 +205,7 @@ class OverseasCoBuilder:
 
     def describe(self) -> tuple[str, str]:
         scope_zh = f"载体类型为 {'/'.join(sorted(self.types))} 时，" if self.types else ""
-        scope_en = f"when the carrier is a {'/'.join(sorted(self.types))}, " if self.types else ""
+        scope_en = f"when the carrier is {a_or_an('/'.join(sorted(self.types)))}, " if self.types else ""
         country_zh = "，且位于实验室的共建国" if self.countries else ""
         country_en = ", in the lab's partner country" if self.countries else ""
         return f"{scope_zh}与平台的海外共建单位（外方合作单位）合作申报{country_zh}", f"{scope_en}the overseas co-builder is a foreign partner{country_en}"

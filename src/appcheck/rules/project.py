@@ -122,7 +122,7 @@ class FieldsWithin:
             names = "、".join(v for _, v in outside)
             return failed(
                 f"领域 {names} 不在本方向所列领域内：{allowed}",
-                f"field(s) {', '.join(v for _, v in outside)} are not among this topic's fields: {', '.join(self.labels)}",
+                f"{'field' if len(outside) == 1 else 'fields'} {', '.join(v for _, v in outside)} {'is' if len(outside) == 1 else 'are'} not among this topic's fields: {', '.join(self.labels)}",
                 ("project", "fields", index), expected=list(self.labels), actual=[v for _, v in outside],
             )
         return passed(f"所报领域均在所列领域内：{'、'.join(fields)}", f"every field is listed: {', '.join(fields)}", ("project", "fields"), expected=list(self.labels), actual=list(fields))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import attrs
 
-from .base import Context, Outcome, excerpt, failed, passed
+from .base import Context, Outcome, excerpt, failed, passed, plural
 from .parties import Orgs
 
 SUBMISSION = ("foreign_submission",)
@@ -131,7 +131,7 @@ class SideLedBy:
         if len(marked) > 1:
             return failed(
                 f"有 {len(marked)} 家外方单位标为牵头（lead_of_side），外方只能有一家牵头单位",
-                f"{len(marked)} foreign partners are marked lead_of_side; the foreign side has one lead",
+                f"{plural(len(marked), 'foreign partner')} are marked lead_of_side; the foreign side has one lead",
                 marked[1].at("lead_of_side"), expected=1, actual=len(marked),
             )
         if marked:
@@ -141,13 +141,13 @@ class SideLedBy:
         elif self.marked:
             return failed(
                 f"外方合作单位有 {len(foreign)} 家，没有标为牵头（lead_of_side 为 true）的单位；外方应由{want_zh}牵头",
-                f"{len(foreign)} foreign partner(s) and none marked lead_of_side true; the foreign side must be led by {want_en}",
+                f"{plural(len(foreign), 'foreign partner')} and none marked lead_of_side true; the foreign side must be led by {want_en}",
                 ("partners",), expected=want_en, actual=len(foreign),
             )
         else:
             return failed(
                 f"外方合作单位有 {len(foreign)} 家，未标明牵头单位（lead_of_side）；外方应由{want_zh}牵头",
-                f"{len(foreign)} foreign partners and none marked lead_of_side; the foreign side must be led by {want_en}",
+                f"{plural(len(foreign), 'foreign partner')} and none marked lead_of_side; the foreign side must be led by {want_en}",
                 ("partners",), expected=want_en, actual=len(foreign),
             )
         if not self.lead.matches(ctx, lead):
