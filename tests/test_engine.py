@@ -177,3 +177,31 @@ def test_batch_finding_names_the_bundles() -> None:
     batch = appcheck.validate_batch(sorted(glob.glob("examples/gd-2022/batches/GD22-PI-IDENTITY/*.json")))
     assert not batch.ok and len(batch.findings) == 1
     assert all(name.endswith(".json") for name in batch.findings[0].bundles)
+
+
+def test_a_value_json_cannot_hold_is_named_with_its_article() -> None:
+    report = appcheck.validate({"format": "appcheck/1", "x": {1: "a"}}, as_of="2022-05-10")
+    assert report.findings[0].requirement == "LOAD" and ": an int value 1 cannot" in report.findings[0].message_en
+    report = appcheck.validate({"format": "appcheck/1", "x": {"a", "b"}}, as_of="2022-05-10")
+    assert ": a set value" in report.findings[0].message_en
+
+
+def test_a_bundle_left_out_of_a_quota_says_how_many_checks_it_fails() -> None:
+    from appcheck import engine
+
+    from .conftest import example
+
+    one = example("most-2022", "usa")
+    one["project"]["title"] = ""  # fails the schema: one required check
+    many = example("most-2022", "usa")
+    for block in ("project", "budget", "partners"):
+        many[block] = 7  # fails the schema and the rules reading them
+    batch = appcheck.validate_batch([one, many], as_of="2022-01-01")
+    quota = [next(f for f in r.findings if f.requirement == "MOST22-US-QUOTA") for r in batch.reports]
+    assert [f.actual["counted"] for f in quota] == [False, False]
+    assert "already fails a required check (SCHEMA), so" in quota[0].message_en
+    assert len(quota[1].actual["blocking"]) > 1 and "already fails required checks (MOST22-" in quota[1].message_en
+    six = [f"X-{n}" for n in range(6)]
+    assert "(X-0, X-1, X-2, X-3, X-4…), so" in engine._not_counted(six).message_en
+    assert "X-0、X-1、X-2、X-3、X-4…）" in engine._not_counted(six).message
+    assert "…" not in engine._not_counted(six[:5]).message_en

@@ -19,7 +19,7 @@ import attrs
 
 from . import catalog, fastpath, schema_messages, schemas, topics
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
-from .rules.base import MALFORMED, Context, Outcome, as_date, excerpt, malformed, run
+from .rules.base import MALFORMED, Context, Outcome, a_or_an, as_date, excerpt, malformed, run
 
 FORMAT = "appcheck/1"
 #: loader problem codes whose messages already name the file
@@ -115,7 +115,7 @@ def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, 
             where = render(bad.segments) or "/"
             return None, None, _load_finding(
                 f"{where}：{type(bad.value).__name__} 类型的值 {bad.value!r:.60} 不能出现在申报书中（只允许 JSON 值）",
-                f"{where}: a {type(bad.value).__name__} value {bad.value!r:.60} cannot be part of a bundle (JSON values only)",
+                f"{where}: {a_or_an(type(bad.value).__name__)} value {bad.value!r:.60} cannot be part of a bundle (JSON values only)",
                 bad.segments,
             ), "json"
     from . import loading
@@ -390,7 +390,8 @@ def _not_counted(blocking: list[str]) -> Outcome:
     return Outcome(
         Status.PASSED, (),
         f"不计入限额：本申报书已有未满足的必须要求（{shown}），不能进入评审，不占名额",
-        f"not counted against the quota: this bundle already fails required checks ({', '.join(blocking[:5])}), so it cannot go forward and takes no place",
+        f"not counted against the quota: this bundle already fails {'a required check' if len(blocking) == 1 else 'required checks'} "
+        f"({', '.join(blocking[:5])}{'…' if len(blocking) > 5 else ''}), so it cannot go forward and takes no place",
         actual={"counted": False, "blocking": blocking},
     )
 
