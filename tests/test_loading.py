@@ -851,3 +851,83 @@ def test_json_test_suite(path: Path) -> None:
     elif path.name.startswith("n_"):
         assert not result.ok
 
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast paths of the strict parser answer as the slow ones
+
+
+@pytest.mark.parametrize("digits", [1, 2, 4299, 4300, 4301, 5000])
+@pytest.mark.parametrize("sign", ["", "-"])
+def test_integer_limit_from_bytes_and_text(digits: int, sign: str) -> None:
+    literal = sign + "7" * digits
+    text = '{"a": 1,\n "n": [0, ' + literal + "]}"
+    for result in (load_text(text), load_bytes(text.encode("utf-8"))):
+        if digits <= loading.MAX_NUMBER_DIGITS:
+            assert result.data == {"a": Decimal(1), "n": [Decimal(0), Decimal(literal)]}
+            assert repr(result.data["n"][1]) == repr(Decimal(literal))
+        else:
+            problem = problem_of(result, "number")
+            assert (problem.line, problem.column, problem.path) == (2, 11, ("n", 1))
+            assert f"{digits} digits" in problem.message_en
+
+
+@pytest.mark.parametrize("text", ["0", "-0", "[0, -0, 10, -10]", '{"x": -0}'])
+def test_integers_keep_their_sign_and_exponent(text: str) -> None:
+    assert repr(load_text(text).data) == repr(json.loads(text, parse_int=Decimal, parse_float=Decimal))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('{"a": 1, "a": 2, "n": ' + "1" * 4301 + "}", "number"),  # the number is read before the object closes
+        ('[{"a": 1, "a": 2}, ' + "1" * 4301 + "]", "duplicate-key"),
+        ("[" + "1" * 4301 + ', {"a": 1, "a": 2}]', "number"),
+        ("[NaN, " + "1" * 4301 + "]", "constant"),
+        ("[" + "1" * 4301 + ", NaN]", "number"),
+        ("[" + "1" * 4301 + ", 1e1001]", "number"),
+        ("[1e1001, " + "1" * 4301 + "]", "number"),
+    ],
+)
+def test_first_failure_wins_with_integers_made_in_c(text: str, code: str) -> None:
+    for result in (load_text(text), load_bytes(text.encode("utf-8"))):
+        problem_of(result, code)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", " \t\r\n ", "\ufeff", "\ufeff \n"])
+def test_empty_with_any_blanks(text: str) -> None:
+    problem_of(load_text(text), "empty")
+    problem_of(load_bytes(text.encode("utf-8")), "empty")
+
+
+@pytest.mark.parametrize("text", ["1\n", " [1] \n", "\n\n{}\r\n", "\u3000"])
+def test_not_empty_with_blanks_around(text: str) -> None:
+    assert load_text(text).problem is None or load_text(text).problem.code != "empty"
+
+
+@given(st.text(alphabet=st.sampled_from(list('[]{}",:0123 \\ud8cAx\ud800é')), max_size=30))
+def test_bytes_and_text_loaders_agree(text: str) -> None:
+    """load_bytes (which skips the checks a decoded text cannot need) answers as load_text."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return
+    assert load_bytes(raw) == load_text(text)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"", b"{", b"\x00", b"\xff", b"\xfe", b"\x00{", b"{\x00", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf{}",
+     b"\x00\x00\x00{", b"{\x00\x00\x00", b"\x00{\x00}", b"{\x00}\x00", b"a\x00", b"\x00a", b"ab\x00\x00"],
+)
+def test_wide_encoding_answers_as_before(raw: bytes) -> None:
+    boms = {b"\x00\x00\xfe\xff": "UTF-32BE", b"\xff\xfe\x00\x00": "UTF-32LE", b"\xfe\xff": "UTF-16BE", b"\xff\xfe": "UTF-16LE"}
+    expected = next(((name, True) for bom, name in boms.items() if raw.startswith(bom)), None)
+    if expected is None and len(raw) >= 4:
+        nul = tuple(byte == 0 for byte in raw[:4])
+        patterns = {(True, True, True, False): "UTF-32BE", (False, True, True, True): "UTF-32LE",
+                    (True, False, True, False): "UTF-16BE", (False, True, False, True): "UTF-16LE"}
+        expected = (patterns[nul], False) if nul in patterns else None
+    elif expected is None and len(raw) >= 2 and (raw[0] == 0) != (raw[1] == 0):
+        expected = ("UTF-16BE" if raw[0] == 0 else "UTF-16LE"), False
+    assert loading._wide_encoding(raw) == expected

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from appcheck.locate import line_col, locate
+from appcheck.locate import line_col, line_cols, locate, locate_many
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -238,3 +238,83 @@ def test_locate_finds_the_value(value: object, indent: object, ensure_ascii: boo
     position = locate(text, path)
     assert position is not None
     assert value_at(text, position) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# locate_many: the answers of locate, whatever the order of the paths and however odd the text
+
+
+def answers_as_locate(text: str, paths: list) -> None:
+    assert locate_many(text, paths) == [locate(text, path) for path in paths]
+    for order in (paths[::-1], paths[1::2] + paths[::2]):  # the containers are scanned lazily
+        assert locate_many(text, order) == [locate(text, path) for path in order]
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        ('{"a": {"x": 1, "y": [1, 2]}, "b": 2, "a": 3}', [("a", "y", 1), ("b",), ("a",), ("a", "x"), ("c",)]),
+        ('{"a": [1, 2], "b": {"c": 3}, "d": 4}', [("a", 1), ("d",), ("b", "c"), ("b", "z")]),
+        ('{"a": [{"b": 1}, {"b": 2}], "c": 3}', [("a", 1, "b"), ("c",), ("a", 0, "b"), ("a", 2)]),
+        ('{"\\u0061": 1, "a": 2, "b": 3}', [("a",), ("b",)]),  # an escaped key is the same key
+        ('{"a": 1, "\\u0061": 2}', [("a",), ("b",)]),
+        ('{"\\ud83d\\ude00": [1], "😀": 2}', [("😀", 0), ("😀",)]),
+        ('{"k\\"": 1, "q": "a\\"b", "r": ["\\\\", {"s": 1}]}', [("r", 1, "s"), ('k"',), ("q",)]),
+        ('{"a": "x\\y", "b": 1}', [("b",)]),  # an invalid escape: the loose scan takes the string
+        ('{"a": {"b": 1}, "c": [1, 2', [("a", "b"), ("c", 1), ("c", 5), ("d",)]),  # breaks off after
+        ('{"a": {"b": 1} "c": 2}', [("a", "b"), ("c",), ("a",)]),  # broken after the found member
+        ('{"a": 1, "b": 01, "c": 2}', [("a",), ("c",), ("b",)]),
+        ('{"a": [1, 2,], "b": 1}', [("a", 2), ("a", 1), ("b",)]),
+        ('{"a": NaN, "b": -Infinity, "c": [Infinity, true, false, null], "d": 1}', [("d",), ("c", 3), ("b",)]),
+        ('{"a": -Inf, "b": 1}', [("b",), ("a",)]),
+        ('{"a": [1 2], "b": 1}', [("b",), ("a", 0), ("a", 1)]),
+        ('{"a": {"x": [}, "b": 1}', [("b",), ("a", "x")]),  # mismatched brackets: the loose scan
+        ('[[1, [2, 3]], {"a": [4]}, "]", 5]', [(3,), (1, "a", 0), (0, 1, 1), (2,)]),
+        ('{"a": {}, "b": [], "c": 1}', [("a", "x"), ("b", 0), ("c",)]),
+        ('{"a": 1, "a": {"b": 2}}', [("a", "b"), ("a",)]),
+        ("{\r\n  \"a\": [\r\n    1,\r\n    {\"b\": 2}\r\n  ]\r\n}", [("a", 1, "b"), ("a", 0), ("a",)]),
+        ('\ufeff{"a": 1}', [("a",), ()]),
+        ('{"a": 1}  {"b": 2}', [("a",), ("b",)]),
+        ('{"a": "unterminated', [("a",), ("b",)]),
+        ('{"a": 1, "b" 2, "c": 3}', [("a",), ("c",), ("b",)]),
+    ],
+)
+def test_locate_many_answers_as_locate_on_odd_texts(text: str, paths: list) -> None:
+    answers_as_locate(text, paths)
+
+
+def all_paths(value: object, prefix: tuple = ()) -> list:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += all_paths(child, prefix + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += all_paths(child, prefix + (index,))
+    return found
+
+
+@settings(max_examples=300)
+@given(
+    json_values,
+    st.sampled_from([None, 0, 2, "\t"]),
+    st.booleans(),
+    st.sampled_from(["\n", "\r", "\r\n"]),
+    st.data(),
+)
+def test_locate_many_answers_as_locate_on_generated_json(value: object, indent: object, ensure_ascii: bool,
+                                                         newline: str, data: st.DataObject) -> None:
+    text = json.dumps(value, indent=indent, ensure_ascii=ensure_ascii).replace("\n", newline)
+    paths = all_paths(value)
+    paths += [path + extra for path in paths[:10] for extra in (("missing",), (0,), ("0",), (True,), (7,))]
+    paths = data.draw(st.permutations(paths))[: data.draw(st.integers(1, 40))]
+    answers_as_locate(text, paths)
+    # and on the text broken somewhere
+    cut = data.draw(st.integers(0, len(text)))
+    odd = data.draw(st.sampled_from(["", "}", "]", ",", '"', ":", "\\", " 1", "{", "["]))
+    answers_as_locate(text[:cut] + odd + text[cut + data.draw(st.integers(0, 2)):], paths)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab\n名😀\r")), max_size=40), st.lists(st.integers(-3, 45), max_size=12))
+def test_line_cols_answers_as_line_col(text: str, indices: list) -> None:
+    assert line_cols(text, indices) == [line_col(text, index) for index in indices]

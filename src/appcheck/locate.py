@@ -255,23 +255,28 @@ class _Scanned:
         else:
             self.position = position
 
-    def _skip(self, value: int) -> int:
-        """:func:`_skip_value`, or where the value is a container scanned to its end, that end."""
-        inner = self.scanned.get(value)
-        if inner is not None and inner.end >= 0:
-            return inner.end
-        return _skip_value(self.text, value)
-
     def _after(self, value: int, closing: str) -> int:
         """Skip the value at ``value`` and the delimiter after it: where the next member or element
-        starts (blanks before it are skipped in arrays only), or -1 after the ``closing`` bracket."""
+        starts (blanks before it are skipped in arrays only), or -1 after the ``closing`` bracket.
+
+        The value is skipped as :func:`_skip_value` does (inlined: this is the hot loop), or where it
+        is a container scanned to its end, that end is taken.
+        """
         text = self.text
-        after = _AFTER.match(text, self._skip(value))
+        inner = self.scanned.get(value)
+        if inner is not None and inner.end >= 0:
+            end = inner.end
+        else:
+            try:
+                end = _SCAN(text, value)[1]
+            except (ValueError, StopIteration, RecursionError):
+                end = _skip_loosely(text, value)
+        after = _AFTER.match(text, end)
         if after is None:
             raise _ScanError
         delimiter = after[1]
         if delimiter == ",":
-            return after.end() if closing == "}" else _skip_ws(text, after.end())
+            return after.end() if closing == "}" else _WS.match(text, after.end()).end()
         if delimiter != closing:
             raise _ScanError
         self.end = after.end()
@@ -401,7 +406,12 @@ def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[i
                     if text[found] not in "[{":
                         break
                     container = scanned[found] = _Scanned(text, found, fast, scanned)
-                child = container.child(segment)
+                if type(segment) is str and container.kind == "{":  # the common case, inlined
+                    child = container.children.get(segment)
+                    if child is None:
+                        child = container.child(segment)
+                else:
+                    child = container.child(segment)
                 if child is None:
                     break
                 if child >= size or text[child] in ",:]}":
