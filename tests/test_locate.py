@@ -318,3 +318,20 @@ def test_locate_many_answers_as_locate_on_generated_json(value: object, indent: 
 @given(st.text(alphabet=st.sampled_from(list("ab\n名😀\r")), max_size=40), st.lists(st.integers(-3, 45), max_size=12))
 def test_line_cols_answers_as_line_col(text: str, indices: list) -> None:
     assert line_cols(text, indices) == [line_col(text, index) for index in indices]
+
+
+@pytest.mark.parametrize(
+    "text", ['{"a": {"b": [1, {"c": 2}]}, "d": 3}', '{"a": {"b": [1, {"c": 2', '{"a\\u0062": [1 2], "a": }', "[[[]]]"]
+)
+def test_locate_many_leaves_no_reference_cycles_behind(text: str) -> None:
+    import gc
+
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        locate_many(text, [("a", "b", 1, "c"), ("d",), ("a", "b", 0), ("ab", 0), (0, 0), ("a", "x")])
+        gc.collect()
+        assert gc.garbage == []
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()

@@ -229,19 +229,18 @@ class _Scanned:
     :func:`_member`/:func:`_element` would have met it.  ``end`` is the index after the closing bracket
     once the scan has reached it.
 
-    ``scanned`` holds every container scanned for the same text, by index: a value that is one of them,
-    scanned to its end, is not read again (the C scanner or the loose scan would end the value there
-    too: the members or elements, each skipped by :func:`_skip_value`, and the delimiters are exactly
-    what they step over).
+    ``scanned``, passed to the scanning methods (not kept: a container is one of its entries, and
+    keeping it would make a reference cycle), holds every container scanned for the same text, by
+    index: a value that is one of them, scanned to its end, is not read again (the C scanner or the
+    loose scan would end the value there too: the members or elements, each skipped by
+    :func:`_skip_value`, and the delimiters are exactly what they step over).
     """
 
-    __slots__ = ("text", "kind", "children", "broken", "position", "pending", "end", "fast", "scanned")
+    __slots__ = ("text", "kind", "children", "broken", "position", "pending", "end", "fast")
 
-    def __init__(self, text: str, index: int, fast: tuple[re.Pattern, re.Pattern] = _FAST,
-                 scanned: dict[int, _Scanned] | None = None) -> None:
+    def __init__(self, text: str, index: int, fast: tuple[re.Pattern, re.Pattern] = _FAST) -> None:
         self.text = text
         self.fast = fast
-        self.scanned = {} if scanned is None else scanned
         self.kind = text[index]
         self.broken = False
         self.pending = False
@@ -255,7 +254,7 @@ class _Scanned:
         else:
             self.position = position
 
-    def _after(self, value: int, closing: str) -> int:
+    def _after(self, value: int, closing: str, scanned: dict[int, _Scanned]) -> int:
         """Skip the value at ``value`` and the delimiter after it: where the next member or element
         starts (blanks before it are skipped in arrays only), or -1 after the ``closing`` bracket.
 
@@ -263,7 +262,7 @@ class _Scanned:
         is a container scanned to its end, that end is taken.
         """
         text = self.text
-        inner = self.scanned.get(value)
+        inner = scanned.get(value)
         if inner is not None and inner.end >= 0:
             end = inner.end
         else:
@@ -282,7 +281,7 @@ class _Scanned:
         self.end = after.end()
         return -1
 
-    def _object(self, key: str | None) -> None:
+    def _object(self, key: str | None, scanned: dict[int, _Scanned]) -> None:
         """Scan members until one named ``key`` is found, or (``None``) to the end."""
         text, children = self.text, self.children
         fast_member = self.fast[0].match
@@ -290,7 +289,7 @@ class _Scanned:
         try:
             if self.pending:
                 self.pending = False
-                position = self._after(position, "}")
+                position = self._after(position, "}", scanned)
             while position >= 0:
                 member = fast_member(text, position)
                 if member is not None and member.lastindex == 3:  # a scalar value, and the "," or "}" after it
@@ -321,13 +320,13 @@ class _Scanned:
                 if name == key:  # its value is skipped only if a later path needs a later member
                     self.pending = True
                     break
-                position = self._after(position, "}")
+                position = self._after(position, "}", scanned)
         except (_ScanError, IndexError):
             self.broken = True
             position = -1
         self.position = position
 
-    def _array(self, wanted: int) -> None:
+    def _array(self, wanted: int, scanned: dict[int, _Scanned]) -> None:
         """Scan elements until element ``wanted`` is found, or (-1) to the end."""
         text, children = self.text, self.children
         fast_element = self.fast[1].match
@@ -335,7 +334,7 @@ class _Scanned:
         try:
             if self.pending:
                 self.pending = False
-                position = self._after(position, "]")
+                position = self._after(position, "]", scanned)
             while position >= 0:
                 if len(children) > wanted >= 0:
                     break
@@ -350,13 +349,13 @@ class _Scanned:
                     self.pending = True
                     break
                 else:
-                    position = self._after(position, "]")
+                    position = self._after(position, "]", scanned)
         except (_ScanError, IndexError):
             self.broken = True
             position = -1
         self.position = position
 
-    def child(self, segment: str | int) -> int | None:
+    def child(self, segment: str | int, scanned: dict[int, _Scanned]) -> int | None:
         children = self.children
         if self.kind == "{":
             if type(segment) is str:
@@ -367,14 +366,14 @@ class _Scanned:
                 key = str(segment)
             found = children.get(key)
             if found is None and self.position >= 0:
-                self._object(key)
+                self._object(key, scanned)
                 found = children.get(key)
         else:
             wanted = _array_index(segment)
             if wanted is None:
                 return None
             if wanted >= len(children) and self.position >= 0:
-                self._array(wanted)
+                self._array(wanted, scanned)
             found = children[wanted] if wanted < len(children) else None
         if found is None and self.broken:
             raise _ScanError
@@ -405,13 +404,13 @@ def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[i
                 if container is None:
                     if text[found] not in "[{":
                         break
-                    container = scanned[found] = _Scanned(text, found, fast, scanned)
+                    container = scanned[found] = _Scanned(text, found, fast)
                 if type(segment) is str and container.kind == "{":  # the common case, inlined
                     child = container.children.get(segment)
                     if child is None:
-                        child = container.child(segment)
+                        child = container.child(segment, scanned)
                 else:
-                    child = container.child(segment)
+                    child = container.child(segment, scanned)
                 if child is None:
                     break
                 if child >= size or text[child] in ",:]}":
