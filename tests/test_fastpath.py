@@ -203,14 +203,20 @@ def schema_edge_bundles(draw):
 @given(schema_edge_bundles())
 @settings(max_examples=150)
 def test_both_engines_give_identical_reports_on_generated_bundles(bundle) -> None:
+    python, fast = _reports_of_both_engines(bundle)
+    assert python == fast
+
+
+def _reports_of_both_engines(bundle) -> tuple:
+    """``validate(bundle)`` on the pure-Python path, then on the fast path."""
     try:
-        reports = {}
+        reports = []
         for name in ("python", "auto"):
             fastpath.use_engine(name)
-            reports[name] = appcheck.validate(copy.deepcopy(bundle), as_of=AS_OF)
+            reports.append(appcheck.validate(copy.deepcopy(bundle), as_of=AS_OF))
     finally:
         fastpath.use_engine(None)
-    assert reports["python"] == reports["auto"]
+    return tuple(reports)
 
 
 @given(schema_edge_bundles())
@@ -307,14 +313,8 @@ def test_the_pruned_check_finds_the_same_errors_on_broken_bundles(bundle) -> Non
 @given(schema_broken_bundles())
 @settings(max_examples=100)
 def test_both_engines_give_identical_reports_on_broken_bundles(bundle) -> None:
-    try:
-        reports = {}
-        for name in ("python", "auto"):
-            fastpath.use_engine(name)
-            reports[name] = appcheck.validate(copy.deepcopy(bundle), as_of=AS_OF)
-    finally:
-        fastpath.use_engine(None)
-    assert reports["python"] == reports["auto"]
+    python, fast = _reports_of_both_engines(bundle)
+    assert python == fast
 
 
 def _benchmark_bundles(count: int, seed: int) -> list:

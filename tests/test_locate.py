@@ -223,14 +223,18 @@ def random_path(value: object, data: st.DataObject) -> tuple[tuple, object]:
     return tuple(path), value
 
 
-@settings(max_examples=300)
-@given(
+#: a JSON value written in any way json.dumps can (indent, ASCII or not, line breaks), and the draw
+generated_texts = given(
     json_values,
     st.sampled_from([None, 0, 2, "\t"]),
     st.booleans(),
     st.sampled_from(["\n", "\r", "\r\n"]),
     st.data(),
 )
+
+
+@settings(max_examples=300)
+@generated_texts
 def test_locate_finds_the_value(value: object, indent: object, ensure_ascii: bool, newline: str,
                                 data: st.DataObject) -> None:
     text = json.dumps(value, indent=indent, ensure_ascii=ensure_ascii).replace("\n", newline)
@@ -295,13 +299,7 @@ def all_paths(value: object, prefix: tuple = ()) -> list:
 
 
 @settings(max_examples=300)
-@given(
-    json_values,
-    st.sampled_from([None, 0, 2, "\t"]),
-    st.booleans(),
-    st.sampled_from(["\n", "\r", "\r\n"]),
-    st.data(),
-)
+@generated_texts
 def test_locate_many_answers_as_locate_on_generated_json(value: object, indent: object, ensure_ascii: bool,
                                                          newline: str, data: st.DataObject) -> None:
     text = json.dumps(value, indent=indent, ensure_ascii=ensure_ascii).replace("\n", newline)

@@ -387,7 +387,11 @@ def vouches(schema: Any, instance: Any) -> bool:
     part of a shipped schema, and whatever the engine choice: callers ask only on the fast path.
     """
     entry = _SUBVALIDATORS.get(id(schema))
-    checker = entry[1] if entry is not None and entry[0] is schema else _subvalidator(schema)
+    return _passes(entry[1] if entry is not None and entry[0] is schema else _subvalidator(schema), instance)
+
+
+def _passes(checker: Any, instance: Any) -> bool:
+    """True only when there is a compiled ``checker`` and it finds ``instance`` valid."""
     if checker is None:
         return False
     try:
@@ -398,12 +402,4 @@ def vouches(schema: Any, instance: Any) -> bool:
 
 def is_valid(name: str, instance: Any) -> bool:
     """True only when ``instance`` certainly passes shipped schema ``name``; False means "check fully"."""
-    if engine() == "python":
-        return False
-    checker = validator(name)
-    if checker is None:
-        return False
-    try:
-        return checker.is_valid(instance)
-    except Exception:  # an input it cannot read: the full check decides  # noqa: BLE001
-        return False
+    return engine() != "python" and _passes(validator(name), instance)
