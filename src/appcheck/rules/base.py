@@ -11,7 +11,6 @@ input, so a rule can never pass on input it could not read.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -19,6 +18,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from ..model import Status
 from ..pointer import render
@@ -26,7 +26,6 @@ from ..pointer import render
 MISSING = object()
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 #: the days of each month (1-12) in a common year
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 #: 国外: outside China altogether. HK, MO and TW are not foreign (but are outside the mainland, 境外).
 NOT_FOREIGN = frozenset({"CN", "HK", "MO", "TW"})
@@ -157,29 +156,17 @@ def as_date(value: Any) -> dt.date | None:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus a whole number of calendar months (negative: minus), as ``dateutil.relativedelta`` adds
-    them: the day of the month is kept, or clipped to the month's last day (31 March + 1 month is 30 April,
+    """``day`` plus a whole number of calendar months (negative: minus), by ``dateutil.relativedelta``:
+    the day of the month is kept, or clipped to the month's last day (31 March + 1 month is 30 April,
     29 February + 12 months is 28 February). A result outside the calendar raises ValueError."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    month += 1
-    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
-    return day.replace(year=year, month=month, day=min(day.day, last))
+    return day + relativedelta(months=months)
 
 
 def months_between(start: dt.date, end: dt.date) -> tuple[int, int]:
     """``(months, days)`` from ``start`` to ``end`` as ``dateutil.relativedelta(end, start)`` counts them
     (its years times 12 plus its months, and its days): whole calendar months, then the remaining days."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    reached = add_months(start, months)
-    if end < start:
-        while end > reached:
-            months += 1
-            reached = add_months(start, months)
-    else:
-        while end < reached:
-            months -= 1
-            reached = add_months(start, months)
-    return months, (end - reached).days
+    delta = relativedelta(end, start)
+    return delta.years * 12 + delta.months, delta.days
 
 
 @attrs.frozen(order=True)
