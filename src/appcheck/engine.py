@@ -314,22 +314,23 @@ def _clip(value: Any, limit: int) -> Any:
     return value
 
 
-#: (call, topic, requirement) -> (severity, quoted clause): the same for every finding of a topic
-_CITED: dict[tuple[str, str, str], tuple[Severity, str]] = {}
+@functools.cache
+def _cited(call_id: str, topic_id: str, requirement_id: str) -> tuple[Severity, str]:
+    """A requirement's severity and quoted clause in a topic: the same for every finding of it."""
+    call = topics.call(call_id)
+    topic = call.topic(topic_id)
+    requirement = catalog.requirement(requirement_id)
+    return requirement.severity, _source(call, topic, requirement)
 
 
 def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **extra: Any) -> Finding:
-    key = (call.id, topic.id, check.requirement)
-    cited = _CITED.get(key)
-    if cited is None:
-        requirement = catalog.requirement(check.requirement)
-        cited = _CITED[key] = (requirement.severity, _source(call, topic, requirement))
+    severity, source = _cited(call.id, topic.id, check.requirement)
     message, message_en, expected, actual = outcome.message, outcome.message_en, outcome.expected, outcome.actual
     return Finding(
-        check.requirement, outcome.status, cited[0], outcome.segments,
+        check.requirement, outcome.status, severity, outcome.segments,
         message if type(message) is str and len(message) <= MESSAGE_LIMIT else _clip(message, MESSAGE_LIMIT),
         message_en if type(message_en) is str and len(message_en) <= MESSAGE_LIMIT else _clip(message_en, MESSAGE_LIMIT),
-        cited[1], expected=None if expected is None else _clip(expected, VALUE_LIMIT), actual=None if actual is None else _clip(actual, VALUE_LIMIT),
+        source, expected=None if expected is None else _clip(expected, VALUE_LIMIT), actual=None if actual is None else _clip(actual, VALUE_LIMIT),
         **extra,
     )
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from appcheck.model import Status
 from appcheck.rules.base import (
-    MISSING, AllOf, Context, MissingInput, Outcome, PerTrack, _once, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, review,
+    MISSING, AllOf, Context, MissingInput, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, review,
 )
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
@@ -149,24 +149,14 @@ def test_months_between_counts_whole_months_then_days() -> None:
     assert months_between(dt.date(2022, 5, 10), dt.date(2021, 5, 9)) == (-12, -1)
 
 
-def test_once_keeps_the_value_but_not_an_error() -> None:
-    class Counted:
-        def __init__(self) -> None:
-            self.calls = 0
-
-        @_once
-        def thing(self) -> int:
-            """A thing."""
-            self.calls += 1
-            if self.calls == 1:
-                raise ValueError("not yet")
-            return self.calls
-
-    item = Counted()
-    with pytest.raises(ValueError):
-        item.thing
-    assert item.thing == 2 and item.thing == 2 and item.calls == 2
-    assert isinstance(Counted.thing, _once) and Counted.thing.__doc__ == "A thing."
+def test_a_context_works_out_its_organizations_once() -> None:
+    ctx = Context({"applicant": {"id": "a", "name": "甲"}, "partners": [{"id": "p", "name": "乙"}]}, checked_on=dt.date(2022, 5, 10))
+    assert ctx.applicant is ctx.applicant and ctx.partners is ctx.partners
+    assert [org.id for org in ctx.organizations] == ["a", "p"]
+    broken = Context({"partners": "x"}, checked_on=dt.date(2022, 5, 10))
+    for _ in range(2):  # an error is not kept: each use raises it again
+        with pytest.raises(MissingInput):
+            broken.applicant
 
 
 class Frozen(Mapping):

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, Protocol
 
 import attrs
@@ -25,7 +26,6 @@ from ..pointer import render
 
 MISSING = object()
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-#: the days of each month (1-12) in a common year
 
 #: 国外: outside China altogether. HK, MO and TW are not foreign (but are outside the mainland, 境外).
 NOT_FOREIGN = frozenset({"CN", "HK", "MO", "TW"})
@@ -238,23 +238,6 @@ class Org:
 
 # ----------------------------------------------------------------------------- context
 
-class _once:
-    """A property worked out on first use and kept on the instance (``functools.cached_property``
-    without its lock, which a context never needs: one context is checked by one thread). An error
-    is not kept: the next use raises it again."""
-
-    def __init__(self, compute) -> None:
-        self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
-
-    def __get__(self, instance: Any, owner: Any = None) -> Any:
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.compute(instance)
-        return value
-
-
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -391,11 +374,11 @@ class Context:
         return self.settings.get(name, default)
 
     # -- organizations
-    @_once
+    @cached_property
     def applicant(self) -> Org:
         return Org(self.mapping("applicant"), ("applicant",))
 
-    @_once
+    @cached_property
     def partners(self) -> tuple[Org, ...]:
         return tuple(Org(item, where) for where, item in self.objects("partners", optional=True))
 
@@ -421,7 +404,7 @@ class Context:
         return self.field(org, "country", "ISO 3166-1 国家代码", "an ISO 3166-1 country code", _text)
 
     # -- the implementation period
-    @_once
+    @cached_property
     def duration(self) -> Duration:
         start = self.date("project", "start_date")
         end = self.date("project", "end_date")

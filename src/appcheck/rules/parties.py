@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -93,10 +93,7 @@ class Orgs:
         """A noun phrase: ``("CN-GD的企业", "an enterprise in CN-GD")``; roles lead: ``"a foreign partner (…)"``.
 
         Worked out once per filter: equal filters read the same, and rules ask on every check."""
-        phrase = _PHRASES.get(self)
-        if phrase is None:
-            phrase = _PHRASES[self] = self._phrase()
-        return phrase
+        return _phrase_of(self)
 
     def _phrase(self) -> tuple[str, str]:
         if attrs.asdict(self, recurse=False) == attrs.asdict(Orgs(), recurse=False):
@@ -130,8 +127,9 @@ class Orgs:
         return text_zh, text_en
 
 
-#: each filter's noun phrases, by filter (filters are frozen; a program builds a bounded set of them)
-_PHRASES: dict[Orgs, tuple[str, str]] = {}
+@cache  # filters are frozen values, and a program builds a bounded set of them
+def _phrase_of(orgs: Orgs) -> tuple[str, str]:
+    return orgs._phrase()
 
 
 def _org_summary(ctx: Context, org: Org) -> dict:
