@@ -32,3 +32,15 @@ def test_a_checked_batch_renders_like_its_report(fmt) -> None:
         whole = checked.report()
         for options in OPTIONS:
             assert reporter(fmt).render(checked, options) == reporter(fmt).render(whole, options)
+
+
+def test_a_batch_finding_names_the_files_it_can() -> None:
+    from appcheck.model import Finding, Report
+    from appcheck.reporters import BundleFiles
+
+    files_of = BundleFiles()
+    for name in ("a.json", "#3", None):
+        files_of.seen(Report((), file=name))
+    finding = Finding("X", "failed", "error", bundles=("a.json", "#3", "#5", "b.json"))
+    assert files_of.of(finding) == ["a.json", "#3", "b.json"]  # "#5" is an in-memory bundle, "#3" a file of that name
+    assert files_of.of(Finding("X", "failed", "error", bundles=("#5",))) == [None]

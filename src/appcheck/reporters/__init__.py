@@ -10,6 +10,7 @@ stream as it goes, one report at a time, so that a batch of any size is written 
 from __future__ import annotations
 
 import importlib
+import re
 
 import attrs
 
@@ -38,6 +39,28 @@ def render_with(write, batch, options: Options) -> str:
     out = io.StringIO()
     write(batch, options, out)
     return out.getvalue()
+
+
+#: how a batch finding names a bundle given as a mapping ("#3")
+IN_MEMORY = re.compile(r"#[0-9]+")
+
+
+class BundleFiles:
+    """The files a batch finding names, once every report has gone by (``seen`` each).
+
+    A name is a file unless it looks like an in-memory bundle's (``#3``) and no report had that file
+    name; a finding that names no file gets ``[None]``.
+    """
+
+    def __init__(self) -> None:
+        self._files_like_in_memory: set[str] = set()  # the only names that can be mistaken
+
+    def seen(self, report) -> None:
+        if report.file is not None and IN_MEMORY.fullmatch(report.file):
+            self._files_like_in_memory.add(report.file)
+
+    def of(self, finding) -> list:
+        return [name for name in finding.bundles if name in self._files_like_in_memory or not IN_MEMORY.fullmatch(name)] or [None]
 
 
 def message(finding, lang: str) -> str:

@@ -9,12 +9,10 @@ on each bundle it names. The last line is a plain summary, not a command.
 
 from __future__ import annotations
 
-import re
 
 from ..model import Severity, Status
-from . import Options, message, render_with
+from . import BundleFiles, Options, message, render_with
 
-_IN_MEMORY = re.compile(r"#[0-9]+")  # how a batch finding names a bundle given as a mapping
 _SUMMARY = {
     "zh": "appcheck：共 {files} 个文件，{ok} 个通过，{bad} 个未通过；{errors} 个错误，{warnings} 个警告，{notices} 个提示或待评审",
     "en": "appcheck: {files} file(s), {ok} ok, {bad} not ok; {errors} error(s), {warnings} warning(s), {notices} notice(s) or review(s)",
@@ -63,13 +61,12 @@ def _lines(finding, files, options: Options):
 def write(batch, options: Options, out) -> None:
     """Write the annotations of ``batch`` to ``out``, a report at a time, then the summary line."""
     counts = {"error": 0, "warning": 0, "notice": 0}
-    in_memory = set()  # report files that look like an in-memory bundle's name ("#3")
+    files_of = BundleFiles()
     files = good = 0
     for report in batch.reports:
         files += 1
         good += report.strict_ok if options.strict else report.ok
-        if report.file is not None and _IN_MEMORY.fullmatch(report.file):
-            in_memory.add(report.file)
+        files_of.seen(report)
         lines = []
         for finding in report.findings:
             if finding.status is not Status.PASSED:
@@ -81,7 +78,7 @@ def write(batch, options: Options, out) -> None:
     for finding in batch.findings:
         if finding.status is not Status.PASSED:
             counts[_command(finding)] += 1
-            names = [name for name in finding.bundles if name in in_memory or not _IN_MEMORY.fullmatch(name)] or [None]
+            names = files_of.of(finding)
             lines.extend(_lines(finding, names, options))
     lines.append(_SUMMARY[options.lang].format(
         files=files, ok=good, bad=files - good,

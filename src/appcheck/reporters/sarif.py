@@ -13,15 +13,13 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import re
 from pathlib import Path
 from urllib.parse import quote
 
 from ..model import AS_OF, LOAD, SCHEMA, TOPIC, Severity, Status, jsonable
-from . import Options, message, render_with
+from . import BundleFiles, Options, message, render_with
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-_IN_MEMORY = re.compile(r"#[0-9]+")  # how a batch finding names a bundle given as a mapping
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 #: Descriptions of the requirement ids that are not in the catalog (problems found before the checks).
@@ -116,17 +114,16 @@ def _result(finding, rule_index: int, locations: list, options: Options) -> dict
 
 def _results(batch, options: Options, index_of: dict[str, int]):
     """Every result of the batch, in order: each report's findings that are not passed, then the batch's."""
-    in_memory = set()  # report files that look like an in-memory bundle's name ("#3")
+    files_of = BundleFiles()
     for report in batch.reports:
-        if report.file is not None and _IN_MEMORY.fullmatch(report.file):
-            in_memory.add(report.file)
+        files_of.seen(report)
         for finding in report.findings:
             if finding.status is not Status.PASSED:
                 yield _result(finding, index_of[finding.requirement], [_location(report.file, finding)], options)
     for finding in batch.findings:
         if finding.status is Status.PASSED:
             continue
-        files = [name for name in finding.bundles if name in in_memory or not _IN_MEMORY.fullmatch(name)] or [None]
+        files = files_of.of(finding)
         yield _result(finding, index_of[finding.requirement], [_location(name, finding) for name in files], options)
 
 

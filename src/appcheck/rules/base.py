@@ -491,14 +491,19 @@ def malformed(error: Exception) -> Outcome:
     )
 
 
-def run(rule: Rule, ctx: Context) -> Outcome:
-    """Check one rule; missing or malformed input becomes a failed outcome that points at it."""
+def guarded(step, ctx: Context) -> Any:
+    """``step(ctx)``; missing or malformed input becomes a failed outcome that points at it."""
     try:
-        return rule.check(ctx)
+        return step(ctx)
     except MissingInput as missing:
         return missing.outcome()
     except MALFORMED as error:
         return malformed(error)
+
+
+def run(rule: Rule, ctx: Context) -> Outcome:
+    """Check one rule; missing or malformed input becomes a failed outcome that points at it."""
+    return guarded(rule.check, ctx)
 
 
 # ----------------------------------------------------------------------------- parameter validators

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .base import MALFORMED, Context, MissingInput, Outcome, failed, malformed, passed, plural, review
+from .base import Context, MissingInput, Outcome, failed, guarded, passed, plural, review
 
 _OUTSIDE_MAINLAND = {"foreign", "hong_kong", "macao", "taiwan"}
 
@@ -32,12 +32,7 @@ def _identity_class(identity: str) -> str:
 def read(rule, ctx: Context):
     """``rule.key_of(ctx)``, or the bundle's own outcome: the key cannot be read (failed, pointing at the
     input), the data is malformed (failed), or the bundle is outside the rule."""
-    try:
-        return rule.key_of(ctx)
-    except MissingInput as missing:
-        return missing.outcome()
-    except MALFORMED as error:
-        return malformed(error)
+    return guarded(rule.key_of, ctx)
 
 
 @attrs.frozen
