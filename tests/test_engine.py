@@ -4,9 +4,12 @@ import copy
 import datetime as dt
 import json
 from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 
 import pytest
+from hypothesis import example as example_value
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,3 +208,105 @@ def test_a_bundle_left_out_of_a_quota_says_how_many_checks_it_fails() -> None:
     assert "(X-0, X-1, X-2, X-3, X-4…), so" in engine._not_counted(six).message_en
     assert "X-0、X-1、X-2、X-3、X-4…）" in engine._not_counted(six).message
     assert "…" not in engine._not_counted(six[:5]).message_en
+
+
+# the fast paths of the engine: each answers as the full reading does
+
+org_ids = st.sampled_from(["cn", "de", "fr", "x", ""]) | st.integers(0, 2) | st.none()
+references = org_ids | st.lists(org_ids, max_size=3)
+organizations = st.dictionaries(st.sampled_from(["id", "name", "kind"]), org_ids, max_size=3) | org_ids
+holders = st.dictionaries(st.sampled_from(["organization", "parties", "about", "partner", "host", "overseas_co_builder"]), references, max_size=3)
+integrity_bundles = st.fixed_dictionaries({}, optional={
+    "applicant": organizations,
+    "partners": st.lists(organizations, max_size=4) | organizations,
+    "principal_investigator": holders | org_ids,
+    "team": st.lists(holders, max_size=3) | holders,
+    "budget": st.fixed_dictionaries({}, optional={"allocation": st.lists(holders, max_size=3), "self_raised": st.lists(holders, max_size=3) | holders}),
+    "agreements": st.lists(holders, max_size=3),
+    "documents": st.lists(holders, max_size=3),
+    "prior_cooperation": st.lists(holders, max_size=2),
+    "platform": holders,
+})
+
+
+@given(integrity_bundles)
+@settings(max_examples=500)
+def test_integrity_holds_exactly_when_the_full_reading_finds_nothing(bundle) -> None:
+    from appcheck import engine, topics
+
+    topic = topics.call("gd-2022").topic("research")
+    assert engine._integrity_holds(bundle) is (not engine._integrity_problems(topic, bundle))
+
+
+def test_integrity_holds_on_every_valid_example_and_not_on_a_broken_reference() -> None:
+    from appcheck import engine
+
+    bundle = example("gd-2022", "research")
+    assert engine._integrity_holds(bundle)
+    bundle["agreements"][0]["parties"].append("ghost")
+    assert not engine._integrity_holds(bundle)
+    bundle = example("gd-2022", "research")
+    bundle["partners"][1]["id"] = bundle["applicant"]["id"]
+    assert not engine._integrity_holds(bundle)
+
+
+def _clip_reference(value, limit):
+    """The clipping rule as first written: by isinstance, every container copied."""
+    from appcheck.engine import VALUE_LIMIT
+    from appcheck.rules.base import excerpt
+
+    if isinstance(value, str):
+        return value if len(value) <= limit else excerpt(value, limit)
+    if isinstance(value, (list, tuple)):
+        head = [_clip_reference(item, VALUE_LIMIT) for item in value[:50]]
+        return head + [f"… {len(value) - 50} more"] if len(value) > 50 else head
+    if isinstance(value, Mapping):
+        return {key: _clip_reference(item, VALUE_LIMIT) for key, item in value.items()}
+    return value
+
+
+clip_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=300) | st.decimals(allow_nan=False, allow_infinity=False, places=2) | st.dates(),
+    lambda children: st.lists(children, max_size=60) | st.lists(children, max_size=3).map(tuple)
+    | st.dictionaries(st.text(max_size=4), children, max_size=3) | st.dictionaries(st.text(max_size=4), children, max_size=3).map(MappingProxyType),
+    max_leaves=80,
+)
+
+
+@given(clip_values, st.sampled_from([200, 600]))
+@example_value(["x"] * 50, 200)
+@example_value(["x"] * 51, 200)
+@example_value(tuple(range(51)), 200)
+@example_value("x" * 200, 200)
+@example_value("x" * 201, 200)
+@example_value({"a": "x" * 201}, 600)
+@settings(max_examples=300)
+def test_clip_keeps_values_small_as_the_reference_does(value, limit) -> None:
+    from appcheck.engine import _clip
+
+    clipped = _clip(value, limit)
+    assert clipped == _clip_reference(value, limit)
+    assert type(clipped) is type(_clip_reference(value, limit))
+
+
+def test_a_packed_checked_bundle_gives_back_its_findings() -> None:
+    from appcheck import engine
+
+    checked = engine.check_one((example("gd-2022", "research"), 0, dt.date(2022, 5, 10), None, None))
+    packed = checked.packed()
+    assert isinstance(packed.findings, engine.Pickled)
+    assert packed.own_findings() == checked.own_findings() == checked.findings
+    assert (packed.ok, packed.strict_ok, packed.reads, packed.head) == (checked.ok, checked.strict_ok, checked.reads, checked.head)
+
+
+def test_the_plan_of_a_topic_is_its_applicable_checks_in_order() -> None:
+    from appcheck import engine, topics
+
+    for call_id in topics.call_ids():
+        call = topics.call(call_id)
+        for topic in call.topics:
+            for track in [t.id for t in topic.tracks] or [None]:
+                own, batch = engine._plan(call.id, topic.id, track)
+                applicable = [(position, check) for position, check in enumerate(topic.checks) if check.applies(track)]
+                assert list(own) == [pair for pair in applicable if not pair[1].batch]
+                assert list(batch) == [pair for pair in applicable if pair[1].batch]

@@ -20,6 +20,7 @@ import attrs
 from . import catalog, fastpath, schema_messages, schemas, topics
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
 from .rules.base import MALFORMED, Context, Outcome, a_or_an, as_date, excerpt, malformed, run
+from .rules.batch import read
 
 FORMAT = "appcheck/1"
 #: loader problem codes whose messages already name the file
@@ -246,8 +247,50 @@ def _nodes(data: Any, pattern: tuple) -> list[tuple[tuple, Any]]:
     return found
 
 
+def _referenced(data: Any, pattern: tuple) -> list:
+    """Every value at ``pattern``, as :func:`_nodes` finds them, without their paths."""
+    found = [data]
+    for head in pattern:
+        deeper: list = []
+        for node in found:
+            if head == "*":
+                if type(node) is list:
+                    deeper.extend(node)
+            elif (type(node) is dict or isinstance(node, Mapping)) and head in node:
+                deeper.append(node[head])
+        found = deeper
+        if not found:
+            break
+    return found
+
+
+def _integrity_holds(data: Mapping) -> bool:
+    """True when :func:`_integrity_findings` finds nothing: the same reading, without building the
+    paths and messages that only a problem needs (the common case, answered first)."""
+    seen = set()
+    partners = data.get("partners")
+    for org in [data.get("applicant")] + (partners if type(partners) is list else []):
+        if isinstance(org, Mapping) and isinstance(org.get("id"), str):
+            if org["id"] in seen:
+                return False
+            seen.add(org["id"])
+    for pattern, field, many in REFERENCES:
+        for node in _referenced(data, pattern):
+            if not isinstance(node, Mapping) or field not in node:
+                continue
+            values = node[field] if many else [node[field]]
+            if isinstance(values, list) and any(isinstance(value, str) and value not in seen for value in values):
+                return False
+    return True
+
+
 def _integrity_findings(topic: Any, data: Mapping) -> list[Finding]:
     """What a JSON Schema cannot say: organization ids are unique, and every reference names one."""
+    return [] if _integrity_holds(data) else _integrity_problems(topic, data)
+
+
+def _integrity_problems(topic: Any, data: Mapping) -> list[Finding]:
+    """:func:`_integrity_findings` in full: a finding for each id used twice and each unknown reference."""
     source = f"{topic.name} bundle format: ids"
     findings, seen = [], {}
     organizations = [(("applicant",), data.get("applicant"))] + [(where, item) for where, item in _nodes(data, ("partners", "*"))]
@@ -297,12 +340,22 @@ VALUE_LIMIT = 200
 
 
 _PLAIN = frozenset({type(None), bool, int, float, Decimal, str})
+#: the types a finding keeps as they are, whatever their size (checked by exact type: the common case)
+_KEPT = frozenset({type(None), bool, int, float, Decimal, dt.date})
 
 
 def _clip(value: Any, limit: int) -> Any:
-    """Keep findings small whatever the bundle holds: long strings are cut in the middle."""
-    if type(value) in _PLAIN:  # the common case, answered without the checks below
-        return value if type(value) is not str or len(value) <= limit else excerpt(value, limit)
+    """Keep findings small whatever the bundle holds: long strings are cut in the middle, long arrays
+    after 50 items; containers become plain lists and dicts, their items clipped at VALUE_LIMIT."""
+    kind = type(value)
+    if kind is str:  # the common cases first, by exact type
+        return value if len(value) <= limit else excerpt(value, limit)
+    if kind is dict:
+        return {key: item if type(item) in _KEPT else _clip(item, VALUE_LIMIT) for key, item in value.items()}
+    if (kind is list or kind is tuple) and len(value) <= 50:
+        return [item if type(item) in _KEPT else _clip(item, VALUE_LIMIT) for item in value]
+    if kind in _PLAIN:
+        return value
     if isinstance(value, str) and len(value) > limit:
         return excerpt(value, limit)
     if isinstance(value, (list, tuple)) and len(value) > 50:
@@ -323,15 +376,19 @@ def _cited(call_id: str, topic_id: str, requirement_id: str) -> tuple[Severity, 
     return requirement.severity, _source(call, topic, requirement)
 
 
-def finding_for(check: topics.Check, outcome: Outcome, call: Any, topic: Any, **extra: Any) -> Finding:
+def finding_for(
+    check: topics.Check, outcome: Outcome, call: Any, topic: Any, line: int | None = None, column: int | None = None, bundles: tuple = (),
+) -> Finding:
+    """The finding of ``check``'s ``outcome``: its requirement's severity and quoted clause, the message
+    and values clipped to their limits, and where it points in the text."""
     severity, source = _cited(call.id, topic.id, check.requirement)
     message, message_en, expected, actual = outcome.message, outcome.message_en, outcome.expected, outcome.actual
     return Finding(
         check.requirement, outcome.status, severity, outcome.segments,
         message if type(message) is str and len(message) <= MESSAGE_LIMIT else _clip(message, MESSAGE_LIMIT),
         message_en if type(message_en) is str and len(message_en) <= MESSAGE_LIMIT else _clip(message_en, MESSAGE_LIMIT),
-        source, expected=None if expected is None else _clip(expected, VALUE_LIMIT), actual=None if actual is None else _clip(actual, VALUE_LIMIT),
-        **extra,
+        source, None if expected is None else _clip(expected, VALUE_LIMIT), None if actual is None else _clip(actual, VALUE_LIMIT),
+        bundles, line, column,
     )
 
 
@@ -376,14 +433,19 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     return Prepared(name, file, data, text, tuple(findings), topic, call, track, context, format=text_format)
 
 
+@functools.cache
+def _plan(call_id: str, topic_id: str, track: str | None) -> tuple[tuple, tuple]:
+    """``(own, batch)``: the ``(position, check)`` pairs of a topic's checks that apply to ``track``, the
+    checks a bundle has alone, then the batch checks. The same for every bundle of the topic and track."""
+    checks = [(position, check) for position, check in enumerate(topics.call(call_id).topic(topic_id).checks) if check.applies(track)]
+    return tuple(pair for pair in checks if not pair[1].batch), tuple(pair for pair in checks if pair[1].batch)
+
+
 def _check(prepared: Prepared) -> dict[int, Outcome]:
     """The outcome of every non-batch check, by the check's position in the topic."""
-    context, track = prepared.context, prepared.track
-    return {
-        position: run(check.rule, context)
-        for position, check in enumerate(prepared.topic.checks)
-        if check.applies(track) and not check.batch
-    }
+    context = prepared.context
+    own, _ = _plan(prepared.call.id, prepared.topic.id, prepared.track)
+    return {position: run(check.rule, context) for position, check in own}
 
 
 def _not_counted(blocking: list[str]) -> Outcome:
@@ -415,17 +477,20 @@ class Checked:
     """One bundle after the checks it can have alone: what a batch keeps of it while the others are checked.
 
     The bundle's data and text are gone; the batch checks' findings are still to come. ``findings``
-    holds, in report order, each finding or, for a batch check, its position in the topic's checks;
-    ``reads`` what each batch check read from the bundle (``(position, requirement, key or outcome)``);
-    ``positions`` the line and column of every path a batch check's finding may point at.
+    holds, in report order, each finding or, for a batch check, its position in the topic's checks
+    (or all of that pickled, in :class:`Pickled`, see :meth:`packed`); ``reads`` what each batch check
+    read from the bundle (``(position, requirement, key or outcome)``); ``positions`` the line and
+    column of every path a batch check's finding may point at; ``clean`` whether every finding of
+    its own passed.
     """
 
     head: Report  # the report without findings: file, topic, track, checked_on
     name: str
-    findings: tuple
+    findings: Any  # a tuple, or its Pickled form
     reads: tuple = ()
     blocking: tuple = ()  # the required checks the bundle fails on its own (requirement ids)
     positions: Mapping = attrs.field(factory=dict)
+    clean: bool = True
 
     @property
     def ok(self) -> bool:
@@ -433,13 +498,33 @@ class Checked:
 
     @property
     def strict_ok(self) -> bool:
-        return all(finding.clean() for finding in self.findings if isinstance(finding, Finding))
+        return self.clean
+
+    def packed(self) -> Checked:
+        """The same record with its findings pickled: what a worker process sends, so that the batch
+        passes them on and keeps them as bytes, and unpickles them once, when their report is read."""
+        import pickle
+
+        return attrs.evolve(self, findings=Pickled(pickle.dumps(self.findings, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def own_findings(self) -> tuple:
+        """The findings (and batch checks' positions), unpickled if :meth:`packed`."""
+        if type(self.findings) is Pickled:
+            import pickle
+
+            return pickle.loads(self.findings.data)
+        return self.findings
+
+
+@attrs.frozen
+class Pickled:
+    """A value pickled where it was made (bytes pass between processes and files at the cost of a copy)."""
+
+    data: bytes
 
 
 def check_one(item: tuple) -> Checked:
     """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any process)."""
-    from .rules.batch import read
-
     prepared = _prepare(*item)
     head = Report(
         (), call=prepared.call.id if prepared.call else None, topic_id=prepared.topic.id if prepared.topic else None,
@@ -452,13 +537,14 @@ def check_one(item: tuple) -> Checked:
     reads = []
     wanted: list = []
     if prepared.context is not None:
-        outcomes = _check(prepared)
+        own, batch = _plan(prepared.call.id, prepared.topic.id, prepared.track)
+        context = prepared.context
+        outcomes = {position: run(check.rule, context) for position, check in own}
         paths.extend(outcome.segments for outcome in outcomes.values())
-        for position, check in enumerate(prepared.topic.checks):
-            if check.batch and check.applies(prepared.track):
-                found = read(check.rule, prepared.context)
-                reads.append((position, check.requirement, found))
-                wanted.extend([(), *check.rule.paths] + ([found.segments] if isinstance(found, Outcome) else []))
+        for position, check in batch:
+            found = read(check.rule, context)
+            reads.append((position, check.requirement, found))
+            wanted.extend([(), *check.rule.paths] + ([found.segments] if isinstance(found, Outcome) else []))
         wanted = list(dict.fromkeys(tuple(path) for path in wanted))
     where = iter(_positions(prepared.text, prepared.format, paths + wanted))
     findings: list = []
@@ -466,39 +552,42 @@ def check_one(item: tuple) -> Checked:
         position = next(where) if finding.line is None else None
         findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
     placed = {}
+    checks, call, topic = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic
     for position, outcome in outcomes.items():
-        found = next(where)
-        check = prepared.topic.checks[position]
-        placed[position] = (
-            finding_for(check, outcome, prepared.call, prepared.topic) if found is None
-            else finding_for(check, outcome, prepared.call, prepared.topic, line=found[0], column=found[1])
-        )
+        placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)))
     batch_positions = dict(zip(wanted, where))
     blocking = tuple(sorted({finding.requirement for finding in [*findings, *placed.values()] if finding.blocking}))
     if prepared.context is not None:
-        batched = {position for position, _, _ in reads}
-        for position in range(len(prepared.topic.checks)):
-            if position in placed:
-                findings.append(placed[position])
-            elif position in batched:
-                findings.append(position)  # its finding comes once the whole batch is read
-    return Checked(head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions)
+        if reads:  # each finding in the topic's order; a batch check's comes once the whole batch is read
+            batched = {position for position, _, _ in reads}
+            findings.extend(placed[position] if position in placed else position for position in range(len(checks)) if position in placed or position in batched)
+        else:
+            findings.extend(placed.values())  # already in the topic's order
+    return Checked(
+        head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions,
+        all(finding.clean() for finding in findings if isinstance(finding, Finding)),
+    )
 
 
 def _check_chunk(items: list) -> list[Checked]:
-    return [check_one(item) for item in items]
+    """:func:`check_one` of each item, in a worker process: packed, for the trip back and the store."""
+    return [check_one(item).packed() for item in items]
 
 
 def _first_pass(items: list, jobs: int) -> Iterator[Checked]:
-    """:func:`check_one` of each item, in order. In ``jobs`` processes, the items go out in chunks and
-    at most two chunks a process are in flight, so that only those wait in memory whatever the size
-    of the batch, and no process waits for the others."""
+    """:func:`check_one` of each item, in order. In ``jobs`` processes, the items after the first go
+    out in chunks and at most two chunks a process are in flight, so that only those wait in memory
+    whatever the size of the batch, and no process waits for the others."""
     if jobs == 1 or len(items) < 2:
         yield from map(check_one, items)
         return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
+    # the first bundle here, before the processes start: they inherit what it loaded (its call's
+    # module, its topic's compiled schema) instead of each loading it again
+    yield check_one(items[0])
+    items = items[1:]
     size = max(1, min(32, len(items) // (jobs * 4)))
     chunks = (items[start:start + size] for start in range(0, len(items), size))
     with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
@@ -656,7 +745,7 @@ class CheckedBatch:
     def _reports(self) -> Iterator[Report]:
         topics_of: dict[tuple, tuple] = {}
         for index, item in enumerate(self._store):
-            findings = item.findings
+            findings = item.own_findings()
             if item.reads:
                 key = (item.head.call, item.head.topic_id)
                 if key not in topics_of:
@@ -675,7 +764,7 @@ class CheckedBatch:
         position = positions.get(outcome.segments)
         if position is None:
             return finding_for(check, outcome, call, topic)
-        return finding_for(check, outcome, call, topic, line=position[0], column=position[1])
+        return finding_for(check, outcome, call, topic, position[0], position[1])
 
     def report(self) -> BatchReport:
         """Every report at once, as a :class:`~appcheck.model.BatchReport`."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from appcheck.model import Status
 from appcheck.rules.base import (
-    MISSING, AllOf, Context, MissingInput, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, review,
+    AllOf, Context, MISSING, MissingInput, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, review,
 )
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
@@ -213,3 +213,35 @@ def test_outcome_builders_keep_segments_as_a_tuple() -> None:
     assert passed("通过", "passed", ["a", 0]).segments == ("a", 0)
     assert failed("未通过", "failed", (s for s in ("b",)), expected=1).segments == ("b",)
     assert review("需核实", "review").segments == () and review("需核实", "review", actual=2).actual == 2
+
+
+# reading a field of an object in hand reads what the path reads
+
+_field_values = st.none() | st.booleans() | st.integers(-5, 5).map(Decimal) | st.decimals(allow_nan=True, places=2) \
+    | st.sampled_from(["", " ", "x", "2022-05-10", "2022-02-30", "20220510", "2022-05-10T00:00"]) \
+    | st.lists(st.integers(0, 2), max_size=2) | st.dictionaries(st.just("a"), st.integers(0, 2), max_size=1)
+
+
+def _read(read, *args):
+    try:
+        return ("value", read(*args))
+    except MissingInput as missing:
+        return ("missing", missing.segments, missing.expected_en, repr(missing.found))
+
+
+@given(st.one_of(st.just(MISSING), _field_values), st.booleans())
+def test_reading_in_an_object_in_hand_is_reading_its_path(value, in_list) -> None:
+    item = {} if value is MISSING else {"field": value}
+    bundle = {"items": [item]} if in_list else {"items": {"0": item}}
+    where = ("items", 0) if in_list else ("items", "0")
+    ctx = Context(bundle, checked_on=dt.date(2022, 5, 10))
+    for name in ("number", "integer", "date", "optional_date", "boolean", "array", "value"):
+        if hasattr(ctx, f"{name}_in"):
+            assert _read(getattr(ctx, f"{name}_in"), item, where, "field") == _read(getattr(ctx, name), *where, "field"), name
+
+
+def test_percent_and_day_text_write_as_the_messages_do() -> None:
+    from appcheck.rules.base import day_text, percent
+
+    assert [percent(Decimal("0.2")), percent(Decimal("0.15")), percent(Decimal("1"))] == ["20", "15", "100"]
+    assert day_text(dt.date(2022, 5, 1)) == "2022-05-01" == f"{dt.date(2022, 5, 1)}"

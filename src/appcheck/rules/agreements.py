@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 
 import attrs
 
@@ -24,6 +25,7 @@ PURPOSES = {"project_cooperation", "joint_lab", "ip", "other"}
 KINDS = {"agreement": ("协议", "an agreement"), "letter_of_intent": ("意向书", "a letter of intent"), "memorandum": ("备忘录", "a memorandum")}
 
 
+@lru_cache(maxsize=1024)  # a rule's required points read the same on every check
 def _covers(items: frozenset) -> tuple[str, str]:
     ordered = [name for name in COVER_NAMES if name in items]
     return "、".join(COVER_NAMES[n][0] for n in ordered), ", ".join(COVER_NAMES[n][1] for n in ordered)
@@ -82,7 +84,7 @@ class SignedAgreement:
             return f"类型为 {kind}，应为{'或'.join(KINDS[k][0] for k in sorted(self.kinds))}", f"it is {a_or_an(kind)}, expected {' or '.join(KINDS[k][1] for k in sorted(self.kinds))}"
         if self.legally_binding and agreement.get("legally_binding") is not True:
             return "未声明具有法律效力（legally_binding）", "it is not declared legally binding"
-        signed = ctx.optional_date(*where, "signed_on")
+        signed = ctx.optional_date_in(agreement, where, "signed_on")
         if signed is None:
             return "未签署（缺少 signed_on）", "it is not signed (no signed_on)"
         if signed > day:
@@ -94,8 +96,8 @@ class SignedAgreement:
         if self.signed_before is not None and signed >= self.signed_before:
             return f"签署日期 {signed} 不早于 {self.signed_before}", f"it was signed on {signed}, not before {self.signed_before}"
         if self.valid_on_submission:
-            start = ctx.optional_date(*where, "valid_from")
-            end = ctx.optional_date(*where, "valid_until")
+            start = ctx.optional_date_in(agreement, where, "valid_from")
+            end = ctx.optional_date_in(agreement, where, "valid_until")
             if (start is not None and start > day) or (end is not None and end < day):
                 return f"有效期 {start or '…'} 至 {end or '…'} 不含申报日期 {day}", f"its validity {start or '…'} to {end or '…'} does not include the submission date {day}"
         return None
@@ -116,22 +118,27 @@ class SignedAgreement:
             reason = self._rejection(ctx, where, agreement, day)
             parties = agreement.get("parties")
             if not isinstance(parties, list):
-                parties = ctx.array(*where, "parties")
+                parties = ctx.array_in(agreement, where, "parties")
             if reason is None and applicant.id not in parties:
                 reason = (f"签署方不包括申报单位 {applicant.id}", f"the applicant {applicant.id} is not a party")
             if reason is None:
                 counted.append((where, agreement, set(parties), frozenset(c for c in agreement.get("covers", ()) if isinstance(c, str))))
             else:
                 rejected.append((where, reason))
-        note_zh = "；".join(f"协议 {w[-1]} 不计入：{r[0]}" for w, r in rejected)
-        note_en = "; ".join(f"agreement {w[-1]} does not count: {r[1]}" for w, r in rejected)
-        first_rejected = rejected[0][0] if rejected else ("agreements",)
+        if rejected:
+            note_zh = "；".join(f"协议 {w[-1]} 不计入：{r[0]}" for w, r in rejected)
+            note_en = "; ".join(f"agreement {w[-1]} does not count: {r[1]}" for w, r in rejected)
+            first_rejected = rejected[0][0]
+        else:
+            note_zh = note_en = ""
+            first_rejected = ("agreements",)
         if self.each_partner:
             return self._each_partner(ctx, required, counted, note_zh, note_en, first_rejected)
         return self._one_agreement(ctx, required, counted, note_zh, note_en, first_rejected)
 
     def _each_partner(self, ctx, required, counted, note_zh, note_en, first_rejected) -> Outcome:
-        unsigned = [org for org in required if not any(org.id in parties for _, _, parties, _ in counted)]
+        signed = set().union(*[parties for _, _, parties, _ in counted])  # an org in any of them signed
+        unsigned = [org for org in required if org.id not in signed]
         if unsigned:
             names = "、".join(org.label for org in unsigned)
             return failed(
@@ -280,8 +287,8 @@ class JointLabAgreement:
                 continue
             parties = agreement.get("parties")
             if not isinstance(parties, list):
-                parties = ctx.array(*where, "parties")
-            signed = ctx.optional_date(*where, "signed_on")
+                parties = ctx.array_in(agreement, where, "parties")
+            signed = ctx.optional_date_in(agreement, where, "signed_on")
             if agreement.get("kind") != "agreement":
                 reason = (f"类型为 {agreement.get('kind')}，应为协议", f"it is {a_or_an(agreement.get('kind'))}, not an agreement")
             elif signed is None:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 import attrs
@@ -43,16 +43,20 @@ class Outcome:
     actual: Any = None
 
 
-def passed(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
-    return Outcome(Status.PASSED, segments, message, message_en, **values)  # the field makes it a tuple
+#: the statuses, read once (an enum member looked up on its class costs a Python-level __getattr__ in 3.11)
+PASSED, FAILED, NEEDS_REVIEW = Status.PASSED, Status.FAILED, Status.NEEDS_REVIEW
 
 
-def failed(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
-    return Outcome(Status.FAILED, segments, message, message_en, **values)  # the field makes it a tuple
+def passed(message: str, message_en: str, segments: Iterable = (), *, expected: Any = None, actual: Any = None) -> Outcome:
+    return Outcome(PASSED, segments, message, message_en, expected, actual)
 
 
-def review(message: str, message_en: str, segments: Iterable = (), **values: Any) -> Outcome:
-    return Outcome(Status.NEEDS_REVIEW, segments, message, message_en, **values)  # the field makes it a tuple
+def failed(message: str, message_en: str, segments: Iterable = (), *, expected: Any = None, actual: Any = None) -> Outcome:
+    return Outcome(FAILED, segments, message, message_en, expected, actual)
+
+
+def review(message: str, message_en: str, segments: Iterable = (), *, expected: Any = None, actual: Any = None) -> Outcome:
+    return Outcome(NEEDS_REVIEW, segments, message, message_en, expected, actual)
 
 
 class MissingInput(Exception):
@@ -124,6 +128,12 @@ def money(value: Decimal) -> str:
     return text
 
 
+@lru_cache(maxsize=64)  # a rule's share reads the same on every check
+def percent(share: Decimal) -> str:
+    """A positive share as a percentage, as :func:`money` writes it: ``Decimal("0.2")`` is ``"20"``."""
+    return money(share * 100)
+
+
 def as_decimal(value: Any) -> Decimal | None:
     """A JSON number as an exact Decimal (floats through their shortest repr), or None if not a number."""
     if isinstance(value, bool):
@@ -139,9 +149,9 @@ def as_decimal(value: Any) -> Decimal | None:
 
 def as_date(value: Any) -> dt.date | None:
     """An ISO 8601 calendar date (``YYYY-MM-DD``, ASCII digits) as a date, or None."""
-    if type(value) is str:  # the common case first: the bundle's text
-        pass
-    elif isinstance(value, dt.datetime):
+    if type(value) is str:  # the common case first: the bundle's text (only 10 characters can be a date)
+        return _iso_date(value) if len(value) == 10 else None
+    if isinstance(value, dt.datetime):
         return None
     elif isinstance(value, dt.date):
         return value
@@ -153,6 +163,21 @@ def as_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _iso_date(value: str) -> dt.date | None:
+    """:func:`as_date` of a string of 10 characters."""
+    if _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def day_text(day: dt.date) -> str:
+    """A date as a message shows it: exactly ``f"{day}"`` (``2022-05-10``)."""
+    return format(day)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -204,25 +229,33 @@ class Org:
         value = self.data.get(name)
         return value if isinstance(value, str) else None
 
+    # the properties are :meth:`text` of their field, written out: rules read them on every check
     @property
     def id(self) -> str | None:
-        return self.text("id")
+        value = self.data.get("id")
+        return value if isinstance(value, str) else None
 
     @property
     def kind(self) -> str | None:
-        return self.text("kind")
+        value = self.data.get("kind")
+        return value if isinstance(value, str) else None
 
     @property
     def country(self) -> str | None:
-        return self.text("country")
+        value = self.data.get("country")
+        return value if isinstance(value, str) else None
 
     @property
     def subdivision(self) -> str | None:
-        return self.text("subdivision")
+        value = self.data.get("subdivision")
+        return value if isinstance(value, str) else None
 
     @property
     def role(self) -> str | None:
-        return "applicant" if self.segments == ("applicant",) else self.text("role")
+        if self.segments == ("applicant",):
+            return "applicant"
+        value = self.data.get("role")
+        return value if isinstance(value, str) else None
 
     @property
     def label(self) -> str:
@@ -234,6 +267,8 @@ class Org:
 
     def at(self, name: str) -> tuple:
         return self.segments + (name,)
+
+
 
 
 # ----------------------------------------------------------------------------- context
@@ -256,6 +291,29 @@ def _array(value: Any) -> list | None:
 
 def _mapping(value: Any) -> Mapping | None:
     return value if type(value) is dict or isinstance(value, Mapping) else None
+
+
+def _integer(value: Any) -> int | None:
+    if type(value) is int:  # the common cases first: a whole number (bool is not one), a finite Decimal
+        return value
+    if type(value) is Decimal:
+        return int(value) if value.is_finite() and value == value.to_integral_value() else None
+    number = as_decimal(value)
+    return int(number) if number is not None and number == number.to_integral_value() else None
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _converted(found: Any, segments: tuple, expected: str, expected_en: str, convert) -> Any:
+    """``convert(found)``, or :class:`MissingInput` at ``segments`` when it is missing or does not convert."""
+    if found is MISSING:
+        raise MissingInput(segments, expected, expected_en)
+    converted = convert(found)
+    if converted is None:
+        raise MissingInput(segments, expected, expected_en, found)
+    return converted
 
 
 class Context:
@@ -295,6 +353,11 @@ class Context:
                 if node is MISSING:
                     return MISSING
                 continue
+            if type(node) is list and type(segment) is int:  # the next common case: a plain array, an index
+                if not 0 <= segment < len(node):
+                    return MISSING
+                node = node[segment]
+                continue
             if isinstance(segment, int):
                 if not isinstance(node, list) or not 0 <= segment < len(node):
                     return MISSING
@@ -303,27 +366,29 @@ class Context:
             node = node[segment]
         return node
 
-    def _need(self, segments: tuple, expected: str, expected_en: str, convert) -> Any:
-        found = self._walk(segments)
-        if found is MISSING:
-            raise MissingInput(segments, expected, expected_en)
-        converted = convert(found)
-        if converted is None:
-            raise MissingInput(segments, expected, expected_en, found)
-        return converted
-
+    # The typed accessors take the common case (the value already of the type asked for) first; any
+    # other value goes through the converter exactly as before, and missing or malformed values raise.
     def number(self, *segments: str | int) -> Decimal:
-        return self._need(segments, "数字", "a number", as_decimal)
+        found = self._walk(segments)
+        if type(found) is Decimal and found.is_finite():
+            return found
+        return _converted(found, segments, "数字", "a number", as_decimal)
 
     def integer(self, *segments: str | int) -> int:
-        def convert(value: Any) -> int | None:
-            number = as_decimal(value)
-            return int(number) if number is not None and number == number.to_integral_value() else None
-
-        return self._need(segments, "整数", "an integer", convert)
+        found = self._walk(segments)
+        if found is not MISSING:
+            number = _integer(found)
+            if number is not None:
+                return number
+        return _converted(found, segments, "整数", "an integer", _integer)
 
     def date(self, *segments: str | int) -> dt.date:
-        return self._need(segments, "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
+        found = self._walk(segments)
+        if type(found) is str and len(found) == 10:
+            day = _iso_date(found)
+            if day is not None:
+                return day
+        return _converted(found, segments, "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
 
     def optional_date(self, *segments: str | int) -> dt.date | None:
         found = self._walk(segments)
@@ -335,13 +400,22 @@ class Context:
         return converted
 
     def string(self, *segments: str | int) -> str:
-        return self._need(segments, "非空字符串", "a non-empty string", _non_empty_string)
+        found = self._walk(segments)
+        if type(found) is str and found.strip():
+            return found
+        return _converted(found, segments, "非空字符串", "a non-empty string", _non_empty_string)
 
     def boolean(self, *segments: str | int) -> bool:
-        return self._need(segments, "true 或 false", "true or false", _boolean)
+        found = self._walk(segments)
+        if type(found) is bool:
+            return found
+        return _converted(found, segments, "true 或 false", "true or false", _boolean)
 
     def array(self, *segments: str | int) -> list:
-        return self._need(segments, "数组", "an array", _array)
+        found = self._walk(segments)
+        if type(found) is list:
+            return found
+        return _converted(found, segments, "数组", "an array", _array)
 
     def optional_array(self, *segments: str | int) -> list:
         found = self._walk(segments)
@@ -352,7 +426,10 @@ class Context:
         return found
 
     def mapping(self, *segments: str | int) -> Mapping:
-        return self._need(segments, "对象", "an object", _mapping)
+        found = self._walk(segments)
+        if type(found) is dict:
+            return found
+        return _converted(found, segments, "对象", "an object", _mapping)
 
     def objects(self, *segments: str | int, optional: bool = False) -> Iterator[tuple[tuple, Mapping]]:
         """Yield ``(segments, item)`` for each item of an array of objects; a non-object item is missing input."""
@@ -362,6 +439,66 @@ class Context:
             if type(item) is not dict and not isinstance(item, Mapping):
                 raise MissingInput(where, "对象", "an object", item)
             yield where, item
+
+    # -- a member of an object already read (an item of :meth:`objects`, an organization's data):
+    #    ``x_in(node, where, name)`` is ``x(*where, name)`` where ``node`` is the value at ``where`` (the
+    #    same value, conversion and MissingInput), without walking the bundle again from its root
+    def value_in(self, node: Any, where: tuple, name: str) -> Any:
+        """``value(*where, name)`` where ``node`` is the value at ``where``."""
+        return node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+
+    def _need_in(self, node: Any, where: tuple, name: str, expected: str, expected_en: str, convert) -> Any:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        return _converted(found, where + (name,), expected, expected_en, convert)
+
+    def number_in(self, node: Any, where: tuple, name: str) -> Decimal:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        if type(found) is Decimal and found.is_finite():
+            return found
+        return _converted(found, where + (name,), "数字", "a number", as_decimal)
+
+    def integer_in(self, node: Any, where: tuple, name: str) -> int:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        if found is not MISSING:
+            number = _integer(found)
+            if number is not None:
+                return number
+        return _converted(found, where + (name,), "整数", "an integer", _integer)
+
+    def date_in(self, node: Any, where: tuple, name: str) -> dt.date:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        if type(found) is str and len(found) == 10:
+            day = _iso_date(found)
+            if day is not None:
+                return day
+        return _converted(found, where + (name,), "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
+
+    def optional_date_in(self, node: Any, where: tuple, name: str) -> dt.date | None:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        if found is MISSING:
+            return None
+        converted = as_date(found)
+        if converted is None:
+            raise MissingInput(where + (name,), "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", found)
+        return converted
+
+    def string_in(self, node: Any, where: tuple, name: str) -> str:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        if type(found) is str and found.strip():
+            return found
+        return _converted(found, where + (name,), "非空字符串", "a non-empty string", _non_empty_string)
+
+    def boolean_in(self, node: Any, where: tuple, name: str) -> bool:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        if type(found) is bool:
+            return found
+        return _converted(found, where + (name,), "true 或 false", "true or false", _boolean)
+
+    def array_in(self, node: Any, where: tuple, name: str) -> list:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        if type(found) is list:
+            return found
+        return _converted(found, where + (name,), "数组", "an array", _array)
 
     @property
     def submitted_on(self) -> dt.date:
@@ -380,7 +517,7 @@ class Context:
 
     @cached_property
     def partners(self) -> tuple[Org, ...]:
-        return tuple(Org(item, where) for where, item in self.objects("partners", optional=True))
+        return tuple([Org(item, where) for where, item in self.objects("partners", optional=True)])
 
     @property
     def organizations(self) -> tuple[Org, ...]:
@@ -393,14 +530,24 @@ class Context:
                 return org
         return None
 
-    def field(self, org: Org, name: str, expected: str, expected_en: str, convert=lambda v: v) -> Any:
+    def field(self, org: Org, name: str, expected: str, expected_en: str, convert=_same) -> Any:
         """A field of an organization, converted, or :class:`MissingInput` pointing at it."""
-        return self._need(org.at(name), expected, expected_en, convert)
+        return self._need_in(org.data, org.segments, name, expected, expected_en, convert)
 
     def kind_of(self, org: Org) -> str:
+        data = org.data
+        if type(data) is dict:  # the common case: a string kind, read in place
+            found = data.get("kind")
+            if type(found) is str:
+                return found
         return self.field(org, "kind", "单位类型", "an organization kind", _text)
 
     def country_of(self, org: Org) -> str:
+        data = org.data
+        if type(data) is dict:  # the common case: a string country, read in place
+            found = data.get("country")
+            if type(found) is str:
+                return found
         return self.field(org, "country", "ISO 3166-1 国家代码", "an ISO 3166-1 country code", _text)
 
     # -- the implementation period
@@ -415,7 +562,7 @@ class Context:
 
 # ----------------------------------------------------------------------------- composition
 
-_ORDER = {Status.FAILED: 0, Status.NEEDS_REVIEW: 1, Status.PASSED: 2}
+_ORDER = {FAILED: 0, NEEDS_REVIEW: 1, PASSED: 2}
 
 
 def _severity(outcome: Outcome) -> int:
@@ -434,16 +581,19 @@ class AllOf:
 
     def check(self, ctx: Context) -> Outcome:
         outcomes = [run(rule, ctx) for rule in self.rules]
-        worst = min(outcomes, key=_severity)
-        if worst.status is Status.PASSED:
-            return passed(
-                "；".join(o.message for o in outcomes),
-                "; ".join(o.message_en for o in outcomes),
-                (),
-                expected=[o.expected for o in outcomes],
-                actual=[o.actual for o in outcomes],
-            )
-        others = [o for o in outcomes if o is not worst and o.status is not Status.PASSED]
+        worst = outcomes[0]  # min(outcomes, key=_severity): the first of the worst
+        for outcome in outcomes:
+            if _ORDER[outcome.status] < _ORDER[worst.status]:
+                worst = outcome
+        if worst.status is PASSED:
+            messages, messages_en, expected, actual = [], [], [], []
+            for o in outcomes:
+                messages.append(o.message)
+                messages_en.append(o.message_en)
+                expected.append(o.expected)
+                actual.append(o.actual)
+            return passed("；".join(messages), "; ".join(messages_en), (), expected=expected, actual=actual)
+        others = [o for o in outcomes if o is not worst and o.status is not PASSED]
         return attrs.evolve(
             worst,
             message="；".join([worst.message] + [o.message for o in others]),
@@ -502,8 +652,15 @@ def guarded(step, ctx: Context) -> Any:
 
 
 def run(rule: Rule, ctx: Context) -> Outcome:
-    """Check one rule; missing or malformed input becomes a failed outcome that points at it."""
-    return guarded(rule.check, ctx)
+    """Check one rule; missing or malformed input becomes a failed outcome that points at it.
+
+    ``guarded(rule.check, ctx)``, written out: every rule of every bundle goes through here."""
+    try:
+        return rule.check(ctx)
+    except MissingInput as missing:
+        return missing.outcome()
+    except MALFORMED as error:
+        return malformed(error)
 
 
 # ----------------------------------------------------------------------------- parameter validators

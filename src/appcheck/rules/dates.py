@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import attrs
-from .base import Context, MissingInput, Outcome, add_months, failed, months_between, passed, plural, review
+from .base import Context, Duration, MissingInput, Outcome, add_months, failed, months_between, passed, plural, review
 
 PERIOD = ("project", "start_date")
 
 
+@lru_cache(maxsize=256)  # a rule's bounds read the same on every check
 def _months_text(minimum: int | None, maximum: int | None) -> tuple[str, str]:
     if minimum is not None and minimum == maximum:
         return f"恰为 {minimum} 个月", f"exactly {plural(minimum, 'month')}"
@@ -18,6 +20,15 @@ def _months_text(minimum: int | None, maximum: int | None) -> tuple[str, str]:
     if maximum is not None:
         return f"不超过 {maximum} 个月", f"at most {plural(maximum, 'month')}"
     return f"不少于 {minimum} 个月", f"at least {plural(minimum, 'month')}"
+
+
+_END = ("project", "end_date")
+
+
+@lru_cache(maxsize=1024)  # a batch's periods repeat
+def _duration_text(months: int, days: int) -> tuple[str, str]:
+    duration = Duration(months, days)
+    return f"{duration}", duration.en()
 
 
 def _months(instance, attribute, value) -> None:
@@ -56,23 +67,26 @@ class DurationMonths:
 
     def check(self, ctx: Context) -> Outcome:
         duration = ctx.duration
-        measured = (duration.months, duration.days)  # compared as Durations are: months, then days
-        too_short = self.minimum is not None and measured < (self.minimum, 0)
-        too_long = self.maximum is not None and measured > (self.maximum, 0)
-        want_zh, want_en = _months_text(self.minimum, self.maximum)
+        months, days = duration.months, duration.days
+        measured = (months, days)  # compared as Durations are: months, then days
+        minimum, maximum = self.minimum, self.maximum
+        too_short = minimum is not None and measured < (minimum, 0)
+        too_long = maximum is not None and measured > (maximum, 0)
+        want_zh, want_en = _months_text(minimum, maximum)
         start, end = ctx.value("project", "start_date"), ctx.value("project", "end_date")
-        actual = {"months": duration.months, "days": duration.days}
-        expected = {"minimum_months": self.minimum, "maximum_months": self.maximum}
+        actual = {"months": months, "days": days}
+        expected = {"minimum_months": minimum, "maximum_months": maximum}
+        is_zh, is_en = _duration_text(months, days)
         if too_short or too_long:
             return failed(
-                f"实施周期 {start} 至 {end} 为 {duration}，应{want_zh}",
-                f"the implementation period {start} to {end} is {duration.en()}, expected {want_en}",
-                ("project", "end_date"), expected=expected, actual=actual,
+                f"实施周期 {start} 至 {end} 为 {is_zh}，应{want_zh}",
+                f"the implementation period {start} to {end} is {is_en}, expected {want_en}",
+                _END, expected=expected, actual=actual,
             )
         return passed(
-            f"实施周期 {start} 至 {end} 为 {duration}，{want_zh}",
-            f"the implementation period {start} to {end} is {duration.en()}, {want_en}",
-            ("project", "end_date"), expected=expected, actual=actual,
+            f"实施周期 {start} 至 {end} 为 {is_zh}，{want_zh}",
+            f"the implementation period {start} to {end} is {is_en}, {want_en}",
+            _END, expected=expected, actual=actual,
         )
 
     def describe(self) -> tuple[str, str]:
@@ -266,8 +280,8 @@ class OnsiteEveryYear:
         years = self.project_years(start, end)
         days: dict[int, int] = {}
         for where, entry in ctx.objects("onsite_plan"):
-            year = ctx.integer(*where, "project_year")
-            days[year] = days.get(year, 0) + ctx.integer(*where, "days")
+            year = ctx.integer_in(entry, where, "project_year")
+            days[year] = days.get(year, 0) + ctx.integer_in(entry, where, "days")
         found = {year: days.get(year, 0) for year in range(1, years + 1)}
         actual = [{"project_year": year, "days": total} for year, total in list(found.items())[:50]]
         for year, total in found.items():

@@ -84,8 +84,8 @@ class TraineeCountries:
     def check(self, ctx: Context) -> Outcome:
         countries: dict[str, int] = {}
         for where, row in ctx.objects("training", "trainees"):
-            country = ctx.string(*where, "country")
-            count = ctx.integer(*where, "count")
+            country = ctx.string_in(row, where, "country")
+            count = ctx.integer_in(row, where, "count")
             if country not in self.excluded and count > 0:
                 countries[country] = countries.get(country, 0) + count
         distinct = sorted(countries)
@@ -139,7 +139,7 @@ class TrainingScale:
     baselines: tuple = attrs.field(converter=lambda v: tuple(tuple(p) for p in v), validator=_baselines)
 
     def check(self, ctx: Context) -> Outcome:
-        total = sum(ctx.integer(*where, "count") for where, _ in ctx.objects("training", "trainees"))
+        total = sum(ctx.integer_in(row, where, "count") for where, row in ctx.objects("training", "trainees"))
         days = ctx.integer("training", "days")
         options_zh = " 或 ".join(f"{n} 人及以上 {d} 天" for n, d in self.baselines)
         options_en = " or ".join(f"{n}+ trainees for {d}+ days" for n, d in self.baselines)
@@ -225,9 +225,9 @@ class Attendance:
     def check(self, ctx: Context) -> Outcome:
         units: dict[str, tuple[int, bool]] = {}
         for where, row in ctx.objects("exchange", "attendance"):
-            unit = ctx.string(*where, "unit").strip()
-            count = ctx.integer(*where, "count")
-            organizer = ctx.boolean(*where, "organizer")
+            unit = ctx.string_in(row, where, "unit").strip()
+            count = ctx.integer_in(row, where, "count")
+            organizer = ctx.boolean_in(row, where, "organizer")
             before, was_organizer = units.get(unit, (0, organizer))
             units[unit] = (before + count, was_organizer or organizer)
         academicians = ctx.integer("exchange", "academicians")
@@ -336,15 +336,15 @@ class TrackRecord:
         ctx.mapping("exchange", "track_record")
         counted = []
         for where, project in ctx.objects("exchange", "track_record", "projects", optional=True):
-            started = ctx.date(*where, "started_on")
-            ended = ctx.optional_date(*where, "ended_on")
+            started = ctx.date_in(project, where, "started_on")
+            ended = ctx.optional_date_in(project, where, "ended_on")
             in_field = isinstance(project.get("field"), str) and project["field"].strip() in fields
             if project.get("level") in self.levels and in_field and started <= day and (ended is None or ended >= since):
                 counted.append(project.get("title", where[-1]))
         events = [
             event.get("name", where[-1])
             for where, event in ctx.objects("exchange", "track_record", "events", optional=True)
-            if event.get("met_targets") is True and ctx.date(*where, "held_on") < day
+            if event.get("met_targets") is True and ctx.date_in(event, where, "held_on") < day
         ]
         actual = {"projects": len(counted), "events": len(events)}
         if len(counted) >= self.min_projects:

@@ -7,8 +7,9 @@ from functools import lru_cache
 
 import attrs
 
-from .base import Context, MissingInput, Outcome, failed, money, optional_decimal, passed, plural, positive
+from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed, percent, plural, positive
 from .parties import Orgs
+from .project import alias_map
 
 SUBSIDY = ("budget", "subsidy_requested")
 
@@ -27,15 +28,16 @@ def self_raised_by_org(ctx: Context) -> dict:
     if "self_raised" in budget:
         for where, row in ctx.objects("budget", "self_raised"):
             org = row.get("organization")
-            totals[org] = totals.get(org, Decimal(0)) + ctx.number(*where, "amount")
+            totals[org] = totals.get(org, Decimal(0)) + ctx.number_in(row, where, "amount")
     else:
         for where, row in ctx.objects("budget", "allocation", optional=True):
             if "self_raised" in row:
                 org = row.get("organization")
-                totals[org] = totals.get(org, Decimal(0)) + ctx.number(*where, "self_raised")
+                totals[org] = totals.get(org, Decimal(0)) + ctx.number_in(row, where, "self_raised")
     return totals
 
 
+@lru_cache(maxsize=256)  # a rule's bounds read the same on every check
 def _bounds_text(minimum: Decimal | None, maximum: Decimal | None) -> tuple[str, str]:
     if minimum is not None and minimum == maximum:
         return f"恰为 {money(minimum)} 万元", f"exactly {money(minimum)} (10k CNY)"
@@ -77,13 +79,14 @@ class SubsidyBounds:
         amount = ctx.number(*SUBSIDY)
         want_zh, want_en = _bounds_text(self.minimum, self.maximum)
         expected = {"minimum": self.minimum, "maximum": self.maximum}
+        shown = money(amount)
         if (self.minimum is not None and amount < self.minimum) or (self.maximum is not None and amount > self.maximum):
             return failed(
-                f"申请财政资助 {money(amount)} 万元，应{want_zh}",
-                f"the subsidy requested is {money(amount)} (10k CNY), expected {want_en}",
+                f"申请财政资助 {shown} 万元，应{want_zh}",
+                f"the subsidy requested is {shown} (10k CNY), expected {want_en}",
                 SUBSIDY, expected=expected, actual=amount,
             )
-        return passed(f"申请财政资助 {money(amount)} 万元，{want_zh}", f"the subsidy requested is {money(amount)} (10k CNY), {want_en}", SUBSIDY, expected=expected, actual=amount)
+        return passed(f"申请财政资助 {shown} 万元，{want_zh}", f"the subsidy requested is {shown} (10k CNY), {want_en}", SUBSIDY, expected=expected, actual=amount)
 
     def describe(self) -> tuple[str, str]:
         zh, en = _bounds_text(self.minimum, self.maximum)
@@ -231,16 +234,17 @@ class SubsidyShareOf:
         amount = ctx.number(*SUBSIDY)
         base = ctx.number(*self.base)
         limit = self.share * base
-        percent = money(self.share * 100)
+        percent_shown = percent(self.share)
+        amount_shown, base_shown, limit_shown = money(amount), money(base), money(limit)
         if amount > limit:
             return failed(
-                f"申请财政资助 {money(amount)} 万元，超过企业实际投入研发经费 {money(base)} 万元的 {percent}%（{money(limit)} 万元）",
-                f"the subsidy requested, {money(amount)} (10k CNY), exceeds {percent}% of the enterprise's R&D investment {money(base)} ({money(limit)})",
+                f"申请财政资助 {amount_shown} 万元，超过企业实际投入研发经费 {base_shown} 万元的 {percent_shown}%（{limit_shown} 万元）",
+                f"the subsidy requested, {amount_shown} (10k CNY), exceeds {percent_shown}% of the enterprise's R&D investment {base_shown} ({limit_shown})",
                 SUBSIDY, expected={"maximum": limit, "share": self.share, "base": base}, actual=amount,
             )
         return passed(
-            f"申请财政资助 {money(amount)} 万元，不超过企业实际投入研发经费 {money(base)} 万元的 {percent}%（{money(limit)} 万元）",
-            f"the subsidy requested, {money(amount)} (10k CNY), is within {percent}% of the enterprise's R&D investment {money(base)} ({money(limit)})",
+            f"申请财政资助 {amount_shown} 万元，不超过企业实际投入研发经费 {base_shown} 万元的 {percent_shown}%（{limit_shown} 万元）",
+            f"the subsidy requested, {amount_shown} (10k CNY), is within {percent_shown}% of the enterprise's R&D investment {base_shown} ({limit_shown})",
             SUBSIDY, expected={"maximum": limit, "share": self.share, "base": base}, actual=amount,
         )
 
@@ -281,7 +285,7 @@ class BudgetLine:
     @property
     def average(self) -> Decimal:
         """The average per project, rounded to 1 元 for display (comparisons use ``total`` and ``projects``)."""
-        return (self.total / self.projects).quantize(Decimal("0.0001"))
+        return _average(self.total, self.projects)
 
     def above_average(self, amount: Decimal) -> bool:
         """amount > total / projects, exactly (without dividing)."""
@@ -295,7 +299,12 @@ def _budget_lines(instance, attribute, value) -> None:
         raise ValueError(f"{type(instance).__name__}: with several budget lines every line names its fields")
 
 
-def _line_for(ctx: Context, lines: tuple, aliases: dict, key) -> BudgetLine:
+@lru_cache(maxsize=512)  # a budget line's numbers are fixed when a topic is built
+def _average(total: Decimal, projects: int) -> Decimal:
+    return (total / projects).quantize(Decimal("0.0001"))
+
+
+def _line_for(ctx: Context, lines: tuple, aliases: tuple, key) -> BudgetLine:
     """The budget line a project falls under: the only line, else the line(s) its fields belong to.
 
     A project whose fields touch several lines is held to the strictest of them (``key``); a project
@@ -303,6 +312,7 @@ def _line_for(ctx: Context, lines: tuple, aliases: dict, key) -> BudgetLine:
     """
     if len(lines) == 1:
         return lines[0]
+    aliases = alias_map(aliases)
     fields = ctx.array("project", "fields")
     labels = {aliases.get(v.strip(), v.strip()) for v in fields if isinstance(v, str)}
     touched = [line for line in lines if line.fields & labels]
@@ -312,14 +322,27 @@ def _line_for(ctx: Context, lines: tuple, aliases: dict, key) -> BudgetLine:
     return min(touched, key=key)
 
 
-@lru_cache(maxsize=512)  # a budget line reads the same on every check
 def _line_text(line: BudgetLine) -> tuple[str, str]:
-    scope_zh = f"{line.label}" if line.label else "本方向"
-    scope_en = f"{line.label}" if line.label else "this direction"
+    return _line_words(line.total, line.projects, line.label)
+
+
+@lru_cache(maxsize=512)  # a budget line reads the same on every check
+def _line_words(total: Decimal, projects: int, label: str) -> tuple[str, str]:
+    average = money(_average(total, projects))
+    scope_zh = f"{label}" if label else "本方向"
+    scope_en = f"{label}" if label else "this direction"
     return (
-        f"{scope_zh}共拟支持经费 {money(line.total)} 万元、拟支持项目 {line.projects} 个（平均每项约 {money(line.average)} 万元）",
-        f"{scope_en}: {money(line.total)} (10k CNY) for {plural(line.projects, 'project')} (about {money(line.average)} per project)",
+        f"{scope_zh}共拟支持经费 {money(total)} 万元、拟支持项目 {projects} 个（平均每项约 {average} 万元）",
+        f"{scope_en}: {money(total)} (10k CNY) for {plural(projects, 'project')} (about {average} per project)",
     )
+
+
+def _by_total(line: BudgetLine) -> Decimal:
+    return line.total
+
+
+def _by_average(line: BudgetLine) -> tuple:
+    return (line.total / line.projects, line.total)
 
 
 @attrs.frozen
@@ -348,18 +371,20 @@ class DirectionBudget:
 
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
-        line = _line_for(ctx, self.lines, dict(self.aliases), key=lambda l: l.total)
-        zh, en = _line_text(line)
-        expected = {"maximum": line.total, "average": line.average, "projects": line.projects}
-        if amount > line.total:
+        line = _line_for(ctx, self.lines, self.aliases, _by_total)
+        total, projects = line.total, line.projects
+        zh, en = _line_words(total, projects, line.label)
+        expected = {"maximum": total, "average": _average(total, projects), "projects": projects}
+        shown = money(amount)
+        if amount > total:
             return failed(
-                f"申请财政资助 {money(amount)} 万元，超过{zh}",
-                f"the subsidy requested, {money(amount)} (10k CNY), exceeds the whole budget of {en}",
+                f"申请财政资助 {shown} 万元，超过{zh}",
+                f"the subsidy requested, {shown} (10k CNY), exceeds the whole budget of {en}",
                 SUBSIDY, expected=expected, actual=amount,
             )
         return passed(
-            f"申请财政资助 {money(amount)} 万元，不超过经费总额；{zh}",
-            f"the subsidy requested, {money(amount)} (10k CNY), is within the whole budget of {en}",
+            f"申请财政资助 {shown} 万元，不超过经费总额；{zh}",
+            f"the subsidy requested, {shown} (10k CNY), is within the whole budget of {en}",
             SUBSIDY, expected=expected, actual=amount,
         )
 
@@ -395,24 +420,27 @@ class DirectionAverage:
 
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
-        line = _line_for(ctx, self.lines, dict(self.aliases), key=lambda l: (l.total / l.projects, l.total))
-        zh, en = _line_text(line)
-        expected = {"average": line.average, "maximum": line.total, "projects": line.projects}
-        if amount > line.total:
+        line = _line_for(ctx, self.lines, self.aliases, _by_average)
+        total, projects = line.total, line.projects
+        zh, en = _line_words(total, projects, line.label)
+        average = _average(total, projects)
+        expected = {"average": average, "maximum": total, "projects": projects}
+        shown = money(amount)
+        if amount > total:
             return passed(
-                f"申请财政资助 {money(amount)} 万元超过经费总额（另行报错），不再提示平均额；{zh}",
-                f"the subsidy requested, {money(amount)} (10k CNY), exceeds the whole budget (reported as an error elsewhere); no average note; {en}",
+                f"申请财政资助 {shown} 万元超过经费总额（另行报错），不再提示平均额；{zh}",
+                f"the subsidy requested, {shown} (10k CNY), exceeds the whole budget (reported as an error elsewhere); no average note; {en}",
                 SUBSIDY, expected=expected, actual=amount,
             )
         if line.above_average(amount):
             return failed(
-                f"申请财政资助 {money(amount)} 万元，高于平均每项约 {money(line.average)} 万元（{zh}）",
-                f"the subsidy requested, {money(amount)} (10k CNY), is above the average of about {money(line.average)} per project ({en})",
+                f"申请财政资助 {shown} 万元，高于平均每项约 {money(average)} 万元（{zh}）",
+                f"the subsidy requested, {shown} (10k CNY), is above the average of about {money(average)} per project ({en})",
                 SUBSIDY, expected=expected, actual=amount,
             )
         return passed(
-            f"申请财政资助 {money(amount)} 万元，不高于平均每项约 {money(line.average)} 万元（{zh}）",
-            f"the subsidy requested, {money(amount)} (10k CNY), is not above the average of about {money(line.average)} per project ({en})",
+            f"申请财政资助 {shown} 万元，不高于平均每项约 {money(average)} 万元（{zh}）",
+            f"the subsidy requested, {shown} (10k CNY), is not above the average of about {money(average)} per project ({en})",
             SUBSIDY, expected=expected, actual=amount,
         )
 
@@ -453,10 +481,10 @@ class MatchingPerEnterprise:
         requested = ctx.number(*SUBSIDY)
         allocated: dict = {}
         for where, row in ctx.objects("budget", "allocation"):
-            organization = ctx.string(*where, "organization")
-            allocated[organization] = allocated.get(organization, Decimal(0)) + ctx.number(*where, "subsidy")
-        for where, _ in ctx.objects("budget", "self_raised", optional=True):
-            ctx.string(*where, "organization")
+            organization = ctx.string_in(row, where, "organization")
+            allocated[organization] = allocated.get(organization, Decimal(0)) + ctx.number_in(row, where, "subsidy")
+        for where, row in ctx.objects("budget", "self_raised", optional=True):
+            ctx.string_in(row, where, "organization")
         total = sum(allocated.values(), Decimal(0))
         if total != requested:
             raise MissingInput(
@@ -468,7 +496,7 @@ class MatchingPerEnterprise:
         raised = self_raised_by_org(ctx)
         rows, short = {}, []
         for org in taking_part:
-            ctx.field(org, "id", "单位编号", "an id", lambda v: v if isinstance(v, str) else None)
+            ctx.field(org, "id", "单位编号", "an id", _text)
             subsidy = allocated.get(org.id, Decimal(0))
             own = raised.get(org.id, Decimal(0))
             rows[str(org.id)] = {"subsidy": subsidy, "self_raised": own}

@@ -454,7 +454,7 @@ class NoOngoingProjects:
         projects = list(ctx.objects("principal_investigator", "ongoing_projects", optional=True))
         for where, project in projects:
             if project.get("level") in self.levels and project.get("category") in self.categories:
-                ends = ctx.optional_date(*where, "ends_on")
+                ends = ctx.optional_date_in(project, where, "ends_on")
                 if ends is None or ends >= day:
                     name = project.get("program", where[-1])
                     until = f"至 {ends}" if ends else "（未填写结束日期）"
@@ -505,7 +505,7 @@ class PriorCooperation:
         want_zh, want_en = self.orgs.describe()
         for where, entry in entries:
             if entry.get("partner") in eligible:
-                since = ctx.date(*where, "since")
+                since = ctx.date_in(entry, where, "since")
                 if since >= day:
                     continue
                 org = eligible[entry["partner"]]

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import attrs
 
 from .base import MISSING, Context, Outcome, failed, passed
+
+
+def alias_map(aliases: tuple) -> dict:
+    """``dict(aliases)`` for a rule's ``aliases`` parameter (pairs: other spelling, label), not to be changed."""
+    try:
+        return _alias_map(aliases)
+    except TypeError:  # a label that is not hashable: built each time, as it always was
+        return dict(aliases)
+
+
+@lru_cache(maxsize=256)  # a rule's aliases are fixed when a topic is built
+def _alias_map(aliases: tuple) -> dict:
+    return dict(aliases)
 
 TARGETS = (
     "new_varieties", "demo_bases", "talents_trained", "medical_staff_trained", "technical_specifications",
@@ -108,7 +123,7 @@ class FieldsWithin:
         fields = ctx.array("project", "fields")
         if not fields:
             ctx.string("project", "fields", 0)
-        aliases = dict(self.aliases)
+        aliases = alias_map(self.aliases)
         outside = []
         for index, value in enumerate(fields):
             if not isinstance(value, str):
@@ -116,8 +131,8 @@ class FieldsWithin:
             label = aliases.get(value.strip(), value.strip())
             if label not in self.labels:
                 outside.append((index, value))
-        allowed = "、".join(self.labels)
         if outside:
+            allowed = "、".join(self.labels)
             index, value = outside[0]
             names = "、".join(v for _, v in outside)
             return failed(
@@ -187,7 +202,7 @@ class FieldsInclude:
         fields = ctx.array("project", "fields")
         if not fields:
             ctx.string("project", "fields", 0)
-        aliases = dict(self.aliases)
+        aliases = alias_map(self.aliases)
         for index, value in enumerate(fields):
             if not isinstance(value, str):
                 ctx.string("project", "fields", index)
@@ -207,19 +222,25 @@ class FieldsInclude:
 
 from decimal import Decimal  # noqa: E402  (appended section)
 
-from .base import money as _money, review as _review, to_decimal as _to_decimal  # noqa: E402
+from .base import money as _money, percent as _percent, review as _review, to_decimal as _to_decimal  # noqa: E402
 
 BALANCE = ("balance",)
 
 
-def _balance_numbers(ctx: Context, budgets: bool) -> dict:
-    ctx.mapping(*BALANCE)
+def _balance_numbers(ctx: Context, budgets: bool) -> tuple:
+    """``(the balance object, {measure: (domestic, foreign)})``."""
+    balance = ctx.mapping(*BALANCE)
     numbers = {
-        "person_months": (ctx.number(*BALANCE, "domestic_person_months"), ctx.number(*BALANCE, "foreign_person_months")),
+        "person_months": (ctx.number_in(balance, BALANCE, "domestic_person_months"), ctx.number_in(balance, BALANCE, "foreign_person_months")),
     }
     if budgets:
-        numbers["budget"] = (ctx.number(*BALANCE, "domestic_budget"), ctx.number(*BALANCE, "foreign_budget"))
-    return numbers
+        numbers["budget"] = (ctx.number_in(balance, BALANCE, "domestic_budget"), ctx.number_in(balance, BALANCE, "foreign_budget"))
+    return balance, numbers
+
+
+def _shown(numbers: dict) -> list:
+    """``(measure, domestic, foreign)`` with the amounts as messages show them."""
+    return [(key, _money(d), _money(f)) for key, (d, f) in numbers.items()]
 
 
 _MEASURES = {"person_months": ("人月", "person-months"), "budget": ("经费（万元）", "budget (10k CNY)")}
@@ -249,9 +270,10 @@ class Balance:
     budgets: bool = False
 
     def check(self, ctx: Context) -> Outcome:
-        numbers = _balance_numbers(ctx, self.budgets)
-        zh = "；".join(f"{_MEASURES[k][0]} 中方 {_money(d)}、外方 {_money(f)}" for k, (d, f) in numbers.items())
-        en = "; ".join(f"{_MEASURES[k][1]}: Chinese side {_money(d)}, foreign side {_money(f)}" for k, (d, f) in numbers.items())
+        _, numbers = _balance_numbers(ctx, self.budgets)
+        shown = _shown(numbers)
+        zh = "；".join(f"{_MEASURES[k][0]} 中方 {d}、外方 {f}" for k, d, f in shown)
+        en = "; ".join(f"{_MEASURES[k][1]}: Chinese side {d}, foreign side {f}" for k, d, f in shown)
         return _review(
             f"双方已声明投入：{zh}；需评审专家判断是否基本平衡",
             f"both sides declare their effort ({en}); a reviewer must judge whether it is basically balanced",
@@ -292,10 +314,10 @@ class BalanceRatio:
             raise ValueError(f"BalanceRatio.minimum must be in (0, 1], got {self.minimum}")
 
     def check(self, ctx: Context) -> Outcome:
-        numbers = _balance_numbers(ctx, False)
-        if ctx.value(*BALANCE, "domestic_budget") is not MISSING and ctx.value(*BALANCE, "foreign_budget") is not MISSING:
-            numbers["budget"] = (ctx.number(*BALANCE, "domestic_budget"), ctx.number(*BALANCE, "foreign_budget"))
-        share = _money(self.minimum * 100)
+        balance, numbers = _balance_numbers(ctx, False)
+        if ctx.value_in(balance, BALANCE, "domestic_budget") is not MISSING and ctx.value_in(balance, BALANCE, "foreign_budget") is not MISSING:
+            numbers["budget"] = (ctx.number_in(balance, BALANCE, "domestic_budget"), ctx.number_in(balance, BALANCE, "foreign_budget"))
+        share = _percent(self.minimum)
         for key, (d, f) in numbers.items():
             small, large = min(d, f), max(d, f)
             if small < self.minimum * large:
@@ -306,8 +328,9 @@ class BalanceRatio:
                     BALANCE + (f"domestic_{key}" if d < f else f"foreign_{key}",),
                     expected=f">= {share}% of the other side", actual={"domestic": d, "foreign": f},
                 )
-        zh = "；".join(f"{_MEASURES[k][0]} 中方 {_money(d)}、外方 {_money(f)}" for k, (d, f) in numbers.items())
-        en = "; ".join(f"{_MEASURES[k][1]}: Chinese {_money(d)}, foreign {_money(f)}" for k, (d, f) in numbers.items())
+        shown = _shown(numbers)
+        zh = "；".join(f"{_MEASURES[k][0]} 中方 {d}、外方 {f}" for k, d, f in shown)
+        en = "; ".join(f"{_MEASURES[k][1]}: Chinese {d}, foreign {f}" for k, d, f in shown)
         return passed(
             f"双方投入均不低于另一方的 {share}%：{zh}", f"neither side declares under {share}% of the other's: {en}",
             BALANCE, expected=f">= {share}% of the other side", actual={k: {"domestic": d, "foreign": f} for k, (d, f) in numbers.items()},

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import attrs
 
-from .base import Context, Outcome, excerpt, failed, passed, plural
+from .base import Context, Outcome, day_text, excerpt, failed, passed, plural
 from .parties import Orgs
 
 SUBMISSION = ("foreign_submission",)
+_AGENCY = SUBMISSION + ("agency",)
 _PUNCTUATION = re.compile(r"[\s\-‐‑–—_.,;:·'\"“”‘’()（）\[\]【】/&]+")
 
 
@@ -38,11 +39,25 @@ class Agency:
 
     @property
     def display(self) -> str:
-        return " / ".join(self.names)
+        return _display(self.names)
+
+    @property
+    def folded(self) -> frozenset:
+        """Every name, folded as :func:`normalize_name` folds them."""
+        return _folded(self.names)
 
     def known_as(self, name: str) -> bool:
-        folded = normalize_name(name)
-        return any(normalize_name(known) == folded for known in self.names)
+        return normalize_name(name) in _folded(self.names)
+
+
+@cache  # an agency's names are fixed when a topic is built: joined and folded once
+def _display(names: tuple) -> str:
+    return " / ".join(names)
+
+
+@cache
+def _folded(names: tuple) -> frozenset:
+    return frozenset(normalize_name(known) for known in names)
 
 
 @attrs.frozen
@@ -74,23 +89,29 @@ class ForeignSubmission:
             raise ValueError("ForeignSubmission.agencies must hold Agency values")
 
     def check(self, ctx: Context) -> Outcome:
-        ctx.mapping(*SUBMISSION)
-        written = ctx.string(*SUBMISSION, "agency")
+        submission = ctx.mapping(*SUBMISSION)
+        written = ctx.string_in(submission, SUBMISSION, "agency")
         agency = excerpt(written)
-        submitted = ctx.date(*SUBMISSION, "submitted_on")
-        expected = " 或 ".join(a.display for a in self.agencies)
-        expected_en = " or ".join(a.display for a in self.agencies)
-        match = next((a for a in self.agencies if a.known_as(written)), None)
+        submitted = ctx.date_in(submission, SUBMISSION, "submitted_on")
+        folded = normalize_name(written)
+        match = None
+        for candidate in self.agencies:
+            if folded in _folded(candidate.names):
+                match = candidate
+                break
         if match is None:
+            expected = " 或 ".join(a.display for a in self.agencies)
+            expected_en = " or ".join(a.display for a in self.agencies)
             return failed(
                 f"外方申报机构为 “{agency}”，应为：{expected}",
                 f"the partner side applied to “{agency}”; expected {expected_en}",
-                SUBMISSION + ("agency",), expected=[list(a.names) for a in self.agencies], actual=agency,
+                _AGENCY, expected=[list(a.names) for a in self.agencies], actual=agency,
             )
+        day = day_text(submitted)
         return passed(
-            f"外方已于 {submitted} 向 {match.names[0]}（{agency}）申报",
-            f"the partner side applied to {match.display} on {submitted}",
-            SUBMISSION + ("agency",), expected=list(match.names), actual=agency,
+            f"外方已于 {day} 向 {match.names[0]}（{agency}）申报",
+            f"the partner side applied to {_display(match.names)} on {day}",
+            _AGENCY, expected=list(match.names), actual=agency,
         )
 
     def describe(self) -> tuple[str, str]:
