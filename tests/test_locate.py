@@ -281,6 +281,19 @@ def answers_as_locate(text: str, paths: list) -> None:
         ('{"a": 1}  {"b": 2}', [("a",), ("b",)]),
         ('{"a": "unterminated', [("a",), ("b",)]),
         ('{"a": 1, "b" 2, "c": 3}', [("a",), ("c",), ("b",)]),
+        # read with one regular expression match a member, or step by step: the same answers
+        ('{"a": "x\\"]", "b": [1, "]", {"c": "\\\\"}], "c": 2}', [("c",), ("b", 2, "c"), ("b", 1)]),
+        ('{"a": ' + "[" * 12 + "1" + "]" * 12 + ', "b": 2}', [("b",), ("a",) + (0,) * 12, ("a", 0, 0)]),
+        ('{"a": [' + "[" * 12 + "1" + "]" * 12 + ', 2], "b": 2}', [("a", 1), ("b",), ("a", 0, 0)]),
+        ('{"a": {"x": é}, "b": 1}', [("b",), ("a", "x"), ("a",)]),
+        ('{"a": [1, #], "b": 1}', [("b",), ("a", 0), ("a", 1)]),
+        ('{"a": [1.5e3, -0, 0.25, 1E+2, -Infinity, NaN], "b": 1.e3, "c": 1}', [("a", 5), ("c",), ("b",)]),
+        ('{"a": [], "b": {}, "c": [{}, []], "d": {"e": [ ]}, "f": 1}', [("f",), ("c", 1), ("d", "e", 0)]),
+        ('{"a": {"b": 1}, "a": 2, "\\u0062": {"c": 3}, "b": 4}', [("b", "c"), ("a", "b"), ("b",)]),
+        ('{"a": , "b": 1}', [("b",), ("a",)]),
+        ('{"a": [1, ], "b": 1}', [("a", 1), ("b",), ("a", 0)]),
+        ('[1, {"a": [2, {"b": 3}]}, [4, [5]]', [(2, 1, 0), (1, "a", 1, "b"), (0,)]),
+        ('{"a":1,"b":[1,2,{"c":[{"d":"e"}]}],"f":{"g":"h"}}', [("f", "g"), ("b", 2, "c", 0, "d"), ("a",)]),
     ],
 )
 def test_locate_many_answers_as_locate_on_odd_texts(text: str, paths: list) -> None:
@@ -311,6 +324,17 @@ def test_locate_many_answers_as_locate_on_generated_json(value: object, indent: 
     cut = data.draw(st.integers(0, len(text)))
     odd = data.draw(st.sampled_from(["", "}", "]", ",", '"', ":", "\\", " 1", "{", "["]))
     answers_as_locate(text[:cut] + odd + text[cut + data.draw(st.integers(0, 2)):], paths)
+
+
+@pytest.mark.parametrize("kind", ["[", "{"])
+def test_locate_many_deep_nesting_has_no_recursion(kind: str) -> None:
+    depth = 5000
+    if kind == "[":
+        text, path = "[" * depth + "1" + "]" * depth, (0,) * depth
+    else:
+        text, path = '{"a": ' * depth + "1" + "}" * depth, ("a",) * depth
+    assert locate_many(text, [path, path[:-1] + (1,), path[:10]]) == [locate(text, path), locate(text, path[:-1]),
+                                                                        locate(text, path[:10])]
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab\n名😀\r")), max_size=40), st.lists(st.integers(-3, 45), max_size=12))
