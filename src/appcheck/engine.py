@@ -441,13 +441,6 @@ def _plan(call_id: str, topic_id: str, track: str | None) -> tuple[tuple, tuple]
     return tuple(pair for pair in checks if not pair[1].batch), tuple(pair for pair in checks if pair[1].batch)
 
 
-def _check(prepared: Prepared) -> dict[int, Outcome]:
-    """The outcome of every non-batch check, by the check's position in the topic."""
-    context = prepared.context
-    own, _ = _plan(prepared.call.id, prepared.topic.id, prepared.track)
-    return {position: run(check.rule, context) for position, check in own}
-
-
 def _not_counted(blocking: list[str]) -> Outcome:
     shown = "、".join(blocking[:5]) + ("…" if len(blocking) > 5 else "")
     return Outcome(
@@ -558,11 +551,8 @@ def check_one(item: tuple) -> Checked:
     batch_positions = dict(zip(wanted, where))
     blocking = tuple(sorted({finding.requirement for finding in [*findings, *placed.values()] if finding.blocking}))
     if prepared.context is not None:
-        if reads:  # each finding in the topic's order; a batch check's comes once the whole batch is read
-            batched = {position for position, _, _ in reads}
-            findings.extend(placed[position] if position in placed else position for position in range(len(checks)) if position in placed or position in batched)
-        else:
-            findings.extend(placed.values())  # already in the topic's order
+        # each finding in the topic's order; for a batch check, its position: its finding comes once the whole batch is read
+        findings.extend(placed.get(position, position) for position in sorted([*placed, *(position for position, _, _ in reads)]))
     return Checked(
         head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions,
         all(finding.clean() for finding in findings if isinstance(finding, Finding)),

@@ -240,8 +240,7 @@ def test_reading_in_an_object_in_hand_is_reading_its_path(value, in_list) -> Non
             assert _read(getattr(ctx, f"{name}_in"), item, where, "field") == _read(getattr(ctx, name), *where, "field"), name
 
 
-def test_percent_and_day_text_write_as_the_messages_do() -> None:
-    from appcheck.rules.base import day_text, percent
+def test_percent_writes_a_share_as_the_messages_do() -> None:
+    from appcheck.rules.base import percent
 
     assert [percent(Decimal("0.2")), percent(Decimal("0.15")), percent(Decimal("1"))] == ["20", "15", "100"]
-    assert day_text(dt.date(2022, 5, 1)) == "2022-05-01" == f"{dt.date(2022, 5, 1)}"

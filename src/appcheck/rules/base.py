@@ -136,6 +136,8 @@ def percent(share: Decimal) -> str:
 
 def as_decimal(value: Any) -> Decimal | None:
     """A JSON number as an exact Decimal (floats through their shortest repr), or None if not a number."""
+    if type(value) is Decimal:  # the common case first: what the loader reads
+        return value if value.is_finite() else None
     if isinstance(value, bool):
         return None
     if isinstance(value, Decimal):
@@ -149,35 +151,16 @@ def as_decimal(value: Any) -> Decimal | None:
 
 def as_date(value: Any) -> dt.date | None:
     """An ISO 8601 calendar date (``YYYY-MM-DD``, ASCII digits) as a date, or None."""
-    if type(value) is str:  # the common case first: the bundle's text (only 10 characters can be a date)
-        return _iso_date(value) if len(value) == 10 else None
+    if isinstance(value, str):  # the common case first: the bundle's text
+        if _DATE.match(value):  # date.fromisoformat alone is wider: 20220510, 2022-W19-2
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return None
     if isinstance(value, dt.datetime):
         return None
-    elif isinstance(value, dt.date):
-        return value
-    elif not isinstance(value, str):
-        return None
-    if _DATE.match(value):  # date.fromisoformat alone is wider: 20220510, 2022-W19-2
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def _iso_date(value: str) -> dt.date | None:
-    """:func:`as_date` of a string of 10 characters."""
-    if _DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def day_text(day: dt.date) -> str:
-    """A date as a message shows it: exactly ``f"{day}"`` (``2022-05-10``)."""
-    return format(day)
+    return value if isinstance(value, dt.date) else None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -229,33 +212,25 @@ class Org:
         value = self.data.get(name)
         return value if isinstance(value, str) else None
 
-    # the properties are :meth:`text` of their field, written out: rules read them on every check
     @property
     def id(self) -> str | None:
-        value = self.data.get("id")
-        return value if isinstance(value, str) else None
+        return self.text("id")
 
     @property
     def kind(self) -> str | None:
-        value = self.data.get("kind")
-        return value if isinstance(value, str) else None
+        return self.text("kind")
 
     @property
     def country(self) -> str | None:
-        value = self.data.get("country")
-        return value if isinstance(value, str) else None
+        return self.text("country")
 
     @property
     def subdivision(self) -> str | None:
-        value = self.data.get("subdivision")
-        return value if isinstance(value, str) else None
+        return self.text("subdivision")
 
     @property
     def role(self) -> str | None:
-        if self.segments == ("applicant",):
-            return "applicant"
-        value = self.data.get("role")
-        return value if isinstance(value, str) else None
+        return "applicant" if self.segments == ("applicant",) else self.text("role")
 
     @property
     def label(self) -> str:
@@ -267,8 +242,6 @@ class Org:
 
     def at(self, name: str) -> tuple:
         return self.segments + (name,)
-
-
 
 
 # ----------------------------------------------------------------------------- context
@@ -294,10 +267,6 @@ def _mapping(value: Any) -> Mapping | None:
 
 
 def _integer(value: Any) -> int | None:
-    if type(value) is int:  # the common cases first: a whole number (bool is not one), a finite Decimal
-        return value
-    if type(value) is Decimal:
-        return int(value) if value.is_finite() and value == value.to_integral_value() else None
     number = as_decimal(value)
     return int(number) if number is not None and number == number.to_integral_value() else None
 
@@ -314,6 +283,38 @@ def _converted(found: Any, segments: tuple, expected: str, expected_en: str, con
     if converted is None:
         raise MissingInput(segments, expected, expected_en, found)
     return converted
+
+
+@attrs.frozen
+class _Kind:
+    """What a typed accessor expects (in Chinese and English) and how it converts (None: not of the kind)."""
+
+    expected: str
+    expected_en: str
+    convert: Any
+
+    def of(self, found: Any, segments: tuple) -> Any:
+        """``found`` converted, or :class:`MissingInput` at ``segments`` when it is missing or does not convert."""
+        if found is not MISSING:
+            converted = self.convert(found)
+            if converted is not None:
+                return converted
+        return _converted(found, segments, self.expected, self.expected_en, self.convert)
+
+    def optional(self, found: Any, segments: tuple) -> Any:
+        """None when ``found`` is missing, else :meth:`of` it."""
+        return None if found is MISSING else self.of(found, segments)
+
+
+_NUMBER = _Kind("数字", "a number", as_decimal)
+_INTEGER = _Kind("整数", "an integer", _integer)
+_ISO_DATE = _Kind("YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
+_STRING = _Kind("非空字符串", "a non-empty string", _non_empty_string)
+_BOOLEAN = _Kind("true 或 false", "true or false", _boolean)
+_ARRAY = _Kind("数组", "an array", _array)
+_MAPPING = _Kind("对象", "an object", _mapping)
+_ORG_KIND = _Kind("单位类型", "an organization kind", _text)
+_COUNTRY = _Kind("ISO 3166-1 国家代码", "an ISO 3166-1 country code", _text)
 
 
 class Context:
@@ -366,56 +367,27 @@ class Context:
             node = node[segment]
         return node
 
-    # The typed accessors take the common case (the value already of the type asked for) first; any
-    # other value goes through the converter exactly as before, and missing or malformed values raise.
+    # The typed accessors: the value at the path, converted, or MissingInput at the path
     def number(self, *segments: str | int) -> Decimal:
-        found = self._walk(segments)
-        if type(found) is Decimal and found.is_finite():
-            return found
-        return _converted(found, segments, "数字", "a number", as_decimal)
+        return _NUMBER.of(self._walk(segments), segments)
 
     def integer(self, *segments: str | int) -> int:
-        found = self._walk(segments)
-        if found is not MISSING:
-            number = _integer(found)
-            if number is not None:
-                return number
-        return _converted(found, segments, "整数", "an integer", _integer)
+        return _INTEGER.of(self._walk(segments), segments)
 
     def date(self, *segments: str | int) -> dt.date:
-        found = self._walk(segments)
-        if type(found) is str and len(found) == 10:
-            day = _iso_date(found)
-            if day is not None:
-                return day
-        return _converted(found, segments, "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
+        return _ISO_DATE.of(self._walk(segments), segments)
 
     def optional_date(self, *segments: str | int) -> dt.date | None:
-        found = self._walk(segments)
-        if found is MISSING:
-            return None
-        converted = as_date(found)
-        if converted is None:
-            raise MissingInput(segments, "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", found)
-        return converted
+        return _ISO_DATE.optional(self._walk(segments), segments)
 
     def string(self, *segments: str | int) -> str:
-        found = self._walk(segments)
-        if type(found) is str and found.strip():
-            return found
-        return _converted(found, segments, "非空字符串", "a non-empty string", _non_empty_string)
+        return _STRING.of(self._walk(segments), segments)
 
     def boolean(self, *segments: str | int) -> bool:
-        found = self._walk(segments)
-        if type(found) is bool:
-            return found
-        return _converted(found, segments, "true 或 false", "true or false", _boolean)
+        return _BOOLEAN.of(self._walk(segments), segments)
 
     def array(self, *segments: str | int) -> list:
-        found = self._walk(segments)
-        if type(found) is list:
-            return found
-        return _converted(found, segments, "数组", "an array", _array)
+        return _ARRAY.of(self._walk(segments), segments)
 
     def optional_array(self, *segments: str | int) -> list:
         found = self._walk(segments)
@@ -426,10 +398,7 @@ class Context:
         return found
 
     def mapping(self, *segments: str | int) -> Mapping:
-        found = self._walk(segments)
-        if type(found) is dict:
-            return found
-        return _converted(found, segments, "对象", "an object", _mapping)
+        return _MAPPING.of(self._walk(segments), segments)
 
     def objects(self, *segments: str | int, optional: bool = False) -> Iterator[tuple[tuple, Mapping]]:
         """Yield ``(segments, item)`` for each item of an array of objects; a non-object item is missing input."""
@@ -447,58 +416,26 @@ class Context:
         """``value(*where, name)`` where ``node`` is the value at ``where``."""
         return node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
 
-    def _need_in(self, node: Any, where: tuple, name: str, expected: str, expected_en: str, convert) -> Any:
-        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
-        return _converted(found, where + (name,), expected, expected_en, convert)
-
     def number_in(self, node: Any, where: tuple, name: str) -> Decimal:
-        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
-        if type(found) is Decimal and found.is_finite():
-            return found
-        return _converted(found, where + (name,), "数字", "a number", as_decimal)
+        return _NUMBER.of(self.value_in(node, where, name), where + (name,))
 
     def integer_in(self, node: Any, where: tuple, name: str) -> int:
-        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
-        if found is not MISSING:
-            number = _integer(found)
-            if number is not None:
-                return number
-        return _converted(found, where + (name,), "整数", "an integer", _integer)
+        return _INTEGER.of(self.value_in(node, where, name), where + (name,))
 
     def date_in(self, node: Any, where: tuple, name: str) -> dt.date:
-        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
-        if type(found) is str and len(found) == 10:
-            day = _iso_date(found)
-            if day is not None:
-                return day
-        return _converted(found, where + (name,), "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
+        return _ISO_DATE.of(self.value_in(node, where, name), where + (name,))
 
     def optional_date_in(self, node: Any, where: tuple, name: str) -> dt.date | None:
-        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
-        if found is MISSING:
-            return None
-        converted = as_date(found)
-        if converted is None:
-            raise MissingInput(where + (name,), "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", found)
-        return converted
+        return _ISO_DATE.optional(self.value_in(node, where, name), where + (name,))
 
     def string_in(self, node: Any, where: tuple, name: str) -> str:
-        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
-        if type(found) is str and found.strip():
-            return found
-        return _converted(found, where + (name,), "非空字符串", "a non-empty string", _non_empty_string)
+        return _STRING.of(self.value_in(node, where, name), where + (name,))
 
     def boolean_in(self, node: Any, where: tuple, name: str) -> bool:
-        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
-        if type(found) is bool:
-            return found
-        return _converted(found, where + (name,), "true 或 false", "true or false", _boolean)
+        return _BOOLEAN.of(self.value_in(node, where, name), where + (name,))
 
     def array_in(self, node: Any, where: tuple, name: str) -> list:
-        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
-        if type(found) is list:
-            return found
-        return _converted(found, where + (name,), "数组", "an array", _array)
+        return _ARRAY.of(self.value_in(node, where, name), where + (name,))
 
     @property
     def submitted_on(self) -> dt.date:
@@ -532,23 +469,13 @@ class Context:
 
     def field(self, org: Org, name: str, expected: str, expected_en: str, convert=_same) -> Any:
         """A field of an organization, converted, or :class:`MissingInput` pointing at it."""
-        return self._need_in(org.data, org.segments, name, expected, expected_en, convert)
+        return _converted(self.value_in(org.data, org.segments, name), org.at(name), expected, expected_en, convert)
 
     def kind_of(self, org: Org) -> str:
-        data = org.data
-        if type(data) is dict:  # the common case: a string kind, read in place
-            found = data.get("kind")
-            if type(found) is str:
-                return found
-        return self.field(org, "kind", "单位类型", "an organization kind", _text)
+        return _ORG_KIND.of(self.value_in(org.data, org.segments, "kind"), org.at("kind"))
 
     def country_of(self, org: Org) -> str:
-        data = org.data
-        if type(data) is dict:  # the common case: a string country, read in place
-            found = data.get("country")
-            if type(found) is str:
-                return found
-        return self.field(org, "country", "ISO 3166-1 国家代码", "an ISO 3166-1 country code", _text)
+        return _COUNTRY.of(self.value_in(org.data, org.segments, "country"), org.at("country"))
 
     # -- the implementation period
     @cached_property
@@ -581,18 +508,15 @@ class AllOf:
 
     def check(self, ctx: Context) -> Outcome:
         outcomes = [run(rule, ctx) for rule in self.rules]
-        worst = outcomes[0]  # min(outcomes, key=_severity): the first of the worst
-        for outcome in outcomes:
-            if _ORDER[outcome.status] < _ORDER[worst.status]:
-                worst = outcome
+        worst = min(outcomes, key=_severity)
         if worst.status is PASSED:
-            messages, messages_en, expected, actual = [], [], [], []
-            for o in outcomes:
-                messages.append(o.message)
-                messages_en.append(o.message_en)
-                expected.append(o.expected)
-                actual.append(o.actual)
-            return passed("；".join(messages), "; ".join(messages_en), (), expected=expected, actual=actual)
+            return passed(
+                "；".join(o.message for o in outcomes),
+                "; ".join(o.message_en for o in outcomes),
+                (),
+                expected=[o.expected for o in outcomes],
+                actual=[o.actual for o in outcomes],
+            )
         others = [o for o in outcomes if o is not worst and o.status is not PASSED]
         return attrs.evolve(
             worst,
@@ -652,15 +576,8 @@ def guarded(step, ctx: Context) -> Any:
 
 
 def run(rule: Rule, ctx: Context) -> Outcome:
-    """Check one rule; missing or malformed input becomes a failed outcome that points at it.
-
-    ``guarded(rule.check, ctx)``, written out: every rule of every bundle goes through here."""
-    try:
-        return rule.check(ctx)
-    except MissingInput as missing:
-        return missing.outcome()
-    except MALFORMED as error:
-        return malformed(error)
+    """Check one rule; missing or malformed input becomes a failed outcome that points at it."""
+    return guarded(rule.check, ctx)
 
 
 # ----------------------------------------------------------------------------- parameter validators

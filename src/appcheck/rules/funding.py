@@ -9,7 +9,6 @@ import attrs
 
 from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed, percent, plural, positive
 from .parties import Orgs
-from .project import alias_map
 
 SUBSIDY = ("budget", "subsidy_requested")
 
@@ -285,7 +284,7 @@ class BudgetLine:
     @property
     def average(self) -> Decimal:
         """The average per project, rounded to 1 元 for display (comparisons use ``total`` and ``projects``)."""
-        return _average(self.total, self.projects)
+        return (self.total / self.projects).quantize(Decimal("0.0001"))
 
     def above_average(self, amount: Decimal) -> bool:
         """amount > total / projects, exactly (without dividing)."""
@@ -299,12 +298,7 @@ def _budget_lines(instance, attribute, value) -> None:
         raise ValueError(f"{type(instance).__name__}: with several budget lines every line names its fields")
 
 
-@lru_cache(maxsize=512)  # a budget line's numbers are fixed when a topic is built
-def _average(total: Decimal, projects: int) -> Decimal:
-    return (total / projects).quantize(Decimal("0.0001"))
-
-
-def _line_for(ctx: Context, lines: tuple, aliases: tuple, key) -> BudgetLine:
+def _line_for(ctx: Context, lines: tuple, aliases: dict, key) -> BudgetLine:
     """The budget line a project falls under: the only line, else the line(s) its fields belong to.
 
     A project whose fields touch several lines is held to the strictest of them (``key``); a project
@@ -312,7 +306,6 @@ def _line_for(ctx: Context, lines: tuple, aliases: tuple, key) -> BudgetLine:
     """
     if len(lines) == 1:
         return lines[0]
-    aliases = alias_map(aliases)
     fields = ctx.array("project", "fields")
     labels = {aliases.get(v.strip(), v.strip()) for v in fields if isinstance(v, str)}
     touched = [line for line in lines if line.fields & labels]
@@ -322,18 +315,14 @@ def _line_for(ctx: Context, lines: tuple, aliases: tuple, key) -> BudgetLine:
     return min(touched, key=key)
 
 
-def _line_text(line: BudgetLine) -> tuple[str, str]:
-    return _line_words(line.total, line.projects, line.label)
-
-
 @lru_cache(maxsize=512)  # a budget line reads the same on every check
-def _line_words(total: Decimal, projects: int, label: str) -> tuple[str, str]:
-    average = money(_average(total, projects))
-    scope_zh = f"{label}" if label else "本方向"
-    scope_en = f"{label}" if label else "this direction"
+def _line_text(line: BudgetLine) -> tuple[str, str]:
+    average = money(line.average)
+    scope_zh = f"{line.label}" if line.label else "本方向"
+    scope_en = f"{line.label}" if line.label else "this direction"
     return (
-        f"{scope_zh}共拟支持经费 {money(total)} 万元、拟支持项目 {projects} 个（平均每项约 {average} 万元）",
-        f"{scope_en}: {money(total)} (10k CNY) for {plural(projects, 'project')} (about {average} per project)",
+        f"{scope_zh}共拟支持经费 {money(line.total)} 万元、拟支持项目 {line.projects} 个（平均每项约 {average} 万元）",
+        f"{scope_en}: {money(line.total)} (10k CNY) for {plural(line.projects, 'project')} (about {average} per project)",
     )
 
 
@@ -371,10 +360,10 @@ class DirectionBudget:
 
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
-        line = _line_for(ctx, self.lines, self.aliases, _by_total)
+        line = _line_for(ctx, self.lines, dict(self.aliases), _by_total)
         total, projects = line.total, line.projects
-        zh, en = _line_words(total, projects, line.label)
-        expected = {"maximum": total, "average": _average(total, projects), "projects": projects}
+        zh, en = _line_text(line)
+        expected = {"maximum": total, "average": line.average, "projects": projects}
         shown = money(amount)
         if amount > total:
             return failed(
@@ -420,10 +409,10 @@ class DirectionAverage:
 
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
-        line = _line_for(ctx, self.lines, self.aliases, _by_average)
+        line = _line_for(ctx, self.lines, dict(self.aliases), _by_average)
         total, projects = line.total, line.projects
-        zh, en = _line_words(total, projects, line.label)
-        average = _average(total, projects)
+        zh, en = _line_text(line)
+        average = line.average
         expected = {"average": average, "maximum": total, "projects": projects}
         shown = money(amount)
         if amount > total:

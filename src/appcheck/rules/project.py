@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import attrs
 
 from .base import MISSING, Context, Outcome, failed, passed
-
-
-def alias_map(aliases: tuple) -> dict:
-    """``dict(aliases)`` for a rule's ``aliases`` parameter (pairs: other spelling, label), not to be changed."""
-    try:
-        return _alias_map(aliases)
-    except TypeError:  # a label that is not hashable: built each time, as it always was
-        return dict(aliases)
-
-
-@lru_cache(maxsize=256)  # a rule's aliases are fixed when a topic is built
-def _alias_map(aliases: tuple) -> dict:
-    return dict(aliases)
 
 TARGETS = (
     "new_varieties", "demo_bases", "talents_trained", "medical_staff_trained", "technical_specifications",
@@ -123,7 +108,7 @@ class FieldsWithin:
         fields = ctx.array("project", "fields")
         if not fields:
             ctx.string("project", "fields", 0)
-        aliases = alias_map(self.aliases)
+        aliases = dict(self.aliases)
         outside = []
         for index, value in enumerate(fields):
             if not isinstance(value, str):
@@ -202,7 +187,7 @@ class FieldsInclude:
         fields = ctx.array("project", "fields")
         if not fields:
             ctx.string("project", "fields", 0)
-        aliases = alias_map(self.aliases)
+        aliases = dict(self.aliases)
         for index, value in enumerate(fields):
             if not isinstance(value, str):
                 ctx.string("project", "fields", index)

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 import attrs
 
-from .base import Context, Outcome, day_text, excerpt, failed, passed, plural
+from .base import Context, Outcome, excerpt, failed, passed, plural
 from .parties import Orgs
 
 SUBMISSION = ("foreign_submission",)
@@ -39,23 +39,13 @@ class Agency:
 
     @property
     def display(self) -> str:
-        return _display(self.names)
-
-    @property
-    def folded(self) -> frozenset:
-        """Every name, folded as :func:`normalize_name` folds them."""
-        return _folded(self.names)
+        return " / ".join(self.names)
 
     def known_as(self, name: str) -> bool:
         return normalize_name(name) in _folded(self.names)
 
 
-@cache  # an agency's names are fixed when a topic is built: joined and folded once
-def _display(names: tuple) -> str:
-    return " / ".join(names)
-
-
-@cache
+@cache  # an agency's names are fixed when a topic is built: folded once
 def _folded(names: tuple) -> frozenset:
     return frozenset(normalize_name(known) for known in names)
 
@@ -93,12 +83,7 @@ class ForeignSubmission:
         written = ctx.string_in(submission, SUBMISSION, "agency")
         agency = excerpt(written)
         submitted = ctx.date_in(submission, SUBMISSION, "submitted_on")
-        folded = normalize_name(written)
-        match = None
-        for candidate in self.agencies:
-            if folded in _folded(candidate.names):
-                match = candidate
-                break
+        match = next((a for a in self.agencies if a.known_as(written)), None)
         if match is None:
             expected = " 或 ".join(a.display for a in self.agencies)
             expected_en = " or ".join(a.display for a in self.agencies)
@@ -107,10 +92,9 @@ class ForeignSubmission:
                 f"the partner side applied to “{agency}”; expected {expected_en}",
                 _AGENCY, expected=[list(a.names) for a in self.agencies], actual=agency,
             )
-        day = day_text(submitted)
         return passed(
-            f"外方已于 {day} 向 {match.names[0]}（{agency}）申报",
-            f"the partner side applied to {_display(match.names)} on {day}",
+            f"外方已于 {submitted} 向 {match.names[0]}（{agency}）申报",
+            f"the partner side applied to {match.display} on {submitted}",
             _AGENCY, expected=list(match.names), actual=agency,
         )
 
