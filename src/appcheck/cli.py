@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check bundle files (the CI check)")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="bundle files, directories (walked for .json/.yaml/.yml), or - for standard input")
-    validate.add_argument("--format", choices=("text", "json", "sarif", "junit", "github"), default="text")
+    validate.add_argument("--format", choices=("text", "json", "sarif", "junit", "github", "html"), default="text")
     validate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (default zh)")
     validate.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date used for bundles without submitted_on (default today)")
     validate.add_argument("--strict", action="store_true", help="also fail on warnings, info notes and pending reviews")

@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-FORMATS = ("text", "json", "sarif", "junit", "github")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 
 
 @attrs.frozen
