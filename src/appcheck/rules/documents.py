@@ -27,6 +27,21 @@ LEVELS = ("county", "prefecture", "province", "national")
 _fs = attrs.converters.optional(frozenset)
 
 
+def _dated_after_submission(ctx: Context, where: tuple, document) -> tuple[str, str] | None:
+    """Why a required document does not count because of its date, or None.
+
+    The contract's general convention: a document a rule requires, when its ``issued_on`` is given,
+    is dated on or before ``submitted_on``; a later date fails that rule.
+    """
+    issued = ctx.optional_date_in(document, where, "issued_on")
+    if issued is None:
+        return None
+    day = ctx.submitted_on
+    if issued > day:
+        return f"出具日期 {issued} 晚于申报日期 {day}", f"it was issued on {issued}, after the submission date {day}"
+    return None
+
+
 @attrs.frozen
 class HasDocument:
     """A document of a kind is attached, from the right issuer, about the right organization.
@@ -35,8 +50,9 @@ class HasDocument:
         ``documents`` holds an entry of ``kind``; with ``issuer_kinds`` its ``issuer_kind`` is one of
         them; with ``issuer_levels`` its ``issuer_level`` is one of them; with ``about`` its ``about``
         names an organization matching that filter; with ``reference`` its ``reference`` is non-empty;
-        with ``named_issuer`` its ``issuer`` is non-empty.
-        With ``judged`` a matching document gives needs review (a reviewer judges its content),
+        with ``named_issuer`` its ``issuer`` is non-empty. Always: its ``issued_on``, when given, is on or
+        before ``submitted_on`` (a document dated after the submission cannot have been submitted
+        with it; a document without ``issued_on`` is not dated). With ``judged`` a matching document gives needs review (a reviewer judges its content),
         otherwise it passes; no matching document fails, naming the closest one and what it lacks.
 
     Why:
@@ -45,10 +61,11 @@ class HasDocument:
 
     Failing example:
         ``HasDocument("recommendation_letter", issuer_kinds={"command_hq"})`` with a letter whose
-        ``issuer_kind`` is ``government``.
+        ``issuer_kind`` is ``government``, or one issued on 2022-05-11 with ``submitted_on`` 2022-05-10.
 
     Passing example:
-        The same rule with ``{"kind": "recommendation_letter", "issuer_kind": "command_hq"}``.
+        The same rule with ``{"kind": "recommendation_letter", "issuer_kind": "command_hq",
+        "issued_on": "2022-05-10"}`` and ``submitted_on`` 2022-05-10.
     """
 
     kind: str = attrs.field(validator=attrs.validators.in_(DOCUMENT_NAMES))
@@ -62,7 +79,7 @@ class HasDocument:
     #: the document names its issuer (``issuer`` a non-empty string)
     named_issuer: bool = False
 
-    def _lack(self, ctx: Context, document) -> tuple[str, str] | None:
+    def _lack(self, ctx: Context, where: tuple, document) -> tuple[str, str] | None:
         if self.issuer_kinds is not None and document.get("issuer_kind") not in self.issuer_kinds:
             return f"出具方类型为 {document.get('issuer_kind')}，应为 {'/'.join(sorted(self.issuer_kinds))}", f"its issuer_kind is {document.get('issuer_kind')}, expected {'/'.join(sorted(self.issuer_kinds))}"
         if self.issuer_levels is not None and document.get("issuer_level") not in self.issuer_levels:
@@ -76,7 +93,7 @@ class HasDocument:
             return "缺少编号 reference", "it has no reference number"
         if self.named_issuer and not (isinstance(document.get("issuer"), str) and document["issuer"].strip()):
             return "未写明出具方 issuer", "it does not name its issuer"
-        return None
+        return _dated_after_submission(ctx, where, document)
 
     def check(self, ctx: Context) -> Outcome:
         name_zh, name_en = DOCUMENT_NAMES[self.kind]
@@ -84,7 +101,7 @@ class HasDocument:
         for where, document in ctx.objects("documents", optional=True):
             if document.get("kind") != self.kind:
                 continue
-            lack = self._lack(ctx, document)
+            lack = self._lack(ctx, where, document)
             if lack is None:
                 issuer = document.get("issuer") or "?"
                 if self.judged:
@@ -123,4 +140,6 @@ class HasDocument:
         if self.judged:
             extra_zh.append("需评审")
             extra_en.append("reviewed")
+        extra_zh.append("出具日期不晚于申报日期")
+        extra_en.append("issued on or before the submission date")
         return (f"提供{zh}" + (f"（{'，'.join(extra_zh)}）" if extra_zh else ""), f"{en} is attached" + (f" ({', '.join(extra_en)})" if extra_en else ""))

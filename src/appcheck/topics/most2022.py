@@ -28,7 +28,10 @@ Readings the guideline leaves open (documented in the rules' explain output):
   agency that runs the call for it (OeAD for BMBWF, FFG for BMK, NOW GmbH for BMVI), either is accepted.
 - The partner side: "the Spanish side" etc. are the ``foreign_partner`` organizations of that country;
   the Chinese side is the applicant and the CN partners. Japan: every foreign partner must be an
-  enterprise registered in Japan. The US federal funding proof must be ``about`` the US partner.
+  enterprise registered in Japan. The US federal funding proof (MOST22-US-FEDERAL) must be ``about``
+  the US partner and issued by a national government body (``issuer_kind`` government,
+  ``issuer_level`` national): a state agency's or a university's letter is not federal funding, and
+  a proof that does not say who issued it fails.
 - France's partner registered "3 年以上": ``registered_on`` on or before ``submitted_on`` minus 3
   calendar years (``relativedelta``), so exactly 3 years passes and one day less fails. 2021 年 1 月 1
   日前: strictly before 2021-01-01, for both the lab's establishment and its agreement.
@@ -371,7 +374,7 @@ BRICS = topic(
 USA = topic(
     "usa", "2.6 中国和美国政府间合作项目", "2.6 China-US intergovernmental cooperation",
     GENERAL_DURATION, fields("usa"), *budgets("usa"),
-    Check("MOST22-US-FEDERAL", AllOf((HasParty(_partner("US")), HasDocument("us_federal_funding", about=_partner("US"))))),
+    Check("MOST22-US-FEDERAL", AllOf((HasParty(_partner("US")), HasDocument("us_federal_funding", issuer_kinds={"government"}, issuer_levels={"national"}, about=_partner("US"))))),
     Check("MOST22-US-QUOTA", QuotaPerKey("recommended_by", 5)),
 )
 
