@@ -52,6 +52,39 @@ def _jobs(text: str) -> int | str:
     return "auto" if text == "auto" else _positive(text)
 
 
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    """The options a configuration file can also set (None when not given: the file or the default decides)."""
+    from .reporters import FORMATS
+
+    parser.add_argument("--format", choices=FORMATS, help="report format (default text)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="language of the messages (default zh)")
+    parser.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date used for bundles without submitted_on (default today)")
+    parser.add_argument("--strict", action=argparse.BooleanOptionalAction, help="also fail on warnings, info notes and pending reviews")
+    parser.add_argument("--jobs", type=_jobs, metavar="N|auto",
+                        help="check files in N processes (same output); auto (default): one per CPU from 200 files on, else 1")
+    parser.add_argument("--set", dest="settings", type=_setting, action="append", default=[], metavar="NAME=VALUE", help="a call setting, e.g. gd-2022.published_on=2022-04-15")
+    found = parser.add_mutually_exclusive_group()
+    found.add_argument("--config", metavar="FILE", help="read this configuration file (default: appcheck.toml or pyproject.toml [tool.appcheck], from here upwards)")
+    found.add_argument("--no-config", action="store_true", help="read no configuration file")
+
+
+def _effective(args, command: str):
+    """The configuration in effect: flags over the file over the defaults (a usage error for a bad file or value)."""
+    from . import config
+
+    try:
+        if args.no_config:
+            file = None
+        else:
+            path = args.config if args.config is not None else config.find()
+            file = config.load(path) if path is not None else None
+        flags = {"format": args.format, "lang": args.lang, "as_of": args.as_of, "strict": args.strict, "jobs": args.jobs,
+                 "settings": dict(args.settings)}
+        return config.resolve(file, flags)
+    except ValueError as error:  # ConfigError names the file and line; a flag's unknown setting or value
+        raise _Usage(f"appcheck {command}: {error}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -61,17 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check bundle files (the CI check)")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="bundle files, directories (walked for .json/.yaml/.yml), or - for standard input")
-    validate.add_argument("--format", choices=("text", "json", "sarif", "junit", "github", "html"), default="text")
-    validate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (default zh)")
-    validate.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date used for bundles without submitted_on (default today)")
-    validate.add_argument("--strict", action="store_true", help="also fail on warnings, info notes and pending reviews")
-    validate.add_argument("--jobs", type=_jobs, default="auto", metavar="N|auto",
-                          help="check files in N processes (same output); auto (default): one per CPU from 200 files on, else 1")
-    validate.add_argument("--set", dest="settings", type=_setting, action="append", default=[], metavar="NAME=VALUE", help="a call setting, e.g. gd-2022.published_on=2022-04-15")
+    _run_options(validate)
     validate.add_argument("--max-bytes", type=_positive, default=10 * 1024 * 1024, metavar="N", help="refuse files larger than N bytes (default 10 MiB)")
     validate.add_argument("--max-depth", type=_positive, default=200, metavar="N", help="refuse documents nested deeper than N (default 200)")
     validate.add_argument("--verbose", "-v", action="store_true", help="list passed requirements too (text format)")
     validate.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    config_cmd = commands.add_parser("config", help="print the configuration in effect and where each value came from")
+    _run_options(config_cmd)
+    config_cmd.add_argument("--json", action="store_true", help="print it as JSON")
 
     topics_cmd = commands.add_parser("topics", help="list every call, topic and track")
     topics_cmd.add_argument("--format", choices=("text", "json"), default="text")
@@ -103,10 +134,12 @@ def _validate(args, out: IO) -> int:
     from . import discover, engine
     from .reporters import Options, reporter
 
+    effective = _effective(args, "validate")
     try:
         targets = discover.collect(args.paths)
     except discover.UsageError as error:
         raise _Usage(f"appcheck validate: {error}") from None
+    targets = [target for target in targets if isinstance(target, discover.Stdin) or not effective.excluded(target)]
     bundles = []
     for target in targets:
         if isinstance(target, discover.Stdin):
@@ -117,15 +150,26 @@ def _validate(args, out: IO) -> int:
         from .loading import Limits
 
         limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
-        jobs = engine.auto_jobs(len(bundles)) if args.jobs == "auto" else args.jobs
-        batch = engine.check_batch(bundles, as_of=args.as_of, settings=dict(args.settings), jobs=jobs, limits=limits)
+        jobs = engine.auto_jobs(len(bundles)) if effective["jobs"] == "auto" else effective["jobs"]
+        batch = engine.check_batch(bundles, as_of=effective["as_of"], settings=effective.setting_values(), jobs=jobs, limits=limits)
     except ValueError as error:  # an unknown or malformed setting
         raise _Usage(f"appcheck validate: {error}") from None
+    strict = effective["strict"]
     with batch:  # reports are built and written one at a time: flat memory over any number of files
-        options = Options(lang=args.lang, color=_color(args.color, out), strict=args.strict, verbose=args.verbose)
-        reporter(args.format).write(batch, options, out)
-        ok = batch.strict_ok if args.strict else batch.ok
+        options = Options(lang=effective["lang"], color=_color(args.color, out), strict=strict, verbose=args.verbose)
+        reporter(effective["format"]).write(batch, options, out)
+        ok = batch.strict_ok if strict else batch.ok
     return EXIT_OK if ok else EXIT_FAILED
+
+
+def _config(args, out: IO) -> int:
+    import json
+
+    from . import config
+
+    effective = _effective(args, "config")
+    out.write(json.dumps(effective.to_dict(), ensure_ascii=False, indent=2) + "\n" if args.json else config.render(effective))
+    return EXIT_OK
 
 
 def _explain(args, out: IO) -> int:
@@ -173,7 +217,7 @@ def _init(args, out: IO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init}
+COMMANDS = {"validate": _validate, "config": _config, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init}
 
 
 def _safe_streams() -> None:
