@@ -303,6 +303,15 @@ def test_depth_limit_custom() -> None:
     assert (problem.line, problem.column) == (1, 9)
 
 
+def test_depth_problem_names_the_path_of_the_container_too_deep() -> None:
+    problem = problem_of(load_text('{"a": [1, {"b": {"c\\"x": [[[[1]]]]}}], "d": 2}', Limits(max_depth=5)), "depth")
+    assert (problem.line, problem.column, problem.path) == (1, 27, ("a", 1, "b", 'c"x', 0))
+    assert problem.message_en == "line 1, column 27: arrays and objects are nested deeper than 5 levels"
+    assert problem.message == "第 1 行第 27 列：数组和对象嵌套超过 5 层"
+    problem = problem_of(load_text('[0, "]", [1, 2, ["x", {"k": 1, "y": [[3]]}]]]', Limits(max_depth=4)), "depth")
+    assert problem.path == (2, 2, 1, "y")
+
+
 def test_brackets_in_strings_do_not_count() -> None:
     assert load_text('["[[[[{{{{", "\\"[[[["]', Limits(max_depth=1)).ok
 

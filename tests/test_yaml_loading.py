@@ -252,6 +252,66 @@ def test_depth_limit(parser: str) -> None:
     assert problem.column == 201
 
 
+def deep_flow(depth: int) -> str:
+    """``depth`` nested mappings and sequences in flow style: JSON and YAML alike."""
+    return '{"a": [' * (depth // 2) + "1" + "]}" * (depth // 2)
+
+
+@pytest.mark.parametrize("depth", [201, 1_001, 1_500, 100_000])
+def test_depth_limit_is_appcheck_s_own_and_the_same_as_for_json(parser: str, depth: int) -> None:
+    # libyaml (bundled with PyYAML 6.0.2 and later) stops at 1,000 levels with a syntax error of its own
+    text = deep_flow(depth + depth % 2)
+    problem = problem_of(text, "depth")
+    assert problem == loading.load_text(text).problem
+    assert (problem.line, problem.column, problem.path) == (1, 1 + 100 * 7, ("a", 0) * 100)
+    assert problem.message_en == "line 1, column 701: arrays and objects are nested deeper than 200 levels"
+    assert problem.message == "第 1 行第 701 列：数组和对象嵌套超过 200 层"
+    limits = Limits(max_depth=3_000, max_bytes=10**7)
+    if depth <= 3_000:  # a raised limit lets it through, whatever libyaml allows
+        nested = data_of(text, limits)
+        for _ in range((depth + 1) // 2):
+            assert list(nested) == ["a"] and len(nested["a"]) == 1
+            nested = nested["a"][0]
+        assert nested == Decimal(1)
+    else:
+        problem = problem_of(text, "depth", limits)
+        assert (problem.column, len(problem.path)) == (1 + 1_500 * 7, 3_000)
+
+
+@pytest.mark.parametrize("style", ["sequence", "mapping"])
+def test_depth_limit_in_block_style(parser: str, style: str) -> None:
+    lines = [" " * level + ("-" if style == "sequence" else "a:") for level in range(1_500)]
+    text = "\n".join(lines) + " 1\n"
+    problem = problem_of(text, "depth")
+    assert (problem.line, problem.column) == (201, 201)
+    assert problem.message_en.endswith("arrays and objects are nested deeper than 200 levels")
+    assert len(problem.path) == 200
+    nested = data_of(text, Limits(max_depth=1_500))
+    for _ in range(1_499):
+        nested = nested[0] if style == "sequence" else nested["a"]
+    assert nested == ([Decimal(1)] if style == "sequence" else {"a": Decimal(1)})
+
+
+def test_positions_in_a_draft_deeper_than_libyaml_goes(parser: str) -> None:
+    text = "k:\n  " + deep_flow(1_500) + "\n"
+    assert locate_yaml(text, ("k",) + ("a", 0) * 750) == (2, 3 + 750 * 7)
+
+
+@pytest.mark.parametrize("depth", [1_500, 100_000])
+def test_a_deep_draft_is_a_load_finding_as_the_same_json_is(parser: str, depth: int) -> None:
+    text = deep_flow(depth).encode()
+    findings = [
+        appcheck.validate(engine.Source("draft", text, format=kind), as_of=AS_OF).findings
+        for kind in ("yaml", "json")
+    ]
+    assert findings[0] == findings[1]
+    [finding] = findings[0]
+    assert finding.requirement == "LOAD" and finding.actual["code"] == "depth"
+    assert (finding.line, finding.column) == (1, 701)
+    assert finding.message_en == "draft: line 1, column 701: arrays and objects are nested deeper than 200 levels"
+    assert finding.message == "draft：第 1 行第 701 列：数组和对象嵌套超过 200 层"
+
+
 @pytest.mark.parametrize(("text", "line", "column", "needle", "hint"), [
     ("a: [1, 2\nb: 3\n", 2, 2, "expected ',' or ']'", "没有闭合"),
     ("a: 1\n b: 2\n", 2, 3, "mapping values are not allowed", "键值对"),

@@ -243,9 +243,9 @@ _FAST_DECODER = json.JSONDecoder(
 )
 """:data:`_DECODER` with the integers made in C; where it fails, :data:`_DECODER` finds out why."""
 
-_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.S)  # closing quote optional
 _STRING_TO_DROP = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{},]', re.S)  # closing quote optional
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _WS = re.compile(r"[ \t\n\r]*")
 _BLANK = re.compile(r"[ \t\n\r]*\Z")
@@ -448,21 +448,42 @@ def _check_depth(text: str, max_depth: int) -> LoadProblem | None:
     brackets = _NOT_BRACKET.sub("", _STRING_TO_DROP.sub("", text))
     if max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) <= max_depth:
         return None
-    depth = 0
-    for match in _STRING_OR_BRACKET.finditer(text):
+    # The slow walk, only for text that is too deep: track the path too (a frame per open container:
+    # [is an object, the member's segment, a key comes next]).
+    stack: list[list] = []
+    for match in _DEPTH_TOKEN.finditer(text):
         token = match.group()
+        top = stack[-1] if stack else None
         if token in ("[", "{"):
-            depth += 1
-            if depth > max_depth:
-                return _problem(
-                    "depth",
-                    f"数组和对象嵌套超过 {max_depth} 层",
-                    f"arrays and objects are nested deeper than {max_depth} levels",
-                    text, match.start(),
-                )
+            if len(stack) >= max_depth:
+                return _depth_problem(max_depth, text, match.start(), tuple(frame[1] for frame in stack))
+            stack.append([token == "{", None if token == "{" else 0, token == "{"])
         elif token in ("]", "}"):
-            depth = max(depth - 1, 0)
+            if stack:
+                stack.pop()
+        elif token == ",":
+            if top is not None:
+                if top[0]:
+                    top[2] = True
+                else:
+                    top[1] += 1
+        elif top is not None and top[0] and top[2]:  # a string where a key is expected
+            try:
+                top[1] = json.decoder.scanstring(text, match.start() + 1, False)[0]
+            except ValueError:
+                top[1] = token[1:]
+            top[2] = False
     return None
+
+
+def _depth_problem(max_depth: int, text: str, index: int, path: tuple) -> LoadProblem:
+    """Nesting deeper than ``max_depth``, found at ``index`` of ``text`` (the same for JSON and YAML)."""
+    return _problem(
+        "depth",
+        f"数组和对象嵌套超过 {max_depth} 层",
+        f"arrays and objects are nested deeper than {max_depth} levels",
+        text, index, path,
+    )
 
 
 def _syntax_problem(text: str, error: json.JSONDecodeError) -> LoadProblem:

@@ -2,7 +2,9 @@
 
 The text is parsed by PyYAML (its C parser when available) into *events* only; none of its
 resolvers or constructors run, so nothing is ever turned into an object from a tag and nothing is
-guessed.  The data is built here with the YAML 1.2 JSON-compatible rules:
+guessed.  Where libyaml gives up on deep nesting (it stops at 1,000 levels since PyYAML 6.0.2), the
+text is read again by PyYAML's pure-Python parser, so the depth limit is appcheck's own and its
+finding the same as for JSON, whatever the PyYAML version.  The data is built here with the YAML 1.2 JSON-compatible rules:
 
 * plain ``null``, ``Null``, ``NULL``, ``~`` and the empty value are ``None``; ``true``/``True``/``TRUE``
   and ``false``/``False``/``FALSE`` are booleans; numbers written as JSON writes them are
@@ -34,7 +36,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from .loading import Limits, Loaded, LoadProblem, _number_problem, _problem, _quote, _safe
+from .loading import Limits, Loaded, LoadProblem, _depth_problem, _number_problem, _problem, _quote, _safe
 from .locate import line_col
 
 __all__ = ["load_yaml_text", "locate_yaml"]
@@ -57,12 +59,28 @@ class _Stop(Exception):
         self.problem = problem
 
 
-def _events(text: str):
-    """The parser's events for ``text`` (C parser when PyYAML has one)."""
+class _NestingLimit(Exception):
+    """libyaml stopped at a nesting limit of its own (1,000 levels in the libyaml that PyYAML 6.0.2 and
+    later bundle), before appcheck's limit could be applied."""
+
+
+def _events(text: str, pure: bool = False):
+    """The parser's events for ``text``: libyaml's when PyYAML has it (and not ``pure``), else PyYAML's
+    pure-Python parser.  Raises :class:`_NestingLimit` where libyaml gives up on deep nesting, so that
+    the caller can read the text again with the pure-Python parser, which has no such limit: how deep
+    a bundle may nest is appcheck's own limit (:attr:`Limits.max_depth`), whatever the YAML library."""
     import yaml
 
-    loader = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
-    return yaml.parse(text, Loader=loader)
+    loader = None if pure else getattr(yaml, "CBaseLoader", None)
+    if loader is None:
+        yield from yaml.parse(text, Loader=yaml.BaseLoader)
+        return
+    try:
+        yield from yaml.parse(text, Loader=loader)
+    except yaml.MarkedYAMLError as error:
+        if "nesting depth" in str(error.problem or ""):
+            raise _NestingLimit from None
+        raise
 
 
 # --------------------------------------------------------------------------------------------
@@ -201,13 +219,13 @@ class _Frame:
         self.seen: dict[str, int] = {}
 
 
-def _build(text: str, limits: Limits) -> Any:
+def _build(text: str, limits: Limits, pure: bool = False) -> Any:
     import yaml
 
     stack: list[_Frame] = []
     root: Any = None
     documents = 0
-    for event in _events(text):
+    for event in _events(text, pure):
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -286,12 +304,7 @@ def _build(text: str, limits: Limits) -> Any:
             value = _resolve(text, event, path)
         else:
             if len(stack) >= limits.max_depth:
-                raise _Stop(_problem(
-                    "depth",
-                    f"映射和序列嵌套超过 {limits.max_depth} 层",
-                    f"mappings and sequences are nested deeper than {limits.max_depth} levels",
-                    text, index, path,
-                ))
+                raise _Stop(_depth_problem(limits.max_depth, text, index, path))
             value = {} if isinstance(event, yaml.MappingStartEvent) else []
         if top is None:
             root = value
@@ -321,7 +334,10 @@ def parse_yaml_text(text: str, limits: Limits = Limits()) -> tuple[Any, LoadProb
 
     try:
         _check_characters(text)
-        return _build(text, limits), None
+        try:
+            return _build(text, limits), None
+        except _NestingLimit:
+            return _build(text, limits, pure=True), None
     except _Stop as stop:
         return None, stop.problem
     except yaml.MarkedYAMLError as error:
@@ -365,6 +381,13 @@ def _positions(text: str) -> dict[tuple, tuple[int, str]]:
     Paths hold ``str`` keys and ``int`` indices; kind is ``map``, ``seq`` or ``node``.  Parsing stops
     quietly where the text stops being YAML, with what was found so far.
     """
+    try:
+        return _positions_read(text, False)
+    except _NestingLimit:
+        return _positions_read(text, True)
+
+
+def _positions_read(text: str, pure: bool) -> dict[tuple, tuple[int, str]]:
     import yaml
 
     found: dict[tuple, tuple[int, str]] = {}
@@ -372,7 +395,7 @@ def _positions(text: str) -> dict[tuple, tuple[int, str]]:
     stack: list[list] = []
     skip = 0  # depth inside a key that is a collection
     try:
-        for event in _events(text):
+        for event in _events(text, pure):
             if isinstance(event, yaml.DocumentStartEvent) and (found or stack):
                 break  # only the first document
             if isinstance(event, yaml.CollectionEndEvent):
