@@ -112,6 +112,27 @@ BATCHES = ("example_batch", "odd_batch", "nasty_batch", "empty_batch")
 
 
 def non_passed(batch) -> list[tuple]:
-    """``(report or None, finding)`` for every finding that is not passed, in report order, batch last."""
-    found = [(report, f) for report in batch.reports for f in report.findings if f.status.value != "passed"]
-    return found + [(None, f) for f in batch.findings if f.status.value != "passed"]
+    """``(report or None, finding, names)`` for every finding not passed, reported once per place: each
+    report's, then each batch finding with the bundles it names whose reports do not carry it (if any)."""
+    found = [(report, f, [report.file]) for report in batch.reports for f in report.findings if f.status.value != "passed"]
+    carried = {(report.file if report.file is not None else f"#{index}", f.requirement)
+               for index, report in enumerate(batch.reports) for f in report.findings if f.status.value != "passed"}
+    for finding in batch.findings:
+        names = [name for name in finding.bundles if (name, finding.requirement) not in carried]
+        if finding.status.value != "passed" and (names or not finding.bundles):
+            found.append((None, finding, names))
+    return found
+
+
+def placed(batch) -> list[tuple]:
+    """``(report or None, finding, file)`` once per place, in output order: a batch finding at each file
+    it names whose report lacks it (``None`` for in-memory bundles, once)."""
+    named = {report.file for report in batch.reports if report.file is not None}
+    out = []
+    for report, finding, names in non_passed(batch):
+        if report is not None:
+            out.append((report, finding, report.file))
+        else:
+            files = [b for b in names if b in named or not (b.startswith("#") and b[1:].isdigit())] or [None]
+            out.extend((None, finding, file) for file in files)
+    return out

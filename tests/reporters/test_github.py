@@ -8,7 +8,7 @@ from appcheck.model import Finding
 from appcheck.reporters import Options, message, reporter
 from appcheck.reporters.github import annotation, escape_data, escape_property
 
-from .conftest import BATCHES, NASTY, NASTY_FILE, non_passed
+from .conftest import BATCHES, NASTY, NASTY_FILE, placed
 
 
 def render(batch, **options) -> list[str]:
@@ -35,19 +35,14 @@ def parse(line: str):
 
 
 def expected_commands(batch):
-    """``(command, file, finding)`` in output order: a batch finding once per bundle file it names."""
-    named = {report.file for report in batch.reports if report.file is not None}
+    """``(command, file, finding)`` in output order: a batch finding only at the bundles whose reports lack it."""
     out = []
-    for report, finding in non_passed(batch):
+    for _, finding, file in placed(batch):
         if finding.status.value == "failed":
             command = {"error": "error", "warning": "warning", "info": "notice"}[finding.severity.value]
         else:
             command = "notice"
-        if report is not None:
-            files = [report.file]
-        else:
-            files = [b for b in finding.bundles if b in named or not (b.startswith("#") and b[1:].isdigit())] or [None]
-        out.extend((command, file, finding) for file in files)
+        out.append((command, file, finding))
     return out
 
 
@@ -129,3 +124,13 @@ def test_summary_counts(example_batch) -> None:
 def test_stable_output(name, request) -> None:
     batch = request.getfixturevalue(name)
     assert render(batch) == render(batch)
+
+
+def test_a_batch_finding_is_annotated_once_per_bundle_at_its_line(example_batch) -> None:
+    (finding,) = [f for f in example_batch.findings if f.requirement == "GD22-PI-IDENTITY"]
+    annotations = [parse(line) for line in render(example_batch)[:-1]]
+    identity = [properties for _, properties, _ in annotations if properties["title"] == "GD22-PI-IDENTITY"]
+    assert sorted(properties["file"] for properties in identity) == sorted(finding.bundles)
+    assert all("line" in properties for properties in identity)
+    places = [(properties.get("file"), properties.get("line"), properties["title"]) for _, properties, _ in annotations]
+    assert len(places) == len(set(places))

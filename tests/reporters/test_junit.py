@@ -9,7 +9,7 @@ import pytest
 from appcheck.reporters import Options, message, reporter
 from appcheck.reporters.junit import body, clean
 
-from .conftest import BATCHES, NASTY, NASTY_FILE
+from .conftest import BATCHES, NASTY, NASTY_FILE, non_passed
 
 XSDS = ("junit-windyroad-ant.xsd", "junit-jenkins-xunit-10.xsd")
 
@@ -19,6 +19,11 @@ def classname(report, suite_name: str) -> str:
     if report.topic is None:
         return suite_name
     return report.topic + (f"#{report.track}" if report.track else "")
+
+
+def batch_suite(batch) -> list:
+    """The batch findings a last suite holds: those naming bundles whose suites lack them."""
+    return [finding for report, finding, _ in non_passed(batch) if report is None]
 
 
 def render(batch, **options) -> str:
@@ -50,7 +55,7 @@ def test_one_suite_per_file_and_one_case_per_finding(name, request) -> None:
     root = parse(batch)
     assert root.tag == "testsuites"
     suites = root.findall("testsuite")
-    assert len(suites) == len(batch.reports) + (1 if batch.findings else 0)
+    assert len(suites) == len(batch.reports) + (1 if batch_suite(batch) else 0)
     for index, (suite, report) in enumerate(zip(suites, batch.reports)):
         assert suite.get("id") == str(index)
         if report.file and report.file.strip():
@@ -58,13 +63,13 @@ def test_one_suite_per_file_and_one_case_per_finding(name, request) -> None:
         cases = suite.findall("testcase")
         assert len(cases) == len(report.findings) == int(suite.get("tests"))
         for case, finding in zip(cases, report.findings):
-            assert case.get("name") == clean(f"{finding.requirement} {finding.path}".strip())
+            assert case.get("name").startswith(clean(finding.requirement))
             assert case.get("classname") == classname(report, suite.get("name"))
         assert [child.tag for child in suite][0] == "properties"
         assert [child.tag for child in suite][-2:] == ["system-out", "system-err"]
-    if batch.findings:
+    if batch_suite(batch):
         assert suites[-1].get("name") == "batch"
-        assert len(suites[-1].findall("testcase")) == len(batch.findings)
+        assert len(suites[-1].findall("testcase")) == len(batch_suite(batch))
 
 
 @pytest.mark.parametrize("name", BATCHES)
@@ -72,7 +77,7 @@ def test_one_suite_per_file_and_one_case_per_finding(name, request) -> None:
 def test_failures(name, strict, request) -> None:
     batch = request.getfixturevalue(name)
     suites = parse(batch, strict=strict, lang="en").findall("testsuite")
-    groups = [report.findings for report in batch.reports] + ([batch.findings] if batch.findings else [])
+    groups = [report.findings for report in batch.reports] + ([batch_suite(batch)] if batch_suite(batch) else [])
     for suite, findings in zip(suites, groups):
         cases = suite.findall("testcase")
         failing = [f.status.value != "passed" if strict else f.blocking for f in findings]
@@ -147,3 +152,38 @@ def test_timestamp_is_the_checked_date(example_batch) -> None:
 def test_stable_output(name, request) -> None:
     batch = request.getfixturevalue(name)
     assert render(batch) == render(batch)
+
+
+@pytest.mark.parametrize("name", BATCHES)
+def test_case_names_are_unique_within_each_suite(name, request) -> None:
+    for suite in parse(request.getfixturevalue(name)).findall("testsuite"):
+        names = [case.get("name") for case in suite.findall("testcase")]
+        assert len(names) == len(set(names)), suite.get("name")
+
+
+def test_a_case_is_named_by_its_requirement_whatever_the_outcome(example_batch) -> None:
+    from appcheck import catalog
+
+    for suite, report in zip(parse(example_batch).findall("testsuite"), example_batch.reports):
+        for case, finding in zip(suite.findall("testcase"), report.findings):
+            if finding.requirement in catalog.requirements():
+                assert case.get("name") == finding.requirement
+            else:  # SCHEMA and the like: several a bundle, each named by its place too
+                assert case.get("name").startswith(f"{finding.requirement} {finding.path}")
+
+
+def test_passing_and_failing_bundles_name_their_cases_alike() -> None:
+    from appcheck.model import BatchReport, Finding, Report
+
+    passing = Finding("GD22-EXC-ATTENDANCE", "passed", "error", ("exchange", "attendance"), "ok", "ok", "")
+    failing = Finding("GD22-EXC-ATTENDANCE", "failed", "error", ("exchange", "academicians"), "no", "no", "")
+    schema = [Finding("SCHEMA", "failed", "error", ("budget",), "m", "m", "")] * 2
+    root = parse(BatchReport((Report((passing, *schema), file="a.json"), Report((failing,), file="b.json"))))
+    names = [[case.get("name") for case in suite.findall("testcase")] for suite in root.findall("testsuite")]
+    assert names == [["GD22-EXC-ATTENDANCE", "SCHEMA /budget", "SCHEMA /budget #2"], ["GD22-EXC-ATTENDANCE"]]
+
+
+def test_no_batch_suite_repeats_the_bundles_findings(example_batch) -> None:
+    assert example_batch.findings
+    names = [suite.get("name") for suite in parse(example_batch).findall("testsuite")]
+    assert "batch" not in names

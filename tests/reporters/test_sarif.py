@@ -12,7 +12,7 @@ from appcheck import catalog
 from appcheck.reporters import Options, message, reporter
 from appcheck.reporters import sarif
 
-from .conftest import BATCHES, NASTY_FILE, non_passed
+from .conftest import BATCHES, NASTY_FILE, placed
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 #: RFC 3986 URI-reference characters (unreserved, reserved, and % for percent-encoding).
@@ -60,9 +60,9 @@ def test_log_shape(name, request) -> None:
 def test_one_result_per_finding_not_passed(name, lang, request) -> None:
     batch = request.getfixturevalue(name)
     run = render(batch, lang=lang)["runs"][0]
-    expected = non_passed(batch)
+    expected = placed(batch)
     assert len(run["results"]) == len(expected)
-    for result, (_, finding) in zip(run["results"], expected):
+    for result, (_, finding, _) in zip(run["results"], expected):
         assert result["ruleId"] == finding.requirement
         assert result["message"]["text"] == (message(finding, lang) or finding.requirement)
         assert result["properties"]["pointer"] == finding.path
@@ -93,7 +93,6 @@ def test_catalog_rules_are_described_by_the_catalog(example_batch) -> None:
         requirement = known[rule["id"]]
         assert rule["shortDescription"]["text"] == requirement.rule
         assert rule["fullDescription"]["text"] == requirement.source
-        assert rule["help"]["text"] == requirement.source
         assert rule["defaultConfiguration"]["level"] == LEVEL[requirement.severity.value]
         assert rule["properties"]["kind"] == requirement.kind
 
@@ -118,8 +117,8 @@ def test_unknown_requirement_gets_a_rule(nasty_batch) -> None:
 def test_locations(name, request) -> None:
     batch = request.getfixturevalue(name)
     results = render(batch)["runs"][0]["results"]
-    for result, (report, finding) in zip(results, non_passed(batch)):
-        files = [report.file] if report is not None else list(finding.bundles)
+    for result, (report, finding, file) in zip(results, placed(batch)):
+        files = [file] if file is not None else []
         assert len(result["locations"]) == len(files)
         for location, file in zip(result["locations"], files):
             physical = location["physicalLocation"]
@@ -145,19 +144,59 @@ def test_file_names_with_spaces_and_chinese_are_percent_encoded(odd_batch) -> No
     assert "%E7%94%B3%E6%8A%A5%20%E6%9D%90%E6%96%99/broken%20100%25.json" in uris
 
 
-def test_batch_finding_has_a_location_per_bundle(example_batch) -> None:
-    assert example_batch.findings
-    results = render(example_batch)["runs"][0]["results"][-len(example_batch.findings):]
-    for result, finding in zip(results, example_batch.findings):
-        assert [unquote(loc["physicalLocation"]["artifactLocation"]["uri"]) for loc in result["locations"]] == list(finding.bundles)
+def test_a_batch_finding_is_one_result_per_bundle_at_its_line(example_batch) -> None:
+    (finding,) = [f for f in example_batch.findings if f.requirement == "GD22-PI-IDENTITY"]
+    results = [r for r in render(example_batch)["runs"][0]["results"] if r["ruleId"] == "GD22-PI-IDENTITY"]
+    uris = [unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results]
+    assert sorted(uris) == sorted(finding.bundles)  # 21 results for 21 bundles, no combined one
+    for result in results:
+        assert result["locations"][0]["physicalLocation"]["region"]["startLine"] > 1
         assert result["properties"]["bundles"] == list(finding.bundles)
 
 
-def test_in_memory_bundles_have_no_physical_location(nasty_batch) -> None:
+def test_a_batch_finding_is_reported_where_no_report_carries_it(nasty_batch) -> None:
     results = render(nasty_batch)["runs"][0]["results"]
-    first, second = results[-2:]  # the batch findings
+    first, second = results[-2:]  # the batch findings: the reports do not carry them
     assert [unquote(loc["physicalLocation"]["artifactLocation"]["uri"]) for loc in first["locations"]] == [NASTY_FILE]
     assert second["locations"] == []
+
+
+def _fingerprints(batch) -> list[str]:
+    return [r["partialFingerprints"]["appcheck/v1"] for r in render(batch)["runs"][0]["results"]]
+
+
+@pytest.mark.parametrize("name", ["example_batch", "odd_batch"])
+def test_every_result_has_a_unique_fingerprint(name, request) -> None:
+    prints = _fingerprints(request.getfixturevalue(name))
+    assert prints and all(len(p) == 64 for p in prints)
+    assert len(prints) == len(set(prints))
+
+
+def test_fingerprints_ignore_lines_and_the_pointer_of_a_catalog_requirement() -> None:
+    from appcheck.model import BatchReport, Finding, Report
+
+    def one(path, line, requirement="GD22-EXC-ATTENDANCE", file="a.json"):
+        return _fingerprints(BatchReport((Report((Finding(requirement, "failed", "error", path, "m", "m", "", line=line, column=1),), file=file),)))[0]
+
+    assert one(("exchange", "attendance"), 3) == one(("exchange", "academicians"), 40)
+    assert one(("exchange",), 3) != one(("exchange",), 3, file="b.json")
+    assert one(("exchange",), 3) != one(("exchange",), 3, requirement="GD22-EXC-GRANT")
+    assert one(("budget",), 3, requirement="SCHEMA") == one(("budget",), 9, requirement="SCHEMA")
+    assert one(("budget",), 3, requirement="SCHEMA") != one(("project",), 3, requirement="SCHEMA")
+
+
+def test_rule_help_says_what_is_checked_the_clause_and_how_to_fix_in_both_languages(example_batch, odd_batch) -> None:
+    rules = render(example_batch)["runs"][0]["tool"]["driver"]["rules"] + render(odd_batch)["runs"][0]["tool"]["driver"]["rules"]
+    for rule in rules:
+        help_ = rule["help"]
+        for part in ("text", "markdown"):
+            assert "检查" in help_[part] and "如何修改" in help_[part], rule["id"]
+            assert "Check" in help_[part] and "How to fix" in help_[part], rule["id"]
+        requirement = catalog.requirements().get(rule["id"])
+        if requirement is not None:
+            assert requirement.source in help_["text"] and requirement.source in help_["markdown"]
+            assert requirement.rule in help_["text"]
+            assert help_["text"] != rule["fullDescription"]["text"]
 
 
 def test_nasty_strings_survive(nasty_batch) -> None:

@@ -63,5 +63,38 @@ class BundleFiles:
         return [name for name in finding.bundles if name in self._files_like_in_memory or not IN_MEMORY.fullmatch(name)] or [None]
 
 
+def place(report, index: int) -> str:
+    """How a batch finding names the bundle of ``report``, the ``index``-th of its batch."""
+    return report.file if report.file is not None else f"#{index}"
+
+
+class Places(BundleFiles):
+    """Where each finding has been reported, so that a batch finding is reported once per place.
+
+    The engine gives every bundle of a batch breach the batch check's finding in its own report; a
+    reporter that places findings in files reports it there, with the bundle's line and column, and
+    reports a batch finding only at the bundles whose reports do not carry it (``left``): none, for
+    a batch from the engine.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reported: set[tuple[str, str]] = set()
+
+    def seen(self, report, index: int | None = None) -> None:
+        super().seen(report)
+        if index is not None:
+            where = place(report, index)
+            self._reported.update((where, finding.requirement) for finding in report.findings if finding.status.value != "passed")
+
+    def left(self, finding) -> list:
+        """The bundles ``finding`` names whose reports do not carry it (the same requirement, not
+        passed), as :meth:`BundleFiles.of` names them; ``[]`` when every one of them does."""
+        names = [name for name in finding.bundles if (name, finding.requirement) not in self._reported]
+        if finding.bundles and not names:
+            return []
+        return self.of(attrs.evolve(finding, bundles=tuple(names)))
+
+
 def message(finding, lang: str) -> str:
     return finding.message_en if lang == "en" and finding.message_en else finding.message

@@ -3,15 +3,17 @@
 ``::error`` for a failed error, ``::warning`` for a failed warning, ``::notice`` for a failed info note
 or a pending review; ``file``, ``line`` and ``col`` place it, ``title`` is the requirement id. Property
 values and messages are escaped exactly as the Actions toolkit (``@actions/core``) escapes them, so no
-file name or message can end the command early or start another one. A batch finding is annotated
-on each bundle it names. The last line is a plain summary, not a command.
+file name or message can end the command early or start another one. A finding is annotated once
+per place: a batch check's finding is annotated in each bundle's report, at its line, and the batch
+finding naming those bundles is not annotated again (only at a bundle whose report lacks it). The
+last line is a plain summary, not a command.
 """
 
 from __future__ import annotations
 
 
 from ..model import Severity, Status
-from . import BundleFiles, Options, message, render_with
+from . import Options, Places, message, render_with
 
 _SUMMARY = {
     "zh": "appcheck：共 {files} 个文件，{ok} 个通过，{bad} 个未通过；{errors} 个错误，{warnings} 个警告，{notices} 个提示或待评审",
@@ -61,12 +63,12 @@ def _lines(finding, files, options: Options):
 def write(batch, options: Options, out) -> None:
     """Write the annotations of ``batch`` to ``out``, a report at a time, then the summary line."""
     counts = {"error": 0, "warning": 0, "notice": 0}
-    files_of = BundleFiles()
+    places = Places()
     files = good = 0
-    for report in batch.reports:
+    for index, report in enumerate(batch.reports):
         files += 1
         good += report.strict_ok if options.strict else report.ok
-        files_of.seen(report)
+        places.seen(report, index)
         lines = []
         for finding in report.findings:
             if finding.status is not Status.PASSED:
@@ -76,9 +78,9 @@ def write(batch, options: Options, out) -> None:
             out.write("\n".join(lines) + "\n")
     lines = []
     for finding in batch.findings:
-        if finding.status is not Status.PASSED:
+        names = places.left(finding) if finding.status is not Status.PASSED else []
+        if names:
             counts[_command(finding)] += 1
-            names = files_of.of(finding)
             lines.extend(_lines(finding, names, options))
     lines.append(_SUMMARY[options.lang].format(
         files=files, ok=good, bad=files - good,

@@ -8,7 +8,14 @@ most one ``<failure>``.
 A finding that makes its bundle not ok (failed, severity error) is a ``<failure>``; with ``--strict``
 every finding that is not passed is. The others that are not passed (warnings, info notes, pending
 reviews) pass as test cases and are listed in the suite's ``<system-out>``, since the Ant schema
-allows no output inside a test case. Batch findings form a last suite named ``batch``.
+allows no output inside a test case.
+
+A test case is named after what it tests, the same whether it passes or fails: the requirement id
+for a catalog requirement (each yields one finding per bundle); for ``SCHEMA``, ``LOAD``, ``TOPIC``
+and ``AS-OF`` findings, of which a bundle can have several, the id and the JSON Pointer; a name that
+would repeat within its suite gets `` #2``, `` #3``... A finding is reported once per place: a batch
+check's finding is a test case of each bundle's suite, and a last suite named ``batch`` holds only
+batch findings naming bundles whose suites lack them (none, for a batch from the engine).
 
 ``timestamp`` is the date the bundle's dated rules were measured at (midnight), and ``hostname`` is
 ``localhost``, so the same input always gives the same output.
@@ -21,7 +28,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..model import Status
-from . import Options, message, render_with
+from . import Options, Places, message, render_with
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LABEL = {"error": "error", "warning": "warning", "info": "info"}
@@ -60,6 +67,20 @@ def _where(file: str, finding) -> str:
     return f"{where} {finding.path or '/'}"
 
 
+def case_names(findings) -> list[str]:
+    """The test case name of each finding of one suite: stable across outcomes, unique in the suite."""
+    from .. import catalog
+
+    known = catalog.requirements()
+    names: list[str] = []
+    used: dict[str, int] = {}
+    for finding in findings:
+        name = _token(finding.requirement if finding.requirement in known else f"{finding.requirement} {finding.path}".strip(), "?")
+        used[name] = used.get(name, 0) + 1
+        names.append(name if used[name] == 1 else f"{name} #{used[name]}")
+    return names
+
+
 def _suite(parent, index: int, name: str, package: str, classname: str, findings, timestamp: str, options: Options) -> None:
     failures = [finding for finding in findings if _is_failure(finding, options)]
     suite = ET.SubElement(parent, "testsuite", {
@@ -76,10 +97,10 @@ def _suite(parent, index: int, name: str, package: str, classname: str, findings
     })
     ET.SubElement(suite, "properties")
     notes = []
-    for finding in findings:
+    for finding, case_name in zip(findings, case_names(findings)):
         file = ", ".join(finding.bundles) if finding.bundles else name
         case = ET.SubElement(suite, "testcase", {
-            "name": _token(f"{finding.requirement} {finding.path}".strip(), "?"),
+            "name": case_name,
             "classname": _token(classname, "appcheck"),
             "time": "0",
         })
@@ -106,15 +127,18 @@ def _suites(batch, options: Options):
     if days is None:
         days = max((report.checked_on for report in batch.reports if report.checked_on is not None), default=None)
     index = -1
+    places = Places()
     for index, report in enumerate(batch.reports):
+        places.seen(report, index)
         holder = ET.Element("testsuites")
         name = report.file or f"#{index}"
         topic = report.topic + (f"#{report.track}" if report.track else "") if report.topic else None
         _suite(holder, index, name, topic or "appcheck", topic or name, report.findings, _timestamp(report.checked_on or days), options)
         yield holder[0]
-    if batch.findings:
+    left = [finding for finding in batch.findings if places.left(finding)]
+    if left:
         holder = ET.Element("testsuites")
-        _suite(holder, index + 1, "batch", "appcheck", "batch", batch.findings, _timestamp(days), options)
+        _suite(holder, index + 1, "batch", "appcheck", "batch", left, _timestamp(days), options)
         yield holder[0]
 
 

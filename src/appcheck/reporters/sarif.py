@@ -5,11 +5,24 @@ its severity (error, warning, note); one that needs review has ``kind: "review"`
 §3.27.10 requires for any kind other than ``fail``, ``level: "none"``. A result's location is the
 bundle file (a relative URI reference, percent-encoded) with the line and column of the value, or
 line 1 column 1 when unknown (code scanning needs a region), and the JSON Pointer as a logical
-location. A batch finding is one result with a location per bundle it names.
+location. A finding is reported once per place: a batch check's finding is a result in each bundle's
+report, at its line, with the bundles of the batch finding in its ``properties.bundles``; the batch
+finding itself is a result only for bundles whose reports lack it (never, for a batch from the engine).
+
+Each result has ``partialFingerprints["appcheck/v1"]``, a SHA-256 of the requirement, the bundle's
+URI and what the finding is about, and never of the line, so code scanning follows an alert as lines
+move. What a finding is about: for a catalog requirement, the requirement itself (each yields one
+finding per bundle, whichever value it points at as the bundle changes); for ``SCHEMA``, ``LOAD``,
+``TOPIC`` and ``AS-OF`` findings, of which a bundle can have several, the JSON Pointer of the value.
+
+A rule's ``help`` says, in Chinese and in English (``text`` and ``markdown``), what is checked, the
+clause it enforces and how to fix a failure.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import itertools
 import json
 import os
@@ -17,7 +30,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..model import AS_OF, LOAD, SCHEMA, TOPIC, Severity, Status, jsonable
-from . import BundleFiles, Options, message, render_with
+from . import Options, Places, message, place, render_with
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -64,32 +77,86 @@ def _location(file: str | None, finding) -> dict:
     return location
 
 
+#: How to fix a failure of each kind of requirement, after what is checked.
+_FIX = {
+    "zh": "修改申报书使其满足上述要求：发现项的说明给出实际值与要求值，`appcheck explain CALL/TOPIC` 列出该专题的全部要求。",
+    "en": "Change the bundle so that it meets the check above: the finding's message gives what was found and what is expected, and `appcheck explain CALL/TOPIC` lists every requirement of the topic.",
+}
+_SPECIAL_ZH = {
+    LOAD: ("文件可作为 JSON 或 YAML 申报书读取和解析。", "修正文件的编码或语法错误（发现项给出行号和列号），使其成为 UTF-8 编码的 JSON 或 YAML 文档。"),
+    SCHEMA: ("申报书符合其专题的 JSON Schema。", "按发现项所指位置补全或更正字段（`appcheck schema CALL/TOPIC` 给出专题的完整结构）。"),
+    TOPIC: ("申报书写明已知的指南、专题和方向。", "将 call、topic、track 改为 `appcheck topics` 列出的值。"),
+    AS_OF: ("申报书写明申报日期（submitted_on）。", "填写 submitted_on；未填写时按 --as-of（默认今天）计算所有日期规则。"),
+}
+_SPECIAL_FIX_EN = {
+    LOAD: "Fix the encoding or syntax error at the line and column the finding gives, so the file is a UTF-8 JSON or YAML document.",
+    SCHEMA: "Add or correct the field at the place the finding names (`appcheck schema CALL/TOPIC` prints the topic's whole schema).",
+    TOPIC: "Set call, topic and track to values `appcheck topics` lists.",
+    AS_OF: "Fill in submitted_on; without it every dated rule is measured at --as-of (default today).",
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _checked_zh(requirement: str) -> str | None:
+    """What a requirement checks, in Chinese: the ``describe()`` of the first topic's rule declaring it."""
+    from .. import topics
+
+    for call in topics.calls():
+        for topic in call.topics:
+            for check in topic.checks:
+                if check.requirement == requirement:
+                    return check.rule.describe()[0]
+    return None
+
+
+def _help(checked_zh: str, checked_en: str, clause: str, fix_zh: str, fix_en: str) -> dict:
+    """A rule's help in both languages: what is checked, the clause (when there is one), how to fix."""
+    zh = [("检查", checked_zh), ("原文", clause and f"“{clause}”"), ("如何修改", fix_zh)]
+    en = [("Check", checked_en), ("Clause", clause and f"“{clause}”"), ("How to fix", fix_en)]
+    text = [f"{name}：{value}" for name, value in zh if value] + [""] + [f"{name}: {value}" for name, value in en if value]
+    markdown = [f"**{name}**：{value}\n" for name, value in zh if value] + ["---\n"] + [f"**{name}**: {value}\n" for name, value in en if value]
+    return {"text": "\n".join(text), "markdown": "\n".join(markdown).rstrip("\n")}
+
+
 def _rule(finding) -> dict:
     from .. import catalog
 
     known = catalog.requirements().get(finding.requirement)
     if known is not None:
         short, full, level, kind = known.rule, known.source, _LEVEL[known.severity], known.kind
+        help_ = _help(_checked_zh(finding.requirement) or known.rule, known.rule, known.source, _FIX["zh"], _FIX["en"])
     elif finding.requirement in _SPECIAL:
         short, full = _SPECIAL[finding.requirement]
         level, kind = _LEVEL[finding.severity], "special"
+        zh, fix_zh = _SPECIAL_ZH[finding.requirement]
+        help_ = _help(zh, f"{short} {full}", "", fix_zh, _SPECIAL_FIX_EN[finding.requirement])
     else:  # not in this version's catalog: describe it by its id
         short, full, level, kind = finding.requirement, finding.source or finding.requirement, _LEVEL[finding.severity], "unknown"
+        help_ = _help(short, short, finding.source, _FIX["zh"], _FIX["en"])
     return {
         "id": finding.requirement,
         "shortDescription": {"text": short or finding.requirement},
         "fullDescription": {"text": full or short or finding.requirement},
-        "help": {"text": full or short or finding.requirement},
+        "help": help_,
         "defaultConfiguration": {"level": level},
         "properties": {"kind": kind},
     }
+
+
+def fingerprint(finding, bundle: str | None) -> str:
+    """The stable identity of a result: requirement, bundle and what it is about (see the module's doc)."""
+    from .. import catalog
+
+    about = "" if finding.requirement in catalog.requirements() else finding.path
+    text = "\0".join((finding.requirement, _uri(bundle) if bundle is not None else "", about))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _text(finding, lang: str) -> str:
     return message(finding, lang) or finding.message or finding.message_en or finding.requirement
 
 
-def _result(finding, rule_index: int, locations: list, options: Options) -> dict:
+def _result(finding, rule_index: int, locations: list, options: Options, bundle: str | None = None, bundles: tuple = ()) -> dict:
     review = finding.status is Status.NEEDS_REVIEW
     result = {
         "ruleId": finding.requirement,
@@ -98,6 +165,7 @@ def _result(finding, rule_index: int, locations: list, options: Options) -> dict
         "level": "none" if review else _LEVEL[finding.severity],
         "message": {"text": _text(finding, options.lang)},
         "locations": [location for location in locations if location],
+        "partialFingerprints": {"appcheck/v1": fingerprint(finding, bundle)},
     }
     properties = {"status": finding.status.value, "severity": finding.severity.value, "pointer": finding.path}
     if finding.source:
@@ -106,25 +174,29 @@ def _result(finding, rule_index: int, locations: list, options: Options) -> dict
         properties["expected"] = jsonable(finding.expected)
     if finding.actual is not None:
         properties["actual"] = jsonable(finding.actual)
-    if finding.bundles:
-        properties["bundles"] = list(finding.bundles)
+    if finding.bundles or bundles:
+        properties["bundles"] = list(finding.bundles or bundles)
     result["properties"] = properties
     return result
 
 
 def _results(batch, options: Options, index_of: dict[str, int]):
-    """Every result of the batch, in order: each report's findings that are not passed, then the batch's."""
-    files_of = BundleFiles()
-    for report in batch.reports:
-        files_of.seen(report)
+    """Every result of the batch, in order: each report's findings that are not passed, then the batch
+    findings at the bundles whose reports lack them."""
+    places = Places()
+    grouped = {(name, finding.requirement): finding.bundles for finding in batch.findings for name in finding.bundles}
+    for index, report in enumerate(batch.reports):
+        places.seen(report, index)
+        where = place(report, index)
         for finding in report.findings:
             if finding.status is not Status.PASSED:
-                yield _result(finding, index_of[finding.requirement], [_location(report.file, finding)], options)
+                location = [_location(report.file, finding)]
+                yield _result(finding, index_of[finding.requirement], location, options, where, grouped.get((where, finding.requirement), ()))
     for finding in batch.findings:
         if finding.status is Status.PASSED:
             continue
-        files = files_of.of(finding)
-        yield _result(finding, index_of[finding.requirement], [_location(name, finding) for name in files], options)
+        for name in places.left(finding):
+            yield _result(finding, index_of[finding.requirement], [_location(name, finding)], options, name)
 
 
 def _rules(batch) -> tuple[list[dict], dict[str, int]]:
