@@ -64,3 +64,17 @@ def test_declaration() -> None:
     assert status(rule, {"training": {"other": True}}) == "failed"
     assert status(rule, {"training": {}}) == "failed"
     assert status(rule, {"training": {"other": "no"}}) == "failed"
+
+
+def test_declaration_with_a_default_reads_an_absent_field_as_the_default() -> None:
+    rule = Declaration(("counts_against_quota",), False, ("不计入限额", "not counted against the quota"), default=False)
+    result = outcome(rule, {})
+    assert (result.status.value, result.actual) == ("passed", False)
+    assert "not given" in result.message_en
+    assert status(rule, {"counts_against_quota": False}) == "passed"
+    result = outcome(rule, {"counts_against_quota": True})
+    assert (result.status.value, result.segments, result.expected, result.actual) == ("failed", ("counts_against_quota",), False, True)
+    assert status(rule, {"counts_against_quota": None}) == "failed"
+    assert status(Declaration(("x",), True, ("是", "yes"), default=False), {}) == "failed"
+    with pytest.raises(TypeError):
+        Declaration(("x",), True, ("是", "yes"), default="no")

@@ -341,6 +341,49 @@ def test_france_ip_intent_accepted(covers, kind, expected) -> None:
     assert result(bundle, "MOST22-IP") == expected
 
 
+@settings(max_examples=30)
+@given(since=st.dates(min_value=dt.date(2000, 1, 1), max_value=DAY + dt.timedelta(days=400)))
+@example(since=DAY - dt.timedelta(days=1)).via("the day before the submission: declared")
+@example(since=DAY).via("the submission day: not earlier cooperation")
+@example(since=DAY + dt.timedelta(days=1))
+def test_french_history_declared_before_the_submission_needs_review(since) -> None:
+    bundle = valid("france-joint-labs")
+    bundle["prior_cooperation"][0]["since"] = since.isoformat()
+    finding = findings(bundle)["MOST22-FR-HISTORY"]
+    assert finding.status.value == ("needs_review" if since < DAY else "failed")
+    assert finding.severity.value == "error"
+
+
+def test_french_history_missing_or_with_another_partner_fails() -> None:
+    bundle = valid("france-joint-labs")
+    del bundle["prior_cooperation"]
+    finding = findings(bundle)["MOST22-FR-HISTORY"]
+    assert finding.status.value == "failed" and "prior_cooperation" in finding.message_en
+    bundle = valid("france-joint-labs")
+    bundle["partners"].append({"role": "domestic_partner", "id": "cn-2", "name": "上海某研究所", "kind": "research_institute", "country": "CN"})
+    bundle["team"].append({"name": "成员 cn-2", "organization": "cn-2"})
+    bundle["prior_cooperation"][0]["partner"] = "cn-2"
+    assert result(bundle, "MOST22-FR-HISTORY") == "failed"
+
+
+def test_france_schema_admits_prior_cooperation() -> None:
+    report = appcheck.validate(valid("france-joint-labs"), as_of="2022-01-01")
+    assert "SCHEMA" not in {f.requirement for f in report.findings}
+    bundle = valid("france-joint-labs")
+    bundle["prior_cooperation"][0]["since"] = "2016"
+    report = appcheck.validate(bundle, as_of="2022-01-01")
+    assert any(f.requirement == "SCHEMA" and "prior_cooperation" in f.path for f in report.findings)
+
+
+def test_germany_is_not_held_to_most22_ip() -> None:
+    bundle = valid("germany")
+    bundle["agreements"][0]["kind"] = "letter_of_intent"  # covers ip_ownership: MOST22-DE-AGREEMENT accepts it
+    found = findings(bundle)
+    assert "MOST22-IP" not in found
+    assert found["MOST22-DE-AGREEMENT"].status.value == "passed"
+    assert "MOST22-IP" not in {check.requirement for check in most2022.GERMANY.checks}
+
+
 def test_french_documents() -> None:
     bundle = valid("france-joint-labs")
     bundle["documents"][0]["issuer_kind"] = "other"

@@ -151,3 +151,31 @@ def test_academia_is_soft() -> None:
     bundle["partners"][1]["kind"] = "enterprise"
     report = appcheck.validate(bundle)
     assert report.ok and {f.requirement for f in report.findings if f.status.value == "failed"} == {"ZJ25-FRD-ACADEMIA"}
+
+
+@pytest.mark.parametrize("topic,name", SUBSIDY_TOPICS)
+@pytest.mark.parametrize("declared,expected", [(None, "passed"), (False, "passed"), (True, "failed")])
+def test_quota_exempt_notes_an_application_counted_against_the_quota(topic, name, declared, expected) -> None:
+    bundle = load(topic, name)
+    bundle.pop("counts_against_quota", None)
+    if declared is not None:
+        bundle["counts_against_quota"] = declared
+    report = appcheck.validate(copy.deepcopy(bundle))
+    finding = {f.requirement: f for f in report.findings}["ZJ25-QUOTA-EXEMPT"]
+    assert finding.status.value == expected
+    assert finding.severity.value == "info"
+    assert report.ok  # an info note never blocks
+    if declared is None:
+        assert "not given" in finding.message_en and "false by default" in finding.message_en
+    if declared:
+        assert finding.path == "/counts_against_quota" and finding.expected is False and finding.actual is True
+        assert "do not count against" in finding.message_en
+
+
+def test_quota_exempt_with_an_unreadable_declaration_fails() -> None:
+    bundle = load("foreign-rd-joint", "valid")
+    bundle["counts_against_quota"] = "yes"
+    report = appcheck.validate(copy.deepcopy(bundle))
+    found = {f.requirement: f for f in report.findings}
+    assert found["ZJ25-QUOTA-EXEMPT"].status.value == "failed" and "cannot check" in found["ZJ25-QUOTA-EXEMPT"].message_en
+    assert found["SCHEMA"].path == "/counts_against_quota"

@@ -319,3 +319,22 @@ def test_target_minimums_against_reference(case, data) -> None:
         return sum(values.get(k, 0) for k in (key if isinstance(key, tuple) else (key,)))
 
     assert (state(bundle, requirement) == "passed") == all(total(key) >= minimum for key, minimum in table.items())
+
+
+@pytest.mark.parametrize("name,outside", [("valid-belt-and-road", "海洋科学"), ("valid-us-europe", "人工智能")])
+def test_strategic_fields_outside_the_open_scope_list_warn(name, outside) -> None:
+    bundle = load("strategic", name)
+    found = findings(bundle)
+    assert "ZJ26-FIELDS" not in found
+    assert found["ZJ26-STR-FIELDS"].status.value == "passed"
+    bundle["project"]["fields"] = [bundle["project"]["fields"][0], outside]
+    report = appcheck.validate(copy.deepcopy(bundle))
+    finding = {f.requirement: f for f in report.findings}["ZJ26-STR-FIELDS"]
+    assert finding.status.value == "failed" and finding.severity.value == "warning" and outside in finding.message
+    assert report.ok  # a warning: the list ends in 等
+
+
+def test_intergov_priority_fields_stay_zj26_fields() -> None:
+    bundle = load("intergov", "valid-norway")
+    found = findings(bundle)
+    assert "ZJ26-STR-FIELDS" not in found and found["ZJ26-FIELDS"].status.value == "passed"

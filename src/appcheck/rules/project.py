@@ -136,28 +136,38 @@ class Declaration:
     """A yes/no declaration of the bundle has the required answer.
 
     What it checks:
-        The boolean at ``path`` equals ``required``; absent or not a boolean fails (it cannot be read).
+        The boolean at ``path`` equals ``required``; not a boolean fails (it cannot be read). Absent,
+        it fails too, unless the bundle format gives the field a ``default`` (``counts_against_quota``
+        is false unless declared): then the default is the answer.
 
     Why:
-        Some conditions are the applicant's own declaration: 不支持本年度已获得其他省级部门经费支持的专项培训项目.
+        Some conditions are the applicant's own declaration: 不支持本年度已获得其他省级部门经费支持的专项培训项目;
+        国合项目不计入限额申报数 (an application declared as counting against the quota gets a note).
 
     Failing example:
         ``Declaration(("training", "other_provincial_funding_this_year"), False, …)`` with the value ``true``.
 
     Passing example:
-        The same rule with the value ``false``.
+        The same rule with the value ``false``; ``Declaration(("counts_against_quota",), False, …,
+        default=False)`` with no ``counts_against_quota``.
     """
 
     path: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
     required: bool
     meaning: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(2))
+    #: the answer when the field is absent (the bundle format's default); None: absent fails
+    default: bool | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool)))
 
     def check(self, ctx: Context) -> Outcome:
-        value = ctx.boolean(*self.path)
+        defaulted = self.default is not None and ctx.value(*self.path) is MISSING
+        value = self.default if defaulted else ctx.boolean(*self.path)
         zh, en = self.meaning
+        name = "/".join(self.path)
         if value is not self.required:
-            return failed(f"声明 {'/'.join(self.path)} 为 {str(value).lower()}，应为 {str(self.required).lower()}（{zh}）", f"{'/'.join(self.path)} is {str(value).lower()}, must be {str(self.required).lower()} ({en})", self.path, expected=self.required, actual=value)
-        return passed(f"声明 {'/'.join(self.path)} 为 {str(value).lower()}（{zh}）", f"{'/'.join(self.path)} is {str(value).lower()} ({en})", self.path, expected=self.required, actual=value)
+            return failed(f"声明 {name} 为 {str(value).lower()}，应为 {str(self.required).lower()}（{zh}）", f"{name} is {str(value).lower()}, must be {str(self.required).lower()} ({en})", self.path, expected=self.required, actual=value)
+        if defaulted:
+            return passed(f"未声明 {name}，按默认值 {str(value).lower()}（{zh}）", f"{name} is not given: {str(value).lower()} by default ({en})", self.path[:-1], expected=self.required, actual=value)
+        return passed(f"声明 {name} 为 {str(value).lower()}（{zh}）", f"{name} is {str(value).lower()} ({en})", self.path, expected=self.required, actual=value)
 
     def describe(self) -> tuple[str, str]:
         return f"声明：{self.meaning[0]}", f"declared: {self.meaning[1]}"

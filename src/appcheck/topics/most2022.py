@@ -39,6 +39,11 @@ Readings the guideline leaves open (documented in the rules' explain output):
   purpose; together they cover ``ip_ownership`` (France: also ``commercialization`` or
   ``benefit_sharing``, and a letter of intent or memorandum is accepted; Finland: also
   ``task_division``; Austria industry: signed on or before both submission dates).
+- France's long-standing cooperation (长期稳定合作基础, MOST22-FR-HISTORY): ``prior_cooperation`` names
+  the French partner with a ``since`` date before ``submitted_on``; declared, a reviewer judges how
+  long-standing and stable it is (needs review); none, or only from the submission day on, fails.
+- Germany is not held to MOST22-IP: its own cooperation document (MOST22-DE-AGREEMENT) covers IP and
+  accepts a letter of intent.
 - Germany's cooperation document (MOST22-DE-AGREEMENT) is signed by the applicant and every partner
   (中德双方合作单位), an agreement or a letter of intent, valid on ``submitted_on``.
 - Matching funds (MOST22-MATCHING, MOST22-DE-MATCHING) are per Chinese enterprise (applicant or
@@ -63,7 +68,7 @@ from ..rules.batch import QuotaPerKey
 from ..rules.dates import DurationMonths
 from ..rules.documents import HasDocument
 from ..rules.funding import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
-from ..rules.parties import ApplicantIs, HasParty, Orgs, PartnerCountries, PartnersAre
+from ..rules.parties import ApplicantIs, HasParty, Orgs, PartnerCountries, PartnersAre, PriorCooperation
 from ..rules.project import Balance, BalanceRatio, FieldsWithin
 from ..rules.submission import Agency, ForeignSubmission, SideLedBy
 from . import Call, Check, Topic
@@ -273,6 +278,7 @@ FRANCE = topic(
     ))),
     Check("MOST22-FR-PARTNER", PartnersAre(_partner("FR"), Orgs(kinds={"research_institute", "university"}, countries={"FR"}), legal_entity=True, registered_years=3)),
     Check("MOST22-FR-DURATION", DurationMonths(36, 36)),
+    Check("MOST22-FR-HISTORY", PriorCooperation(_partner("FR"))),
 )
 
 AUSTRIA = topic(
@@ -302,7 +308,7 @@ FINLAND = topic(
 
 GERMANY = topic(
     "germany", "1.6 中国和德国政府间科技合作项目", "1.6 China-Germany intergovernmental S&T cooperation",
-    fields("germany"), *budgets("germany"), dual("germany"), ip(),
+    fields("germany"), *budgets("germany"), dual("germany"),
     Check("MOST22-DE-MATCHING", MatchingPerEnterprise(CN_ENTERPRISE)),
     Check("MOST22-DE-2PLUS2", AllOf((
         HasParty(CN_RESEARCH, include_applicant=True),

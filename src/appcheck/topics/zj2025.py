@@ -24,6 +24,8 @@ Readings the notice leaves open (documented in the rules' explain output):
   生命健康相关领域” gives 绿色低碳技术, 循环经济, 生命健康. In 2025 norway's 绿色技术 is a priority.
 - UK Midlands: as zj-2022 (see ``_zhejiang``), the partner an enterprise (企业联合……的企业); the
   notice's misspelling Herfordshire is accepted beside Herefordshire.
+- 国合项目不计入限额申报数 (ZJ25-QUOTA-EXEMPT, info): ``counts_against_quota`` absent or false passes;
+  true is read as a misunderstanding and gets an info note (it never blocks).
 - 由省内企业牵头、高校院所参与 (ZJ25-FRD-ACADEMIA, soft): a university or research institute among the
   domestic partners.
 """
@@ -35,7 +37,7 @@ from ..rules.base import AllOf, PerTrack
 from ..rules.dates import DurationMonths, ForeignDeadline
 from ..rules.funding import SubsidyBounds, SubsidyShareOf
 from ..rules.parties import ApplicantIs, ForeignRDCenter, HasParty, Orgs, PartnerInRegion, PriorCooperation
-from ..rules.project import FieldsWithin
+from ..rules.project import Declaration, FieldsWithin
 from ..rules.submission import ForeignSubmission, SideLedBy
 from . import Call, Check, Topic, Track
 from ._zhejiang import (
@@ -85,6 +87,12 @@ FIELDS = {
 LEAD = Check("ZJ25-LEAD", ApplicantIs(ZJ_ENTERPRISE))
 DURATION = Check("ZJ25-DURATION", DurationMonths(24, 36))
 SUBSIDY = Check("ZJ25-SUBSIDY", AllOf((SubsidyBounds(maximum=150), SubsidyShareOf("0.2"))))
+#: 国合项目不计入限额申报数: an application declared as counting against the quota gets an info note
+QUOTA_EXEMPT = Check("ZJ25-QUOTA-EXEMPT", Declaration(
+    ("counts_against_quota",), False,
+    ("国合项目不计入推荐单位限额申报数，无需纳入限额", "these projects do not count against the recommending unit's quota"),
+    default=False,
+))
 
 
 def _fields(tracks: tuple) -> PerTrack:
@@ -106,6 +114,7 @@ BILATERAL = Topic(
         Check("ZJ25-FIELDS", _fields(tuple(AGENCIES))),
         DURATION,
         SUBSIDY,
+        QUOTA_EXEMPT,
     ),
 )
 
@@ -119,6 +128,7 @@ INTERGOV = Topic(
         Check("ZJ25-FIELDS", _fields(("uk-midlands",))),
         DURATION,
         SUBSIDY,
+        QUOTA_EXEMPT,
     ),
 )
 
@@ -133,6 +143,7 @@ FOREIGN_RD = Topic(
         Check("ZJ25-AGREEMENT", SignedAgreement(covers={"ip_ownership", "benefit_sharing"}, parties=RD_CENTER)),
         DURATION,
         SUBSIDY,
+        QUOTA_EXEMPT,
     ),
 )
 

@@ -19,6 +19,9 @@ Readings the guideline leaves open (documented in the rules' explain output):
   foreign side to be led by an enterprise (双方创新主体), so ZJ26-IGV-DUAL checks the agency only.
 - Priority fields are the guideline's labels split at 、 and 及; west-flanders' “循环经济、数字医疗、
   环境保护和可持续发展等相关领域” gives 循环经济, 数字医疗, 环境保护和可持续发展.
+- Strategic cooperation's fields (ZJ26-STR-FIELDS, soft): each track's scope list ends in 等
+  (在……等重点领域 / 在……等领域), so a field outside it is a warning, not an error; intergov's priority
+  fields stay ZJ26-FIELDS.
 - Platforms: names compared ignoring case, spaces, punctuation and the quotes around 一带一路. The
   platform type of a named centre or lab is not checked, only its name. 海外共建单位: a foreign partner
   outside the mainland; for a Belt and Road lab, in the lab's country (PK, PT, SG, AT, MZ). The project
@@ -256,7 +259,7 @@ STRATEGIC = Topic(
         })),
         BENEFIT_AGREEMENT,
         HISTORY,
-        Check("ZJ26-FIELDS", _fields(STRATEGIC_FIELDS)),
+        Check("ZJ26-STR-FIELDS", _fields(STRATEGIC_FIELDS)),
         SUBSIDY_CAP,
         DURATION,
     ),
