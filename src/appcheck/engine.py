@@ -798,7 +798,8 @@ def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | Non
     if limits is not None and not isinstance(limits, Limits):
         raise TypeError(f"limits is an appcheck.loading.Limits, not {type(limits).__name__}")
     day = _as_of(as_of)
-    resolved = topics.resolve_settings(settings) if settings else None  # None: each call's defaults
+    # None: each call's defaults (an empty mapping too, without importing every call to check it)
+    resolved = None if settings is None or (isinstance(settings, Mapping) and not settings) else topics.resolve_settings(settings)
     return [(bundle, index, day, resolved, limits) for index, bundle in enumerate(bundles)]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -61,23 +62,67 @@ class Track:
 
 
 @attrs.frozen
+class SettingKind:
+    """What a setting accepts: ``convert(value)`` gives the value the rules read, or raises
+    ``ValueError``; ``accepts`` says what is accepted, for the error message."""
+
+    accepts: str
+    convert: Any
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR = re.compile(r"[1-9][0-9]{0,3}")
+MAX_YEAR = dt.MAXYEAR - 1
+"""The last year a year setting may name: 次年 (the year after) must still be a calendar year."""
+
+
+def _to_date(value: Any) -> dt.date:
+    if type(value) is dt.date:  # a datetime (a subclass) carries a time of day: not a date
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return dt.date.fromisoformat(value)  # ValueError for a day the calendar does not have
+    raise ValueError
+
+
+def _to_year(value: Any) -> int:
+    if isinstance(value, str) and _YEAR.fullmatch(value):  # ASCII digits only: int() also takes "２０２１"
+        value = int(value)
+    if type(value) is int and 1 <= value <= MAX_YEAR:  # not a bool, not a float
+        return value
+    raise ValueError
+
+
+DATE = SettingKind("a date: the text YYYY-MM-DD or a datetime.date", _to_date)
+YEAR = SettingKind(f"a year: a whole number from 1 to {MAX_YEAR} (an int, or its ASCII digits)", _to_year)
+
+
+@attrs.frozen
 class Setting:
-    """A call-level value the guideline leaves open, set by the caller (``settings={name: value}``)."""
+    """A call-level value the guideline leaves open, set by the caller (``settings={name: value}``).
+
+    ``kind`` says what it accepts (:data:`DATE`, :data:`YEAR`); ``None`` means "unset" and is
+    accepted only where the default is ``None``.
+    """
 
     name: str
     doc: str
     doc_en: str
     default: Any = None
-    parse: Any = attrs.field(default=None)  # str -> value, for the command line
+    kind: SettingKind = attrs.field(default=None, validator=attrs.validators.instance_of(SettingKind))
 
     def convert(self, value: Any) -> Any:
-        if isinstance(value, str) and self.parse is not None:
-            return self.parse(value)
-        return value
-
-
-def parse_date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
+        """``value`` as the rules read it; ``ValueError`` naming the setting and what it accepts."""
+        if value is None and self.default is None:
+            return None
+        try:
+            return self.kind.convert(value)
+        except ValueError:
+            pass
+        unset = ", or None for unset" if self.default is None else ""
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:40] + "…"
+        raise ValueError(
+            f"setting {self.name!r} accepts {self.kind.accepts}{unset}; got {shown} ({type(value).__name__})"
+        ) from None
 
 
 def _unique_ids(instance, attribute, checks) -> None:
@@ -174,11 +219,18 @@ def topic(name: str) -> Topic | None:
 def resolve_settings(settings: Mapping[str, Any] | None) -> dict[str, Any]:
     """Check the caller's settings against the calls' declared settings and fill in the defaults.
 
-    Raises ``ValueError`` for an unknown setting name (a programming error of the caller).
+    The one place settings are checked (the engine, the command line's ``--set`` and the
+    configuration file all come here): ``TypeError`` when ``settings`` is not a mapping of names,
+    ``ValueError`` for an unknown setting name or a value the setting does not accept, naming the
+    setting and what it accepts (a programming or usage error of the caller, never a finding).
     """
+    if settings is not None and not isinstance(settings, Mapping):
+        raise TypeError(f"settings must be a mapping of setting names to values, not {type(settings).__name__}")
     known = {setting.name: setting for each in calls() for setting in each.settings}
     resolved = {name: setting.default for name, setting in known.items()}
     for name, value in (settings or {}).items():
+        if not isinstance(name, str):
+            raise TypeError(f"setting names are str, not {type(name).__name__} ({name!r})")
         if name not in known:
             raise ValueError(f"unknown setting {name!r}; known: {', '.join(sorted(known)) or 'none'}")
         resolved[name] = known[name].convert(value)

@@ -22,7 +22,7 @@ from ..rules.events import Attendance, TitleFormat, TrackRecord, TraineeCountrie
 from ..rules.funding import EnterpriseCofunding, SubsidyBounds, SubsidyByPlace
 from ..rules.parties import ApplicantIs, HasParty, NoOngoingProjects, Orgs, PIEmployed, PIQualification, PriorCooperation, TeamCoversParties
 from ..rules.project import Declaration, FieldsWithin, TargetMinimums
-from . import Call, Check, Setting, Topic, Track, parse_date
+from . import DATE, Call, Check, Setting, Topic, Track
 
 CALL_ID = "gd-2022"
 PUBLISHED_ON = "gd-2022.published_on"
@@ -163,6 +163,6 @@ CALL = Call(
     CALL_ID, "广东省2022年度国际科技合作专题申报指南", "Guangdong 2022 international S&T cooperation topics",
     topics=(RESEARCH, INDUSTRIAL, TRAINING, EXCHANGE),
     settings=(
-        Setting(PUBLISHED_ON, "指南发布日期（指南未印明）；未设置时以申报日期 submitted_on 计", "the guideline's publication date (not printed in it); unset: submitted_on is used", None, parse_date),
+        Setting(PUBLISHED_ON, "指南发布日期（指南未印明）；未设置时以申报日期 submitted_on 计", "the guideline's publication date (not printed in it); unset: submitted_on is used", None, DATE),
     ),
 )

@@ -39,7 +39,7 @@ from ..rules.parties import ApplicantIs, ForeignRDCenter, HasParty, Orgs, Partne
 from ..rules.platforms import CarriedByPlatform
 from ..rules.project import FieldsInclude, FieldsWithin, NotApplicable
 from ..rules.submission import ForeignSubmission, SideLedBy
-from . import Call, Check, Setting, Topic, Track
+from . import YEAR, Call, Check, Setting, Topic, Track
 from ._zhejiang import (
     AKSU, BUSINESS_FINLAND, ENTERPRISE_SINGAPORE, FFG, FOREIGN_PARTNER, FULING, HAIXI, INNOVATION_ISRAEL, INNOVATION_NORWAY,
     MIDLANDS, NAGQU, RD_CENTER, SICHUAN, TACR, WANZHOU, WEST_FLANDERS, ZJ, ZJ_ENTERPRISE, field_aliases, foreign_enterprise,
@@ -224,7 +224,7 @@ CALL = Call(
             DEADLINE_YEAR,
             "外方截止时间所在年份（指南只印月日）；默认 2021（2022年度项目于上一年申报）；“次年”为该年份加 1",
             "the year of the foreign deadlines (the guideline prints only month and day); default 2021 (the 2022 call ran the year before); 次年 is that year + 1",
-            DEFAULT_YEAR, int,
+            DEFAULT_YEAR, YEAR,
         ),
     ),
 )

@@ -48,7 +48,7 @@ from ..rules.parties import ApplicantIs, HasParty, Orgs, PartnerInCountries, Par
 from ..rules.platforms import ByPlatformName, Carrier, OverseasCoBuilder, PlatformHost
 from ..rules.project import FieldsWithin, TargetMinimums
 from ..rules.submission import ForeignSubmission
-from . import Call, Check, Setting, Topic, Track, parse_date
+from . import DATE, Call, Check, Setting, Topic, Track
 from ._zhejiang import (
     AKSU, ENTERPRISE_SINGAPORE, FOREIGN_PARTNER, HAIXI, INNOVATION_ISRAEL, INNOVATION_NORWAY, NAGQU,
     NIA_THAILAND, SICHUAN_CHONGQING, WEST_FLANDERS, YRD_PARTNER, ZJ, ZJ_ENTERPRISE, field_aliases, foreign_partner_in, split_fields,
@@ -312,7 +312,7 @@ CALL = Call(
             DOMESTIC_DEADLINE,
             "浙方（省科技厅）申报截止日期（指南未印明）；设置后，政府间合作项目的双边申报方向（ZJ26-IGV-DEADLINE）还要求申报书 submitted_on 不晚于该日期；未设置时不检查",
             "the Zhejiang (domestic) deadline, not printed in the guideline; when set, ZJ26-IGV-DEADLINE (the dual-submission tracks) also requires the bundle's submitted_on to be on or before it; unset: not checked",
-            None, parse_date,
+            None, DATE,
         ),
     ),
 )
