@@ -109,3 +109,26 @@ def test_every_example_at_once() -> None:
     files = _bundles()
     batch = appcheck.validate_batch(files, as_of=AS_OF)
     assert [sorted(failed_ids(r)) for r in batch.reports] == [_expected(p) for p in files]
+
+
+def _named(path: Path) -> list[str]:
+    """What a file's name says it fails: a batch folder's requirement for its bundles, else :func:`_expected`."""
+    parts = path.relative_to(EXAMPLES).parts
+    if "batches" in parts:
+        return [requirement_of(path.parent)]
+    return _expected(path)
+
+
+@pytest.mark.parametrize("folder", [""] + sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()), ids=lambda name: name or "examples")
+def test_a_folder_run_as_appcheck_validate_runs_it_classifies_every_file_by_its_name(folder: str) -> None:
+    """``appcheck validate examples/<call>`` and ``appcheck validate examples``, batch examples included,
+    as one batch: every file fails what its name says, and each batch folder gives one batch finding
+    naming exactly its own bundles."""
+    from appcheck import discover
+
+    files = [Path(name) for name in discover.collect([str(EXAMPLES / folder)])]
+    batch = appcheck.validate_batch(files, as_of=AS_OF)
+    assert [(path.relative_to(EXAMPLES).as_posix(), sorted(failed_ids(r))) for path, r in zip(files, batch.reports)] == \
+        [(path.relative_to(EXAMPLES).as_posix(), _named(path)) for path in files]
+    folders = {path.parent for path in files if "batches" in path.relative_to(EXAMPLES).parts}
+    assert sorted(sorted(f.bundles) for f in batch.findings) == sorted(sorted(str(p) for p in files if p.parent == group) for group in folders)
