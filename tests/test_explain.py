@@ -76,3 +76,55 @@ def test_checklist_of_a_track_shows_that_track_only() -> None:
     assert "direction-2" not in item["check"] and "direction-1" not in item["check"]
     whole = next(i for i in explain.checklist("gd-2022/industrial")["requirements"] if i["requirement"] == "GD22-IND-ENTERPRISE")
     assert "direction-1" in whole["check"] and "direction-2" in whole["check"]
+
+
+# --------------------------------------------------------------------------- the editor schema under floats
+
+from decimal import Decimal  # noqa: E402
+
+from hypothesis import example, given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SHAPE = {"SCHEMA", "LOAD", "TOPIC"}
+
+
+def _float_validator(topic: str) -> Draft202012Validator:
+    """The editor schema as VS Code or check-jsonschema read it: numbers are floats, no exact decimals."""
+    return Draft202012Validator(explain.editor_schema(topic))
+
+
+def _examples() -> list:
+    return sorted(p for p in EXAMPLES.rglob("*.json"))
+
+
+@pytest.mark.parametrize("path", _examples(), ids=lambda p: str(p.relative_to(EXAMPLES)))
+def test_the_editor_schema_read_with_floats_accepts_what_the_schema_stage_accepts(path) -> None:
+    report = appcheck.validate(path)
+    if report.topic is None or any(f.requirement in SHAPE for f in report.findings):
+        return
+    bundle = json.loads(path.read_text(encoding="utf-8"))  # floats, as an editor reads the file
+    errors = [f"{e.json_path}: {e.message}" for e in _float_validator(report.topic).iter_errors(bundle)]
+    assert errors == []
+
+
+@given(amount=st.decimals(min_value=0, max_value=10**7, places=4, allow_nan=False, allow_infinity=False))
+@example(amount=Decimal("99.99"))
+@example(amount=Decimal("12.34"))
+@example(amount=Decimal("0.3"))
+@example(amount=Decimal("49.9999"))
+@example(amount=Decimal("0.0001"))
+@example(amount=Decimal("10000000"))
+def test_every_amount_of_four_decimals_is_accepted_by_the_editor_schema_read_with_floats(amount) -> None:
+    bundle = json.loads((EXAMPLES / "gd-2022" / "training" / "valid.json").read_text(encoding="utf-8"))
+    bundle["budget"]["subsidy_requested"] = "AMOUNT"
+    text = json.dumps(bundle).replace('"AMOUNT"', str(amount))
+    shipped = [f for f in appcheck.validate(json.loads(text, parse_float=Decimal)).findings if f.requirement == "SCHEMA"]
+    assert shipped == []  # the reference: appcheck's exact schema stage accepts it
+    assert list(_float_validator("gd-2022/training").iter_errors(json.loads(text))) == []
+
+
+def test_the_editor_schema_says_where_it_leaves_out_the_exact_decimals() -> None:
+    schema = explain.editor_schema("gd-2022/training")
+    assert '"multipleOf":' not in json.dumps(schema)
+    assert "appcheck" in schema["$defs"]["money"]["$comment"]
+    assert schemas.shipped()["defs.json"]["$defs"]["money"]["multipleOf"] == Decimal("0.0001")  # appcheck's own stays exact

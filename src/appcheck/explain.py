@@ -152,13 +152,35 @@ def editor_schema(name: str) -> dict:
     """A topic's schema as one self-contained document: the shared definitions copied in, refs local.
 
     Editors (VS Code, JetBrains, any YAML language server) resolve it without fetching anything.
+
+    One difference from the shipped schema: a fractional ``multipleOf`` (money's ``0.0001``, at most
+    four decimals) is left out, since validators that read numbers as binary floats (VS Code,
+    check-jsonschema, jsonschema on ``json.loads``) reject valid amounts such as 99.99 with it
+    (99.99 / 0.0001 is 999899.9999999999 in floats). The node's ``$comment`` says so; appcheck's own
+    check of the decimals stays exact. The editor schema therefore accepts every bundle appcheck's
+    schema stage accepts, and a few amounts with more decimals that appcheck then reports.
     """
     topic = find_topic(name)
     shipped = schemas.shipped()
     root = _plain(_rewrite_refs(copy.deepcopy(shipped[topic.schema])))
     shared = _plain(copy.deepcopy(shipped[_DEFS_FILE]["$defs"]))
     root["$defs"] = {**shared, **root.get("$defs", {})}
-    return root
+    return _float_safe(root)
+
+
+def _float_safe(node: Any) -> Any:
+    """``node`` without the fractional ``multipleOf`` keywords float-based validators get wrong."""
+    if isinstance(node, dict):
+        result = {key: _float_safe(value) for key, value in node.items()}
+        step = result.get("multipleOf")
+        if isinstance(step, (int, float)) and not isinstance(step, bool) and step != int(step):
+            del result["multipleOf"]
+            comment = f"multipleOf {step} is checked by appcheck exactly; left out here, where floats would reject valid amounts"
+            result["$comment"] = f"{result['$comment']} {comment}" if "$comment" in result else comment
+        return result
+    if isinstance(node, list):
+        return [_float_safe(item) for item in node]
+    return node
 
 
 # ----------------------------------------------------------------------------- drafts
