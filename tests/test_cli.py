@@ -84,6 +84,42 @@ def test_stdin(tmp_path) -> None:
     assert code == 1 and "LOAD" in out
 
 
+def appcheck_process(*argv: str, **kwargs) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "appcheck", *argv], capture_output=True, env=env, timeout=120, **kwargs)
+
+
+def test_closed_stdin_is_a_usage_error() -> None:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    done = subprocess.run(f"exec '{sys.executable}' -m appcheck validate - <&-", shell=True, capture_output=True, env=env, timeout=120)
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode() == (
+        "appcheck validate: '-' reads a bundle from standard input, which is closed; "
+        "redirect or pipe a bundle into it (appcheck validate - < draft.json), or name the files\n"
+    )
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_endless_stdin_stops_at_the_size_limit_with_a_load_finding(device: str) -> None:
+    with open(device, "rb") as endless:
+        done = appcheck_process("validate", "-", "--max-bytes", "1000", "--format", "json", stdin=endless)
+    assert done.returncode == 1 and done.stderr == b""
+    [finding] = json.loads(done.stdout)["reports"][0]["findings"]
+    assert finding["requirement"] == "LOAD" and finding["actual"]["code"] == "too-large"
+    assert finding["message_en"] == "the file '-' has at least 1001 bytes, more than the limit of 1000"
+    assert finding["message"] == "文件“-”至少有 1001 字节，超过上限 1000 字节"
+    with open(device, "rb") as endless:  # the default limit, 10 MiB, as well
+        done = appcheck_process("validate", "-", "--lang", "en", stdin=endless)
+    assert done.returncode == 1 and b"at least 10485761 bytes, more than the limit of 10485760" in done.stdout
+
+
+def test_stdin_at_the_size_limit_is_read_whole(tmp_path) -> None:
+    raw = Path(VALID).read_bytes()
+    assert run("validate", "-", "--max-bytes", str(len(raw)), stdin=raw)[0] == 0
+    code, out, _ = run("validate", "-", "--max-bytes", str(len(raw) - 1), "--lang", "en", stdin=raw)
+    assert code == 1 and f"at least {len(raw)} bytes, more than the limit of {len(raw) - 1}" in out
+
+
 def test_json_format_is_the_batch_dict() -> None:
     code, out, _ = run("validate", INVALID, VALID, "--format", "json")
     data = json.loads(out)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import appcheck
 from appcheck.engine import Source
 
-from .conftest import by_requirement, example, failed_ids
+from .conftest import EXAMPLES, by_requirement, example, failed_ids
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text() | st.decimals(allow_nan=False, allow_infinity=False, places=4),
@@ -136,6 +136,23 @@ def test_source_bytes(tmp_path) -> None:
     assert report.ok and report.file == "stdin" and report.findings[0].line is not None
     bad = appcheck.validate_batch([Source("stdin", b'{"a": 1, "a": 2}')]).reports[0]
     assert [f.requirement for f in bad.findings] == ["LOAD"] and bad.findings[0].line == 1
+
+
+def test_a_source_read_from_a_stream_is_checked_as_its_bytes_up_to_the_size_limit() -> None:
+    import io
+
+    from appcheck.loading import Limits
+
+    raw = (EXAMPLES / "gd-2022" / "training" / "valid.json").read_bytes()
+    read = Source.read("upload", io.BytesIO(raw))
+    assert read == Source("upload", raw)
+    assert appcheck.validate(read).to_dict() == appcheck.validate(Source("upload", raw)).to_dict()
+    limits = Limits(max_bytes=len(raw) - 1)
+    too_large = Source.read("upload", io.BytesIO(raw), limits)
+    assert too_large.data == b"" and too_large.problem.code == "too-large"
+    [finding] = appcheck.validate(too_large, limits=limits).findings
+    assert finding.requirement == "LOAD" and finding.actual == {"code": "too-large", "offset": None}
+    assert finding.message_en == f"the file 'upload' has at least {len(raw)} bytes, more than the limit of {len(raw) - 1}"
 
 
 def test_wrong_argument_types_raise() -> None:

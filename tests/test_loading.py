@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
@@ -684,6 +685,51 @@ def test_file_grows_after_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(loading.os, "stat", small_stat)
     problem = problem_of(load_path(path, Limits(max_bytes=10)), "too-large")
     assert "at least 11" in problem.message_en
+
+
+class Endless(io.RawIOBase):
+    """A stream that never ends and counts what is taken from it (as /dev/zero, a chunk at a time)."""
+
+    def __init__(self, chunk: int) -> None:
+        self.chunk, self.taken = chunk, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        size = min(len(buffer), self.chunk)
+        buffer[:size] = b"{" * size
+        self.taken += size
+        return size
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 4096, 10**6])
+def test_read_stream_takes_at_most_one_byte_more_than_the_limit(chunk: int) -> None:
+    endless = Endless(chunk)
+    data, problem = loading.read_stream(endless, Limits(max_bytes=10_000), "upload")
+    assert data == b"" and endless.taken <= 10_001
+    assert problem.code == "too-large"
+    assert problem.message_en == "the file 'upload' has at least 10001 bytes, more than the limit of 10000"
+
+
+@pytest.mark.parametrize("size", [0, 1, 9_999, 10_000])
+def test_read_stream_within_the_limit_reads_everything(size: int) -> None:
+    raw = bytes(range(256)) * 40
+    assert loading.read_stream(io.BytesIO(raw[:size]), Limits(max_bytes=10_000)) == (raw[:size], None)
+    assert loading.read_stream(io.BufferedReader(io.BytesIO(raw[:size]), 3), Limits(max_bytes=10_000)) == (raw[:size], None)
+
+
+def test_read_stream_error_is_an_unreadable_problem() -> None:
+    class Broken(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            raise IsADirectoryError(21, "Is a directory")
+
+    data, problem = loading.read_stream(Broken(), Limits(), "-")
+    assert data == b"" and problem.code == "unreadable"
+    assert problem.message_en == "cannot read the file '-': Is a directory"
 
 
 def test_undecodable_file_name(tmp_path: Path) -> None:

@@ -130,6 +130,15 @@ def _color(choice: str, stream: IO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def _stdin() -> IO[bytes]:
+    """Standard input as bytes; a usage error when it is closed (``appcheck validate - <&-``)."""
+    stream = getattr(sys.stdin, "buffer", sys.stdin)  # None when the process was started without it
+    if stream is None or stream.closed:
+        raise _Usage("appcheck validate: '-' reads a bundle from standard input, which is closed; "
+                     "redirect or pipe a bundle into it (appcheck validate - < draft.json), or name the files")
+    return stream
+
+
 def _validate(args, out: IO) -> int:
     from . import discover, engine
     from .reporters import Options, reporter
@@ -140,16 +149,16 @@ def _validate(args, out: IO) -> int:
     except discover.UsageError as error:
         raise _Usage(f"appcheck validate: {error}") from None
     targets = [target for target in targets if isinstance(target, discover.Stdin) or not effective.excluded(target)]
+    from .loading import Limits
+
+    limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
     bundles = []
     for target in targets:
         if isinstance(target, discover.Stdin):
-            bundles.append(engine.Source("-", sys.stdin.buffer.read()))
+            bundles.append(engine.Source.read("-", _stdin(), limits))
         else:
             bundles.append(target)
     try:
-        from .loading import Limits
-
-        limits = Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
         jobs = engine.auto_jobs(len(bundles)) if effective["jobs"] == "auto" else effective["jobs"]
         batch = engine.check_batch(bundles, as_of=effective["as_of"], settings=effective.setting_values(), jobs=jobs, limits=limits)
     except ValueError as error:  # an unknown or malformed setting

@@ -96,6 +96,17 @@ class Source:
     name: str
     data: bytes
     format: str = attrs.field(default="auto", validator=attrs.validators.in_(("auto", "json", "yaml")))
+    #: why the bytes could not be read (set by :meth:`read`); the bundle's only finding then
+    problem: Any = None
+
+    @classmethod
+    def read(cls, name: str, stream: Any, limits: Any = None, format: str = "auto") -> Source:
+        """The bundle in a binary ``stream`` (standard input): at most the size limit plus one byte is
+        read, so an endless stream stops at once with a ``LOAD`` finding (``too-large``)."""
+        from . import loading
+
+        data, problem = loading.read_stream(stream, limits or loading.Limits(), name)
+        return cls(name, data, format, problem)
 
     def resolved_format(self) -> str:
         """``"json"`` or ``"yaml"``: the format given, or the one the bytes look like."""
@@ -122,7 +133,9 @@ def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, 
     from . import loading
 
     if isinstance(bundle, Source):
-        if bundle.resolved_format() == "yaml":
+        if bundle.problem is not None:
+            loaded = loading.Loaded(None, None, bundle.problem)
+        elif bundle.resolved_format() == "yaml":
             loaded = loading.load_yaml_bytes(bundle.data, limits or loading.Limits())
         else:
             loaded = loading.load_bytes(bundle.data, limits or loading.Limits())

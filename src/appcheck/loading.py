@@ -19,6 +19,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
+from typing import BinaryIO
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Rounded
 from itertools import accumulate
 
@@ -36,6 +37,7 @@ __all__ = [
     "load_text",
     "load_yaml_bytes",
     "parse_json",
+    "read_stream",
 ]
 
 MAX_NUMBER_DIGITS = 4300
@@ -640,10 +642,10 @@ def _parse(text: str, limits: Limits, base: int, decoded: bool = False) -> Loade
 def _too_large(size: int, limits: Limits, name: str | None = None, at_least: bool = False) -> LoadProblem:
     what_zh = f"文件“{name}”" if name is not None else "内容"
     what_en = f"the file '{name}'" if name is not None else "the content"
-    more_zh, more_en = ("至少 ", "at least ") if at_least else ("", "")
+    more_zh, more_en = ("至少", "at least ") if at_least else ("", "")
     return LoadProblem(
         "too-large",
-        f"{what_zh}有 {more_zh}{size} 字节，超过上限 {limits.max_bytes} 字节",
+        f"{what_zh}{more_zh}有 {size} 字节，超过上限 {limits.max_bytes} 字节",
         f"{what_en} has {more_en}{size} bytes, more than the limit of {limits.max_bytes}",
     )
 
@@ -844,6 +846,33 @@ _OPEN_FLAGS = (
     | getattr(os, "O_NOCTTY", 0)
     | getattr(os, "O_BINARY", 0)
 )
+
+
+def read_stream(stream: BinaryIO, limits: Limits = Limits(), name: str = "-") -> tuple[bytes, LoadProblem | None]:
+    """Read a binary stream (standard input, an upload) within the size limit, for :func:`load_bytes`.
+
+    Reads at most ``limits.max_bytes + 1`` bytes, so that an endless or huge stream (``/dev/zero``,
+    ``/dev/urandom``) stops as soon as it is known to be too large.  Returns ``(data, None)``, or
+    ``(b"", problem)``: ``too-large`` past the limit, ``unreadable`` for an error of the system
+    (``name`` is what the problem calls the stream).  Never raises for what the stream holds.
+    """
+    if not isinstance(limits, Limits):
+        raise TypeError(f"limits must be Limits, not {type(limits).__name__}")
+    wanted = limits.max_bytes + 1
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size < wanted:
+            chunk = stream.read(wanted - size)
+            if not chunk:  # end of the stream (None: a non-blocking stream with nothing yet)
+                break
+            chunks.append(bytes(chunk))
+            size += len(chunk)
+    except OSError as error:
+        return b"", _os_problem(_safe(name), error)
+    if size > limits.max_bytes:
+        return b"", _too_large(size, limits, _safe(name), at_least=True)
+    return b"".join(chunks), None
 
 
 def _load_yaml_bytes(raw: bytes, limits: Limits) -> Loaded:
