@@ -29,3 +29,11 @@ def org(org_id: str, *, role: str | None = None, kind: str = "university", count
     if subdivision:
         data["subdivision"] = subdivision
     return data
+
+
+def facts(result) -> dict:
+    """What a rule reported, as a plain dict: status, where, both messages, expected and actual."""
+    return {
+        "status": result.status.value, "segments": result.segments, "message": result.message,
+        "message_en": result.message_en, "expected": result.expected, "actual": result.actual,
+    }

@@ -137,13 +137,13 @@ def test_partners_and_agreements_at_one_and_two() -> None:
     two = {"applicant": org("lead"), "partners": [org("tum", country="DE"), org("kit", country="DE")], "agreements": [agreement("tum"), agreement("kit")]}
     assert outcome(rule, one).message_en == "the 1 partner signed with the applicant (1 agreement), covering task division"
     assert outcome(rule, two).message_en == "all 2 partners signed with the applicant (2 agreements), covering task division"
-    assert outcome(SignedAgreement({"task_division"}, each_partner=False), two | {"agreements": [agreement("tum", "kit")]}).message_en == (
-        "agreement 0 binds the applicant and all 2 partners, covering task division"
+    assert outcome(rule, two | {"agreements": [agreement("tum", "kit")]}).message_en == (
+        "all 2 partners signed with the applicant (1 agreement), covering task division"
     )
     unsigned = outcome(rule, two | {"agreements": []})
     assert unsigned.message_en == "these partners have no qualifying agreement with the applicant: TUM, KIT"
     assert outcome(rule, one | {"agreements": []}).message_en == "this partner has no qualifying agreement with the applicant: TUM"
-    assert rule.describe()[1] == "every partner signed an agreement with the applicant, together covering task division"
-    assert SignedAgreement({"task_division"}, kinds={"memorandum"}).describe()[1] == (
-        "every partner signed a memorandum with the applicant, together covering task division"
+    assert rule.describe()[1].startswith("every partner signed an agreement with the applicant, judged partner by partner")
+    assert SignedAgreement({"task_division"}, kinds={"memorandum"}).describe()[1].startswith(
+        "every partner signed a memorandum with the applicant, judged partner by partner"
     )

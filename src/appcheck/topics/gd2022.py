@@ -9,6 +9,9 @@ Readings the guideline leaves open (documented in the rules' explain output):
   PI's qualification is measured at ``submitted_on``.
 - research co-funding: triggered by a domestic enterprise *partner* (企业（国内）作为参与单位); every
   domestic enterprise of the project, the applicant included, counts towards the total.
+- GD22-AGREEMENT is judged partner by partner: every partner signs, with the applicant, at least one
+  legally binding agreement, and the agreements of each partner together cover research tasks, task
+  division and IP ownership; a partner without one, or whose agreements miss a point, is named.
 """
 
 from __future__ import annotations

@@ -35,17 +35,24 @@ Readings the guideline leaves open (documented in the rules' explain output):
 - France's partner registered "3 年以上": ``registered_on`` on or before ``submitted_on`` minus 3
   calendar years (``relativedelta``), so exactly 3 years passes and one day less fails. 2021 年 1 月 1
   日前: strictly before 2021-01-01, for both the lab's establishment and its agreement.
-- IP agreements (MOST22-IP): every foreign partner has signed, with the applicant, an agreement of any
-  purpose; together they cover ``ip_ownership`` (France: also ``commercialization`` or
-  ``benefit_sharing``, and a letter of intent or memorandum is accepted; Finland: also
-  ``task_division``; Austria industry: signed on or before both submission dates).
+- Agreements are judged partner by partner (the catalogue's convention): a foreign partner is covered
+  by the documents whose parties include both the applicant and that partner, and what those cover is
+  pooled for that partner only; one side's own memo, or a document among the Chinese side only, never
+  counts. Separate documents with each partner pass as well as one signed by all.
+- IP documents (MOST22-IP): every foreign partner is covered, with the applicant, by documents of any
+  purpose covering ``ip_ownership``. Kinds follow each direction's wording: Spain 关于知识产权的协议或
+  包括知识产权专门条款的合作文件 - an agreement or a memorandum; France 知识产权协议或意向性协议、备忘录
+  - an agreement, memorandum or letter of intent, also covering ``commercialization`` or
+  ``benefit_sharing`` (成果转化收益归属); Austria, Austria industry, Finland 签署明确的知识产权协议 - an
+  agreement (Finland: also ``task_division``; Austria industry: signed on or before ``submitted_on``
+  and the foreign submission when one is given). Germany has its own MOST22-DE-AGREEMENT.
 - France's long-standing cooperation (长期稳定合作基础, MOST22-FR-HISTORY): ``prior_cooperation`` names
   the French partner with a ``since`` date before ``submitted_on``; declared, a reviewer judges how
   long-standing and stable it is (needs review); none, or only from the submission day on, fails.
-- Germany is not held to MOST22-IP: its own cooperation document (MOST22-DE-AGREEMENT) covers IP and
-  accepts a letter of intent.
-- Germany's cooperation document (MOST22-DE-AGREEMENT) is signed by the applicant and every partner
-  (中德双方合作单位), an agreement or a letter of intent, valid on ``submitted_on``.
+- Germany is not held to MOST22-IP: its own cooperation document (MOST22-DE-AGREEMENT) covers IP. Every
+  German (foreign) partner is covered, with
+  the applicant, by an agreement, a memorandum or a letter of intent (协议或意向书等项目合作文件) valid on
+  ``submitted_on``, those of each partner together covering contributions, task division and IP.
 - Matching funds (MOST22-MATCHING, MOST22-DE-MATCHING) are per Chinese enterprise (applicant or
   partner), against the subsidy ``budget.allocation`` gives it; the allocation is required when a
   Chinese enterprise takes part and must add up to ``subsidy_requested``.
@@ -264,7 +271,7 @@ SPAIN = topic(
         HasDocument("cofunding_commitment", about=_partner("ES", {"enterprise"})),
     ))),
     Check("MOST22-ES-FORM", HasDocument("english_application_form")),
-    ip(),
+    ip(kinds={"agreement", "memorandum"}),
 )
 
 FRANCE = topic(
@@ -317,8 +324,8 @@ GERMANY = topic(
         HasParty(_partner("DE", {"enterprise"})),
     ))),
     Check("MOST22-DE-AGREEMENT", SignedAgreement(
-        covers={"contributions", "task_division", "ip_ownership"}, purposes=None,
-        kinds={"agreement", "letter_of_intent"}, valid_on_submission=True,
+        covers={"contributions", "task_division", "ip_ownership"}, parties=FOREIGN_PARTNER, purposes=None,
+        kinds={"agreement", "letter_of_intent", "memorandum"}, valid_on_submission=True,
     )),
     Check("MOST22-DE-DURATION", DurationMonths(24, 36)),
 )

@@ -19,7 +19,10 @@ Readings the guideline leaves open (documented in the rules' explain output):
   “与绿色低碳技术、循环经济相关领域” is read as the labels 绿色低碳技术 and 循环经济. Spellings that
   differ between tracks (信息通讯 / 信息通信 ...) are aliases. Norway's 绿色技术 is a scope (ZJ22-BIL-NORWAY),
   not a priority.
-- ZJ22-BIL-AGREEMENT: one agreement binds the applicant and every foreign partner.
+- Agreements (ZJ22-BIL-AGREEMENT, ZJ22-FRD-AGREEMENT, ZJ22-CSP-AGREEMENT) are judged partner by partner:
+  every partner the rule names is covered by documents signed by the applicant and that partner, and
+  what those cover is pooled for that partner only; one agreement with all partners, or one with
+  each, both pass.
 - 外资研发机构: a partner with ``foreign_rd_center``, registered in CN, whose parent is in the Fortune
   Global 500 and not a mainland company. The agreement (ZJ22-FRD-AGREEMENT) and the cooperation history
   (ZJ22-BIL-HISTORY) are with that R&D centre.
@@ -128,7 +131,7 @@ def _fields(table: dict) -> PerTrack:
 
 SUBSIDY_CAP = Check("ZJ22-SUBSIDY-CAP", SubsidyBounds(maximum=150))
 DURATION = Check("ZJ22-DURATION", DurationMonths(maximum=36))
-COOPERATION_AGREEMENT = SignedAgreement(covers={"task_division", "ip_ownership", "commercialization"}, parties=FOREIGN_PARTNER, each_partner=False)
+COOPERATION_AGREEMENT = SignedAgreement(covers={"task_division", "ip_ownership", "commercialization"}, parties=FOREIGN_PARTNER)
 
 # ----------------------------------------------------------------------------- （一）双边产业联合研发计划项目
 

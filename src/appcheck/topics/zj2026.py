@@ -34,6 +34,10 @@ Readings the guideline leaves open (documented in the rules' explain output):
 - The platform quota (ZJ26-PLT-QUOTA) groups bundles by ``platform.name`` as written (trimmed): write a
   platform's name the same way in every bundle of a batch.
 - Counterpart regions: see ``_zhejiang`` (province code plus locality names in Chinese or pinyin).
+- Agreements (ZJ26-IGV-AGREEMENT, ZJ26-PLT-AGREEMENT, ZJ26-CSP-AGREEMENT) are judged partner by partner:
+  every foreign (local) partner is covered by documents signed by the applicant and that partner, and
+  what those cover is pooled for that partner only; one agreement with all partners, or one with
+  each, both pass.
 """
 
 from __future__ import annotations
@@ -208,7 +212,7 @@ INTERGOV = Topic(
         Check("ZJ26-IGV-DUAL", PerTrack({track: ForeignSubmission((agency,)) for track, agency in AGENCIES.items()}), tracks=DUAL_TRACKS),
         Check("ZJ26-IGV-DEADLINE", PerTrack(DEADLINES), tracks=DUAL_TRACKS),
         Check("ZJ26-IGV-PARTNER", PerTrack({track: HasParty(foreign_partner_in(*place)) for track, place in PARTNER_PLACES.items()})),
-        Check("ZJ26-IGV-AGREEMENT", SignedAgreement(covers={"task_division", "ip_ownership", "commercialization"}, parties=FOREIGN_PARTNER, each_partner=False)),
+        Check("ZJ26-IGV-AGREEMENT", SignedAgreement(covers={"task_division", "ip_ownership", "commercialization"}, parties=FOREIGN_PARTNER)),
         Check("ZJ26-IGV-YRD", HasParty(YRD_PARTNER), tracks={"singapore"}),
         HISTORY,
         Check("ZJ26-FIELDS", _fields(INTERGOV_FIELDS)),
