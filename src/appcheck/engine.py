@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from . import catalog, fastpath, schema_messages, schemas, topics
+from . import catalog, clauses, fastpath, schema_messages, schemas, topics
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
 from .rules.base import MALFORMED, Context, Outcome, a_or_an, as_date, excerpt, malformed, run
 from .rules.batch import read
@@ -341,8 +341,9 @@ def _integrity_problems(topic: Any, data: Mapping) -> list[Finding]:
 
 # ----------------------------------------------------------------------------- rules
 
-def _source(call: Any, topic: Any, requirement: catalog.Requirement) -> str:
-    text = f"{call.title}·{topic.title}（{topic.name}）：“{requirement.source}”"
+def _source(call: Any, topic: Any, track: str | None, requirement: catalog.Requirement) -> str:
+    quoted = clauses.clause(call, topic.id, track, requirement.id, fallback=requirement.source)
+    text = f"{call.title}·{topic.title}（{topic.name}）：“{quoted}”"
     if call.note:
         text += f"（{call.note}）"
     return text
@@ -381,20 +382,21 @@ def _clip(value: Any, limit: int) -> Any:
 
 
 @functools.cache
-def _cited(call_id: str, topic_id: str, requirement_id: str) -> tuple[Severity, str]:
-    """A requirement's severity and quoted clause in a topic: the same for every finding of it."""
+def _cited(call_id: str, topic_id: str, track: str | None, requirement_id: str) -> tuple[Severity, str]:
+    """A requirement's severity and its topic's (and track's) quoted clause: the same for every finding of it."""
     call = topics.call(call_id)
     topic = call.topic(topic_id)
     requirement = catalog.requirement(requirement_id)
-    return requirement.severity, _source(call, topic, requirement)
+    return requirement.severity, _source(call, topic, track, requirement)
 
 
 def finding_for(
     check: topics.Check, outcome: Outcome, call: Any, topic: Any, line: int | None = None, column: int | None = None, bundles: tuple = (),
+    track: str | None = None,
 ) -> Finding:
-    """The finding of ``check``'s ``outcome``: its requirement's severity and quoted clause, the message
-    and values clipped to their limits, and where it points in the text."""
-    severity, source = _cited(call.id, topic.id, check.requirement)
+    """The finding of ``check``'s ``outcome``: its requirement's severity and the clause of its topic (and
+    track), the message and values clipped to their limits, and where it points in the text."""
+    severity, source = _cited(call.id, topic.id, track, check.requirement)
     message, message_en, expected, actual = outcome.message, outcome.message_en, outcome.expected, outcome.actual
     return Finding(
         check.requirement, outcome.status, severity, outcome.segments,
@@ -560,7 +562,7 @@ def check_one(item: tuple) -> Checked:
     placed = {}
     checks, call, topic = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic
     for position, outcome in outcomes.items():
-        placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)))
+        placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=prepared.track)
     batch_positions = dict(zip(wanted, where))
     blocking = tuple(sorted({finding.requirement for finding in [*findings, *placed.values()] if finding.blocking}))
     if prepared.context is not None:
@@ -631,6 +633,7 @@ class _Member:
     blocking: tuple
     call: str
     topic: str
+    track: str | None = None
 
 
 def _judge(groups: dict[str, list[_Member]], rules: dict[str, Any]) -> tuple[dict[tuple[int, int], Outcome], list[tuple[_Member, Outcome, tuple]]]:
@@ -756,18 +759,18 @@ class CheckedBatch:
                     topics_of[key] = (call, call.topic(item.head.topic_id))
                 call, topic = topics_of[key]
                 findings = tuple(
-                    self._finding(topic.checks[found], self._outcomes[(index, found)], call, topic, item.positions)
+                    self._finding(topic.checks[found], self._outcomes[(index, found)], call, topic, item.positions, item.head.track)
                     if isinstance(found, int) else found
                     for found in findings
                 )
             yield attrs.evolve(item.head, findings=findings)
 
     @staticmethod
-    def _finding(check: Any, outcome: Outcome, call: Any, topic: Any, positions: Mapping) -> Finding:
+    def _finding(check: Any, outcome: Outcome, call: Any, topic: Any, positions: Mapping, track: str | None) -> Finding:
         position = positions.get(outcome.segments)
         if position is None:
-            return finding_for(check, outcome, call, topic)
-        return finding_for(check, outcome, call, topic, position[0], position[1])
+            return finding_for(check, outcome, call, topic, track=track)
+        return finding_for(check, outcome, call, topic, position[0], position[1], track=track)
 
     def report(self) -> BatchReport:
         """Every report at once, as a :class:`~appcheck.model.BatchReport`."""
@@ -838,7 +841,7 @@ def _collect(checked: Iterable[Checked], hold: int | None) -> CheckedBatch:
                         topic = topic or topics.call(item.head.call).topic(item.head.topic_id)
                         rules[requirement] = topic.checks[position].rule
                     groups.setdefault(requirement, []).append(
-                        _Member(index, position, requirement, found, item.name, item.blocking, item.head.call, item.head.topic_id))
+                        _Member(index, position, requirement, found, item.name, item.blocking, item.head.call, item.head.topic_id, item.head.track))
         outcomes, breaches = _judge(groups, rules)
         groups_by_position = {(m.index, m.position): m.requirement for members in groups.values() for m in members}
     except BaseException:
@@ -855,7 +858,7 @@ def _collect(checked: Iterable[Checked], hold: int | None) -> CheckedBatch:
     for member, outcome, names in breaches:
         call = topics.call(member.call)
         topic = call.topic(member.topic)
-        batch_findings.append(finding_for(topic.checks[member.position], outcome, call, topic, bundles=names))
+        batch_findings.append(finding_for(topic.checks[member.position], outcome, call, topic, bundles=names, track=member.track))
     return CheckedBatch(store, outcomes, tuple(batch_findings), ok, strict, latest)
 
 

@@ -1,7 +1,7 @@
 """The applicant's side, generated from the rule objects: checklists, topic lists, drafts, schemas.
 
 Nothing here is written by hand twice: a checklist is the topic's checks with each rule object's
-``describe()``, its class's documented sections and the catalog's kind and clause.
+``describe()``, its class's documented sections, the catalog's kind and the topic's (track's) clause.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from . import catalog, schemas, topics
+from . import catalog, clauses, schemas, topics
 from .rules import docs
 from .rules.base import PerTrack
 
@@ -31,7 +31,8 @@ def find_topic(name: str, track: str | None = None) -> topics.Topic:
 
 
 def checklist(name: str, track: str | None = None) -> dict:
-    """The checklist of a topic (and track): every requirement with what is checked and the clause."""
+    """The checklist of a topic (and track): every requirement with what is checked and the clause it
+    quotes there (without a track, on a topic with tracks: every track's wording)."""
     topic = find_topic(name, track)
     call = topics.call(topic.call)
     items = []
@@ -57,7 +58,7 @@ def checklist(name: str, track: str | None = None) -> dict:
             "what_it_checks": sections.get("What it checks", ""),
             "why": sections.get("Why", ""),
             "catalog_rule": requirement.rule,
-            "source": requirement.source,
+            "source": clauses.clause(call, topic.id, track, check.requirement, fallback=requirement.source),
         })
     return {
         "topic": topic.name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -85,14 +86,19 @@ def test_rules_match_results(name, request) -> None:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
 
-def test_catalog_rules_are_described_by_the_catalog(example_batch) -> None:
+def test_catalog_rules_are_described_by_the_catalog_and_their_topics_clauses(example_batch) -> None:
     rules = render(example_batch)["runs"][0]["tool"]["driver"]["rules"]
     assert rules
     known = catalog.requirements()
+    quoted: dict[str, list[str]] = {}
+    for finding in [f for report in example_batch.reports for f in report.findings] + list(example_batch.findings):
+        if finding.status.value != "passed" and finding.source not in quoted.setdefault(finding.requirement, []):
+            quoted[finding.requirement].append(finding.source)
     for rule in rules:
         requirement = known[rule["id"]]
         assert rule["shortDescription"]["text"] == requirement.rule
-        assert rule["fullDescription"]["text"] == requirement.source
+        assert rule["fullDescription"]["text"] == "\n".join(quoted[rule["id"]])
+        assert f"原文：{rule['fullDescription']['text']}" in rule["help"]["text"]
         assert rule["defaultConfiguration"]["level"] == LEVEL[requirement.severity.value]
         assert rule["properties"]["kind"] == requirement.kind
 
@@ -194,7 +200,7 @@ def test_rule_help_says_what_is_checked_the_clause_and_how_to_fix_in_both_langua
             assert "Check" in help_[part] and "How to fix" in help_[part], rule["id"]
         requirement = catalog.requirements().get(rule["id"])
         if requirement is not None:
-            assert requirement.source in help_["text"] and requirement.source in help_["markdown"]
+            assert rule["fullDescription"]["text"] in help_["text"] and rule["fullDescription"]["text"] in help_["markdown"]
             assert requirement.rule in help_["text"]
             assert help_["text"] != rule["fullDescription"]["text"]
 
@@ -236,3 +242,16 @@ def test_strict_keeps_the_results(example_batch) -> None:
     plain = render(example_batch)["runs"][0]["results"]
     strict = render(example_batch, strict=True)["runs"][0]["results"]
     assert plain == strict
+
+
+def test_a_rule_cites_each_topics_own_clause_once(tmp_path) -> None:
+    """A run over bundles of two directions sharing a requirement: its help cites each direction's own clause."""
+    from appcheck.engine import check_batch
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "most-2022"
+    bundles = [examples / "korea" / "MOST22-MAX3-DURATION.json", examples / "brics" / "MOST22-MAX3-DURATION.json"]
+    with check_batch(bundles) as batch:
+        (rule,) = [rule for rule in sarif.build(batch, Options())["runs"][0]["tool"]["driver"]["rules"] if rule["id"] == "MOST22-MAX3-DURATION"]
+    cited = rule["fullDescription"]["text"].split("\n")
+    assert [line.rpartition("：")[2] for line in cited] == ["“项目实施周期不超过 3 年”", "“项目执行期不超过 3 年”"]
+    assert "原则上" not in rule["help"]["text"]

@@ -110,21 +110,24 @@ def _checked_zh(requirement: str) -> str | None:
 
 
 def _help(checked_zh: str, checked_en: str, clause: str, fix_zh: str, fix_en: str) -> dict:
-    """A rule's help in both languages: what is checked, the clause (when there is one), how to fix."""
-    zh = [("检查", checked_zh), ("原文", clause and f"“{clause}”"), ("如何修改", fix_zh)]
-    en = [("Check", checked_en), ("Clause", clause and f"“{clause}”"), ("How to fix", fix_en)]
+    """A rule's help in both languages: what is checked, the clause cited (when there is one), how to fix."""
+    zh = [("检查", checked_zh), ("原文", clause), ("如何修改", fix_zh)]
+    en = [("Check", checked_en), ("Clause", clause), ("How to fix", fix_en)]
     text = [f"{name}：{value}" for name, value in zh if value] + [""] + [f"{name}: {value}" for name, value in en if value]
     markdown = [f"**{name}**：{value}\n" for name, value in zh if value] + ["---\n"] + [f"**{name}**: {value}\n" for name, value in en if value]
     return {"text": "\n".join(text), "markdown": "\n".join(markdown).rstrip("\n")}
 
 
-def _rule(finding) -> dict:
+def _rule(finding, quoted: list[str]) -> dict:
+    """A requirement's rule: its catalog description and, as its full description and in its help, the
+    clauses its results quote (each topic's own, one a line, when the run holds bundles of several topics)."""
     from .. import catalog
 
     known = catalog.requirements().get(finding.requirement)
     if known is not None:
-        short, full, level, kind = known.rule, known.source, _LEVEL[known.severity], known.kind
-        help_ = _help(_checked_zh(finding.requirement) or known.rule, known.rule, known.source, _FIX["zh"], _FIX["en"])
+        cited = "\n".join(quoted) or f"“{known.source}”"
+        short, full, level, kind = known.rule, cited, _LEVEL[known.severity], known.kind
+        help_ = _help(_checked_zh(finding.requirement) or known.rule, known.rule, cited, _FIX["zh"], _FIX["en"])
     elif finding.requirement in _SPECIAL:
         short, full = _SPECIAL[finding.requirement]
         level, kind = _LEVEL[finding.severity], "special"
@@ -132,7 +135,7 @@ def _rule(finding) -> dict:
         help_ = _help(zh, f"{short} {full}", "", fix_zh, _SPECIAL_FIX_EN[finding.requirement])
     else:  # not in this version's catalog: describe it by its id
         short, full, level, kind = finding.requirement, finding.source or finding.requirement, _LEVEL[finding.severity], "unknown"
-        help_ = _help(short, short, finding.source, _FIX["zh"], _FIX["en"])
+        help_ = _help(short, short, finding.source and f"“{finding.source}”", _FIX["zh"], _FIX["en"])
     return {
         "id": finding.requirement,
         "shortDescription": {"text": short or finding.requirement},
@@ -201,14 +204,16 @@ def _results(batch, options: Options, index_of: dict[str, int]):
 
 def _rules(batch) -> tuple[list[dict], dict[str, int]]:
     """One rule per requirement that has a result, in the order of their first results."""
-    rules: list[dict] = []
-    index_of: dict[str, int] = {}
+    first: dict[str, object] = {}
+    quoted: dict[str, dict[str, None]] = {}
     findings = (finding for report in batch.reports for finding in report.findings)
     for finding in itertools.chain(findings, batch.findings):
-        if finding.status is not Status.PASSED and finding.requirement not in index_of:
-            index_of[finding.requirement] = len(rules)
-            rules.append(_rule(finding))
-    return rules, index_of
+        if finding.status is not Status.PASSED:
+            first.setdefault(finding.requirement, finding)
+            if finding.source:
+                quoted.setdefault(finding.requirement, {})[finding.source] = None
+    rules = [_rule(finding, list(quoted.get(requirement, ()))) for requirement, finding in first.items()]
+    return rules, {requirement: index for index, requirement in enumerate(first)}
 
 
 def _head(batch, options: Options, rules: list[dict]) -> tuple[dict, dict]:

@@ -176,6 +176,11 @@ class Call:
     #: a note every finding of the call carries (zj-2025 is a pre-notice)
     note: str = ""
     note_en: str = ""
+    #: where each topic's (and track's) section of the guideline starts and ends, by its headings:
+    #: ``{"topic" or "topic#track": ((start heading, end heading or None), ...)}`` (see ``appcheck.clauses``)
+    sections: Mapping = attrs.field(factory=dict, hash=False)
+    #: the clauses written out per topic or track: ``{"topic" or "topic#track": {requirement id: clause}}``
+    clauses: Mapping = attrs.field(factory=dict, hash=False)
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((topic for topic in self.topics if topic.id == topic_id), None)

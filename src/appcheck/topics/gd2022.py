@@ -162,10 +162,64 @@ EXCHANGE = Topic(
     ),
 )
 
+# ----------------------------------------------------------------------------- sections of the guideline, clauses
+
+#: where each topic's section of the guideline starts and ends (see ``appcheck.clauses``); industrial's
+#: two directions have no heading of their own
+SECTIONS = {
+    "research": (("一、国际科学研究合作项目", "二、国际产业技术研发合作项目"),),
+    "industrial": (("二、国际产业技术研发合作项目", "专题二：发展中国家科研人员能力提升培训项目"),),
+    "training": (("专题二：发展中国家科研人员能力提升培训项目", "专题三：高水平国际学术交流项目"),),
+    "exchange": (("专题三：高水平国际学术交流项目", None),),
+}
+
+#: the clauses written out where the contract's source has no fragment from the topic's own section,
+#: or where a track words the requirement its own way
+QUALIFICATION = "项目申报人应在指南发布之日前获得相关专业博士学位或副高及以上职称"
+
+CLAUSES = {
+    "research": {
+        "GD22-PI-QUALIFICATION": QUALIFICATION,
+        "GD22-RES-TARGETS": "形成研究领域的新发现、新观点、新原理或新机制等标志性成果不少于 1 项，并完成热点报告、研究进展或综述报告不少于 1 篇……"
+                            "主要合作方团队至少有 1 次赴对方机构的工作访问……且每年至少召开 1 次项目合作各方全体成员参加的项目工作会议……"
+                            "合作各方至少联合举办 1 次研究项目相关领域的技术交流活动……与合作外方联合发表的高质量论文……不少于 1 篇",
+    },
+    "industrial": {
+        "GD22-LEAD": "支持广东省企业、高校、科研院所等创新主体牵头",
+        "GD22-AGREEMENT": "必须就合作项目签署合作协议等具有法律效力的项目合作文件。协议内容要明确各方研发任务、分工与知识产权归属……"
+                          "未签署相应文件的单位不得列为项目的合作单位",
+        "GD22-TEAM": "项目组成员必须包括合作各方单位 1 名及以上成员",
+        "GD22-PI-QUALIFICATION": "项目申报人应当为项目申报单位的在职人员并符合下列条件之一。（1）在指南发布之日前获得相关专业博士学位或副高及以上职称。"
+                                 "（2）在指南发布之日前在企业担任高级职务的专业技术人才和经营管理人才",
+        "GD22-COFUNDING": "企业（不限国内和国外）作为牵头单位或参与单位申报本专题时，须提供自筹经费。企业自筹经费总额不低于本专题项目财政资助金额",
+    },
+    "industrial#direction-1": {
+        "GD22-IND-ACHIEVEMENT": "申报“支持方向 1”：国外参与单位须已具备国际或国内领先的……标志性成果",
+        "GD22-IND-ENTERPRISE": "申报“支持方向 1”：须广东省企业牵头或有至少 1 家广东省企业参与",
+        "GD22-IND-TARGETS": "攻克关键技术，形成具有自主知识产权且在成果转化、支撑产业发展等方面具有良好绩效的科技成果不少于 1 项……"
+                            "申报“支持方向 1”：完成产业技术“引进来”的转移转化成果不少于 1 项",
+    },
+    "industrial#direction-2": {
+        "GD22-IND-ACHIEVEMENT": "申报“支持方向 2”：粤方单位须已具备国际或国内先进的……适用性成果",
+        "GD22-IND-ENTERPRISE": "申报“支持方向 2”：须广东省企业牵头或有至少 1 家企业（不限国内或国外）参与",
+        "GD22-IND-TARGETS": "攻克关键技术，形成具有自主知识产权且在成果转化、支撑产业发展等方面具有良好绩效的科技成果不少于 1 项……"
+                            "申报“支持方向 2”：完成产业技术“走出去”的转移转化成果不少于 1 项",
+    },
+    "training": {
+        "GD22-PI-QUALIFICATION": QUALIFICATION,
+        "GD22-TRN-TARGETS": "在广东省内按指南要求举办 1 个科技创新能力培训班……提交总结报告 1 篇……在专业媒体或综合性媒体上至少有 1 篇项目报道",
+    },
+    "exchange": {
+        "GD22-PI-QUALIFICATION": QUALIFICATION,
+        "GD22-EXC-NAME": "申报项目名称应统一按照“XXX 学术交流项目”的格式填写",
+    },
+}
+
 CALL = Call(
     CALL_ID, "广东省2022年度国际科技合作专题申报指南", "Guangdong 2022 international S&T cooperation topics",
     topics=(RESEARCH, INDUSTRIAL, TRAINING, EXCHANGE),
     settings=(
         Setting(PUBLISHED_ON, "指南发布日期（指南未印明）；未设置时以申报日期 submitted_on 计", "the guideline's publication date (not printed in it); unset: submitted_on is used", None, DATE),
     ),
+    sections=SECTIONS, clauses=CLAUSES,
 )

@@ -397,9 +397,67 @@ KOREA_ENERGY = topic(
     Check("MOST22-KR3-LEAD", ApplicantIs(Orgs(kinds={"enterprise"}))),
 )
 
+# ----------------------------------------------------------------------------- sections of the guideline, clauses
+
+#: the call's general rule before the directions (每个项目实施周期一般为 2~3 年), part of the section of
+#: every direction that has no duration clause of its own
+GENERAL = ("二、领域和方向", "1.1 中国和西班牙政府间科技合作项目")
+
+#: where each direction's section of the guideline starts and ends (see ``appcheck.clauses``)
+SECTIONS = {
+    "spain": (("1.1 中国和西班牙政府间科技合作项目", "1.2 中国和法国联合实验室合作项目"),),
+    "france-joint-labs": (("1.2 中国和法国联合实验室合作项目", "1.3 中国和奥地利政府间科技合作项目"),),
+    "austria": (("1.3 中国和奥地利政府间科技合作项目", "1.4 中国和奥地利政府间产学研合作项目"),),
+    "austria-industry": (("1.4 中国和奥地利政府间产学研合作项目", "1.5 中国和芬兰政府间科技合作项目"),),
+    "finland": (("1.5 中国和芬兰政府间科技合作项目", "1.6 中国和德国政府间科技合作项目"),),
+    "germany": (("1.6 中国和德国政府间科技合作项目", "1.7 中国科技部与日本国际协力机构（JICA）联合研究项目"),),
+    "japan-jica": (GENERAL, ("1.7 中国科技部与日本国际协力机构（JICA）联合研究项目", "1.8 中国和韩国政府间大型产学研联合研究项目")),
+    "korea-industry": (("1.8 中国和韩国政府间大型产学研联合研究项目", "1.9 中国和韩国政府间联合研究项目"),),
+    "korea": (("1.9 中国和韩国政府间联合研究项目", "2.0 中国和蒙古政府间联合研究项目"),),
+    "mongolia": (GENERAL, ("2.0 中国和蒙古政府间联合研究项目", "2.1 中国和埃及政府间联合研究项目")),
+    "egypt": (GENERAL, ("2.1 中国和埃及政府间联合研究项目", "2.2 中国和马来西亚政府间科技合作项目")),
+    "malaysia": (("2.2 中国和马来西亚政府间科技合作项目", "2.3 中国和白俄罗斯政府间联合研发项目"),),
+    "belarus": (("2.3 中国和白俄罗斯政府间联合研发项目", "2.4 中国和乌兹别克斯坦政府间联合研发项目"),),
+    "uzbekistan": (("2.4 中国和乌兹别克斯坦政府间联合研发项目", "2.5 金砖国家合作项目"),),
+    "brics": (("2.5 金砖国家合作项目", "2.6 中国和美国政府间合作项目"),),
+    "usa": (GENERAL, ("2.6 中国和美国政府间合作项目", "2.7 中国和韩国政府间能源技术联合研究项目")),
+    "korea-energy": (("2.7 中国和韩国政府间能源技术联合研究项目", None),),
+}
+
+#: the clauses written out where the contract's source has no fragment from the direction's own section
+CLAUSES = {
+    "spain": {"MOST22-DURATION": "项目执行期原则上为 2~3 年"},
+    "france-joint-labs": {
+        "MOST22-IP": "合作各方对未来知识产权归属和成果转化收益归属有明确约定或意向性约定，且符合我国法律法规中相关条款"
+                     "（须附知识产权协议或意向性协议、备忘录、证明信或在中外合作协议中明确知识产权相关条款）",
+    },
+    "austria": {"MOST22-DUAL": "中奥合作伙伴需向各自主管部门申报"},
+    "austria-industry": {
+        "MOST22-DUAL": "项目合作双方须分别向本国的项目征集部门提交申报材料，单方申报项目无效",
+        "MOST22-MATCHING": "中方申报单位中至少有一家企业，且企业应提供至少与其获得的政府资助等额的配套出资",
+    },
+    "finland": {
+        "MOST22-DIRECTION-BUDGET": "能源领域拟支持不超过 5 个项目，总经费 2500 万元人民币；健康、可持续制造领域、智能和绿色出行领域拟支持不超过 10 个项目，总经费 3000 万元人民币",
+        "MOST22-DIRECTION-AVERAGE": "能源领域拟支持不超过 5 个项目，总经费 2500 万元人民币；健康、可持续制造领域、智能和绿色出行领域拟支持不超过 10 个项目，总经费 3000 万元人民币",
+        "MOST22-DUAL": "并分别向本国的项目征集部门提交申报材料,单方申报无效",
+        "MOST22-IP": "中芬双方合作伙伴须明确参与各方在合作中的职责与分工,并签署明确的知识产权协议",
+        "MOST22-MATCHING": "中方项目参与企业应提供至少与其获得政府资助等额的配套出资",
+        "MOST22-FI-PARTNERS": "项目参与方须至少包括一家中方单位和一家芬方单位(芬方要求企业牵头,其他要求参见芬方指南)",
+    },
+    "germany": {"MOST22-DE-2PLUS2": "中德合作项目采取“2+2”合作模式，即中德双方各至少有一个科研机构和一个企业"},
+    "japan-jica": {"MOST22-DUAL": "中日双方项目负责人共同确定研究项目，必须分别向科技部和日本 JICA 申报，单方申报项目无效"},
+    "egypt": {"MOST22-DUAL": "项目合作双方须分别向本国的项目征集部门提交申报材料，单方申报项目无效"},
+    "belarus": {"MOST22-DUAL": "中白双方合作单位需分别向本国科技主管部门进行申报, 单方申报无效"},
+    "uzbekistan": {
+        "MOST22-FIELDS": "领域方向:……",
+        "MOST22-DUAL": "中乌双方合作单位需分别向本国科技主管部门进行申报，单方申报无效",
+    },
+}
+
 CALL = Call(
     CALL_ID, '国家重点研发计划"政府间国际科技创新合作"重点专项2022年度第一批项目申报指南',
     "National Key R&D Programme, intergovernmental international S&T innovation cooperation, 2022 first batch",
     topics=(SPAIN, FRANCE, AUSTRIA, AUSTRIA_INDUSTRY, FINLAND, GERMANY, JAPAN, KOREA_INDUSTRY, KOREA,
             MONGOLIA, EGYPT, MALAYSIA, BELARUS, UZBEKISTAN, BRICS, USA, KOREA_ENERGY),
+    sections=SECTIONS, clauses=CLAUSES,
 )

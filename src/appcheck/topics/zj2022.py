@@ -219,6 +219,76 @@ COUNTERPART = Topic(
     ),
 )
 
+# ----------------------------------------------------------------------------- sections of the guideline, clauses
+
+#: where each topic's and track's section of the guideline starts and ends (see ``appcheck.clauses``);
+#: the counterpart-support regions share one sentence, so its tracks have the topic's section
+SECTIONS = {
+    "bilateral-industrial": (("（一）专题名称：双边产业联合研发计划项目", "（二）专题名称：政府间科技创新合作项目"),),
+    "bilateral-industrial#finland": (("1、芬兰：", "2、奥地利："),),
+    "bilateral-industrial#austria": (("2、奥地利：", "3、以色列："),),
+    "bilateral-industrial#israel": (("3、以色列：", "4、捷克："),),
+    "bilateral-industrial#czechia": (("4、捷克：", "5、挪威："),),
+    "bilateral-industrial#norway": (("5、挪威：", "6、比利时西弗兰德省："),),
+    "bilateral-industrial#west-flanders": (("6、比利时西弗兰德省：", "7、新加坡："),),
+    "bilateral-industrial#singapore": (("7、新加坡：", "绩效目标："),),
+    "intergov-innovation": (("（二）专题名称：政府间科技创新合作项目", "（三）专题名称：外资研发机构开放式协同创新项目"),),
+    "intergov-innovation#uk-midlands": (("1、英国中部引擎地区：", "2、塞尔维亚："),),
+    "intergov-innovation#serbia": (("2、塞尔维亚：", "绩效目标："),),
+    "foreign-rd-open-innovation": (("（三）专题名称：外资研发机构开放式协同创新项目", "2、 专项名称：对口支援与协作项目"),),
+    "counterpart-support": (("（一）专题名称：科技对口支援和东西部协作项目", None),),
+}
+
+#: the clauses written out where the contract's source has no fragment from the topic's own section,
+#: or where a track words the requirement its own way
+CLAUSES = {
+    "bilateral-industrial": {
+        "ZJ22-BIL-DUAL": "由双方企业牵头围绕议定的技术领域，开展产业间联合技术研发及技术转移等合作并向双方科技管理部门分别申报……"
+                         "由双方企业牵头分别向各自科技主管部门申报",
+    },
+    "bilateral-industrial#finland": {
+        "ZJ22-BIL-DEADLINE": "外方截止时间为10月中旬",
+        "ZJ22-BIL-FIELDS": "优先支持生命科学和健康科技、信息和通讯技术、循环经济、碳中和和绿色技术等领域",
+    },
+    "bilateral-industrial#austria": {
+        "ZJ22-BIL-DEADLINE": "外方截止时间为8月9日",
+        "ZJ22-BIL-FIELDS": "优先支持与碳中和相关的绿色技术、智慧城市、信息通信、智慧能源系统及智慧交通等领域",
+    },
+    "bilateral-industrial#israel": {
+        "ZJ22-BIL-DEADLINE": "外方截止时间为10月底",
+        "ZJ22-BIL-FIELDS": "优先支持新能源、节能环保、智慧社区、机器人技术、机械电子、信息通讯、材料和纳米技术、生物制药、农业机械、医疗器械和水处理领域",
+    },
+    "bilateral-industrial#czechia": {
+        "ZJ22-BIL-DEADLINE": "外方截止时间为7月14日",
+        "ZJ22-BIL-FIELDS": "优先支持信息通信、生物医药、装备制造、新能源、新材料等领域",
+    },
+    "bilateral-industrial#norway": {
+        "ZJ22-BIL-DEADLINE": "外方截止时间为次年3月中旬",
+        "ZJ22-BIL-FIELDS": "支持绿色技术领域",
+    },
+    "bilateral-industrial#west-flanders": {
+        "ZJ22-BIL-DEADLINE": "外方截止时间为8月31日",
+        "ZJ22-BIL-FIELDS": "优先支持与绿色低碳技术、循环经济相关领域",
+    },
+    "bilateral-industrial#singapore": {
+        "ZJ22-BIL-DEADLINE": "外方截止时间为8月底",
+        "ZJ22-BIL-FIELDS": "优先支持生命健康、信息技术、绿色低碳、智慧城市、科技金融及新材料等领域",
+    },
+    "intergov-innovation#uk-midlands": {
+        "ZJ22-IGV-PARTNER": "与对方企业、高校院所等开展联合技术研发……范围包括林肯郡（Lincolnshire）……共11个郡",
+        "ZJ22-BIL-FIELDS": "优先支持新材料、新能源、先进制造、信息技术等领域",
+    },
+    "intergov-innovation#serbia": {
+        "ZJ22-IGV-PARTNER": "支持我省企业牵头与对方企业、高校院所等开展联合技术研发及技术转移等合作",
+        "ZJ22-BIL-FIELDS": "优先支持信息通讯、人工智能、生命健康、智能制造、绿色能源、新材料等领域",
+    },
+    "foreign-rd-open-innovation": {"ZJ22-BIL-HISTORY": "双方已有较好的合作基础"},
+    "counterpart-support": {
+        "ZJ22-CSP-REGION": "以我省对口支援、东西部协作有关省市﹝以下简称“帮扶地”，包括新疆阿克苏地区（含新疆建设兵团农一师）、"
+                           "西藏那曲市、青海海西州、重庆涪陵区、万州区和四川68县﹞",
+    },
+}
+
 CALL = Call(
     CALL_ID, "浙江省2022年度“尖兵”“领雁”研发攻关计划 科技合作领域项目指南", "Zhejiang 2022 Pioneer and Leading Goose R&D programme: S&T cooperation",
     topics=(BILATERAL, INTERGOV, FOREIGN_RD, COUNTERPART),
@@ -230,4 +300,5 @@ CALL = Call(
             DEFAULT_YEAR, YEAR,
         ),
     ),
+    sections=SECTIONS, clauses=CLAUSES,
 )

@@ -147,10 +147,55 @@ FOREIGN_RD = Topic(
     ),
 )
 
+# ----------------------------------------------------------------------------- sections of the guideline, clauses
+
+#: 三、其他事项: the notice's rules for every kind of project (牵头, 实施期限, 支持强度, 限额)
+GENERAL = ("三、其他事项", "联系人:")
+
+#: where each topic's and track's section of the notice starts and ends (see ``appcheck.clauses``)
+SECTIONS = {
+    "bilateral-industrial": (("(一)双边产业联合研发计划项目", "(二) 政府间科技创新合作项目"), GENERAL),
+    "bilateral-industrial#finland": (("1.芬兰。", "2.以色列。"),),
+    "bilateral-industrial#israel": (("2.以色列。", "3.挪威。"),),
+    "bilateral-industrial#norway": (("3.挪威。", "4.新加坡。"),),
+    "bilateral-industrial#singapore": (("4.新加坡。", "5.比利时西弗兰德省。"),),
+    "bilateral-industrial#west-flanders": (("5.比利时西弗兰德省。", "(二) 政府间科技创新合作项目"),),
+    "intergov-innovation": (("(二) 政府间科技创新合作项目", "(三) 高端外资研发机构联合研发项目"), GENERAL),
+    "foreign-rd-joint": (("(三) 高端外资研发机构联合研发项目", "三、其他事项"), GENERAL),
+}
+
+#: the clauses written out where the contract's source has no fragment from the topic's own section,
+#: or where a track words the requirement its own way
+CLAUSES = {
+    "bilateral-industrial#finland": {
+        "ZJ25-BIL-YRD": "优先支持申报企业联合长三角相关单位与芬兰方开展创新合作的项目",
+        "ZJ25-FIELDS": "优先支持气候变化、循环经济及可持续发展、医疗健康等领域",
+    },
+    "bilateral-industrial#israel": {
+        "ZJ25-BIL-DEADLINE": "申请截止时间为2024年10月30日",
+        "ZJ25-FIELDS": "优先支持新能源、节能环保、智慧社区、机器人技术、机械电子、信息通讯、材料和纳米技术、生物制药、农业机械、医疗器械、水处理、生物融合和气候技术等领域",
+    },
+    "bilateral-industrial#norway": {
+        "ZJ25-BIL-DEADLINE": "申请截止时间待双方商定",
+        "ZJ25-FIELDS": "优先支持绿色技术领域，指可运用于各行业的可持续解决方案",
+    },
+    "bilateral-industrial#singapore": {
+        "ZJ25-BIL-DEADLINE": "申请截止时间待双方商定",
+        "ZJ25-BIL-YRD": "优先支持申报企业联合长三角相关单位与新加坡方开展创新合作项目",
+        "ZJ25-FIELDS": "优先支持生命健康、信息技术、绿色低碳、智慧城市、科技金融及新材料等领域",
+    },
+    "bilateral-industrial#west-flanders": {
+        "ZJ25-BIL-DEADLINE": "申请截止时间待双方商定",
+        "ZJ25-FIELDS": "优先支持与绿色低碳技术、循环经济和生命健康相关领域",
+    },
+    "intergov-innovation": {"ZJ25-FIELDS": "优先支持绿色能源、生命健康、新材料、数字文创等领域"},
+}
+
 CALL = Call(
     CALL_ID, "浙江省2025年度“尖兵”“领雁”研发攻关计划 国际科技合作领域项目申报前期对接通知",
     "Zhejiang 2025 Pioneer and Leading Goose R&D programme: international cooperation (pre-notice)",
     topics=(BILATERAL, INTERGOV, FOREIGN_RD),
     note="本通知为申报前期对接通知，以正式发布的2025年度申报指南为准",
     note_en="a pre-notice: the formal 2025 guideline prevails",
+    sections=SECTIONS, clauses=CLAUSES,
 )

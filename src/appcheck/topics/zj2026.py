@@ -308,6 +308,127 @@ TIBET = Topic(
     ),
 )
 
+# ----------------------------------------------------------------------------- sections of the guideline, clauses
+
+#: where each topic's and track's section of the guideline starts and ends (see ``appcheck.clauses``);
+#: strategic's, xinjiang's, qinghai's and tibet's tracks have no heading of their own
+SECTIONS = {
+    "intergov": (("（一）政府间科技合作项目", "（二）重大科技合作平台联合研发项目"),),
+    "intergov#norway": (("1. 挪威：", "2. 新加坡："),),
+    "intergov#singapore": (("2. 新加坡：", "3. 比利时西弗兰德省："),),
+    "intergov#west-flanders": (("3. 比利时西弗兰德省：", "4. 以色列："),),
+    "intergov#israel": (("4. 以色列：", "5. 泰国："),),
+    "intergov#thailand": (("5. 泰国：", "6. 芬兰："),),
+    "intergov#finland": (("6. 芬兰：", "7. 中国香港："),),
+    "intergov#hong-kong": (("7. 中国香港：", "绩效目标："),),
+    "platform": (("（二）重大科技合作平台联合研发项目", "（三）重点国家战略性合作项目"),),
+    "platform#head-of-state": (("1.服务“元首外交”科技合作项目", "2.国家“一带一路”联合实验室科技合作项目"),),
+    "platform#belt-and-road-lab": (("2.国家“一带一路”联合实验室科技合作项目", "3.国际科技合作载体科技合作项目"),),
+    "platform#cooperation-carrier": (("3.国际科技合作载体科技合作项目", "绩效目标："),),
+    "strategic": (("（三）重点国家战略性合作项目", "2、 项目名称：对口支援与东西部协作项目"),),
+    "xinjiang": (("（一）新疆科技对口支援项目", "（二）四川、重庆科技合作项目"),),
+    "sichuan-chongqing": (("（二）四川、重庆科技合作项目", "（三）青海科技对口支援项目"),),
+    "qinghai": (("（三）青海科技对口支援项目", "（四）西藏科技对口支援项目"),),
+    "tibet": (("（四）西藏科技对口支援项目", None),),
+}
+
+#: the clauses written out where the contract's source has no fragment from the topic's own section,
+#: or where a track words the requirement its own way
+CLAUSES = {
+    "intergov#norway": {
+        "ZJ26-IGV-DUAL": "浙方和挪方申报主体须在规定时间内分别向浙江省科技厅和挪威创新署提交申报材料，单方申报项目无效",
+        "ZJ26-FIELDS": "优先支持海洋经济、装备制造、生命健康、能源科技、绿色技术等领域",
+    },
+    "intergov#singapore": {
+        "ZJ26-IGV-DUAL": "浙方和新方申报主体须在规定时间内分别向浙江省科技厅和新加坡企业发展局提交申报材料，单方申报项目无效",
+        "ZJ26-IGV-DEADLINE": "外方截止时间待定",
+        "ZJ26-FIELDS": "优先支持生命健康、新材料、海洋经济、智慧城市、绿色技术、信息技术及农业食品科技等领域",
+    },
+    "intergov#west-flanders": {
+        "ZJ26-IGV-DUAL": "浙方和比方申报主体须在规定时间内分别向浙江省科技厅和比利时西弗兰德省政府提交申报材料，单方申报项目无效",
+        "ZJ26-IGV-DEADLINE": "外方截止时间为2025年8月31日",
+        "ZJ26-FIELDS": "优先支持循环经济、数字医疗、环境保护和可持续发展等相关领域",
+    },
+    "intergov#israel": {
+        "ZJ26-IGV-DUAL": "浙方和以方申报主体须在规定时间内分别向浙江省科技厅和以色列创新署提交申报材料，单方申报项目无效",
+        "ZJ26-IGV-DEADLINE": "外方截止时间为2025年7月3日",
+        "ZJ26-FIELDS": "优先支持新能源、节能环保、智慧社区、机器人技术、机械电子、信息通讯、材料和纳米技术、生物制药、农业机械、医疗器械和水处理领域",
+    },
+    "intergov#thailand": {
+        "ZJ26-IGV-DUAL": "浙方和泰方申报主体需在规定时间内分别向浙江省科技厅和泰国国家创新署提交申报材料，单方申报项目无效",
+        "ZJ26-IGV-DEADLINE": "外方截止时间待定",
+        "ZJ26-FIELDS": "优先支持农业食品科技、生命健康、绿色技术、智慧城市等领域",
+    },
+    "intergov#finland": {"ZJ26-FIELDS": "优先支持气候变化、循环经济及可持续发展、医疗健康等领域"},
+    "intergov#hong-kong": {"ZJ26-FIELDS": "优先支持智慧城市、人工智能、金融科技、生物医药、微电子、新材料、新能源等领域"},
+    "platform#head-of-state": {
+        "ZJ26-PLT-HOST": "支持金砖国家深海资源国际研究中心、中国-阿拉伯国家公共卫生科技合作中心的依托单位",
+    },
+    "platform#belt-and-road-lab": {
+        "ZJ26-PLT-HOST": "支持中国-巴基斯坦小型水电技术“一带一路”联合实验室……中国-莫桑比克智慧农业“一带一路”联合实验室的依托单位",
+        "ZJ26-PLT-PARTNER": "与联合实验室共建单位合作开展科学研究",
+    },
+    "platform#cooperation-carrier": {
+        "ZJ26-PLT-HOST": "支持在浙的科技部国际科技合作基地、2024年度绩效评价结果为“优秀”的省级国际联合实验室、"
+                         "2023年度绩效评价结果为“优秀”的省科技厅国际科技合作基地的依托单位",
+    },
+    "strategic#belt-and-road": {
+        "ZJ26-STR-PARTNER": "支持我省创新主体与“一带一路”共建国家在可持续发展技术、空间信息科技、科技减贫、创新创业、人工智能、中医药等重点领域，"
+                            "开展联合研发、技术转移转化和海外应用示范",
+        "ZJ26-STR-FIELDS": "在可持续发展技术、空间信息科技、科技减贫、创新创业、人工智能、中医药等重点领域",
+    },
+    "strategic#us-europe": {
+        "ZJ26-STR-PARTNER": "支持我省创新主体与美国、欧洲等国家在气候变化、卫生健康、粮食安全等领域开展联合研究与合作交流",
+        "ZJ26-STR-FIELDS": "在气候变化、卫生健康、粮食安全等领域开展联合研究与合作交流",
+    },
+    "xinjiang": {
+        "ZJ26-CSP-LETTER": "项目申报须由帮扶地市级及以上指挥部（工作队）出具推荐函",
+        "ZJ26-CSP-APPLICANT": "申报主体：企业、高校、科研机构、医疗卫生机构",
+    },
+    "xinjiang#saline-aquaculture": {
+        "ZJ26-XJ-TARGETS": "开发适宜工厂化养殖的盐碱水调控技术1套，选育高值水产品种不少于1个，建立水产孵化培育推广技术规范1套，"
+                           "建立养殖示范基地不少2个，培育产业技术人才不少于30人",
+    },
+    "xinjiang#specialty-crops-livestock": {
+        "ZJ26-XJ-TARGETS": "建立特色农牧产品栽培养殖或智能管理相关技术规程1套，建立技术示范基地不少于1个，开发新产品（新品种）不少于1个，"
+                           "培育产业技术人才不少于30人",
+    },
+    "xinjiang#leading-industry": {
+        "ZJ26-XJ-TARGETS": "针对主导产业运用新技术、新工艺建立中试或示范生产线1条，制定行业标准不少于1项，开发新产品（品系）不少于1个",
+    },
+    "xinjiang#medical-ai": {
+        "ZJ26-XJ-TARGETS": "建立人工智能和大数据技术驱动下针对特定病种的临床诊治或精准用药等技术体系1套，培训当地医护人员不少于20人",
+    },
+    "sichuan-chongqing": {
+        "ZJ26-CSP-LETTER": "项目申报须由对口地市级及以上指挥部（工作队）出具推荐函",
+        "ZJ26-CSP-APPLICANT": "申报主体：企业、高校、科研机构",
+    },
+    "qinghai": {
+        "ZJ26-CSP-LETTER": "项目申报须由对口地市级及以上指挥部（工作队）出具推荐函",
+        "ZJ26-CSP-APPLICANT": "申报主体：企业、高校、科研机构",
+    },
+    "qinghai#resources-ecology": {
+        "ZJ26-QH-TARGETS": "针对清洁能源、盐湖资源、绿色生态等开发利用保护项目，须开发或引进推广新技术不少于1项，建立技术示范应用基地不少于1个，"
+                           "开发新产品或新工艺不少于1个",
+    },
+    "qinghai#agri-processing": {
+        "ZJ26-QH-TARGETS": "针对农牧产品高值化加工利用项目，须建立加工工艺或智能管理技术规程1套，建立示范应用基地不少于1个，"
+                           "开发新产品（新品种）不少于1个，培育产业技术人才不少于30人",
+    },
+    "tibet": {
+        "ZJ26-CSP-LETTER": "项目申报须由对口地市级及以上指挥部（工作队）出具推荐函",
+        "ZJ26-CSP-APPLICANT": "申报主体：企业、高校、科研机构、医疗卫生机构",
+    },
+    "tibet#resources": {
+        "ZJ26-XZ-TARGETS": "针对那曲农牧特色资源开发利用项目，须建立资源开发工艺或新品种选育技术体系1套，开发或选育新产品（新品种）1个以上，"
+                           "建立技术示范应用基地不少于1个，培育产业专业技术人才不少于20人",
+    },
+    "tibet#medical": {
+        "ZJ26-XZ-TARGETS": "针对地方高发病诊治技术项目，须开发或引进推广当地适用的疾病诊治技术体系1套，形成诊治技术标准1个，"
+                           "培训熟练掌握相关医疗技术的当地医护人员10名以上",
+    },
+}
+
 CALL = Call(
     CALL_ID, "浙江省2026年度省“尖兵”“领雁”科技计划 科技合作项目申报指南", "Zhejiang 2026 Pioneer and Leading Goose programme: S&T cooperation",
     topics=(INTERGOV, PLATFORM, STRATEGIC, XINJIANG, SICHUAN_CHONGQING, QINGHAI, TIBET),
@@ -319,5 +440,6 @@ CALL = Call(
             None, DATE,
         ),
     ),
+    sections=SECTIONS, clauses=CLAUSES,
 )
 
