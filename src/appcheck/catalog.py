@@ -1,8 +1,9 @@
 """The requirements catalog shipped with the package (``data/catalog.json``).
 
 It is generated from the product contract's ``requirements.yaml`` by ``scripts/sync_catalog.py``; a
-test keeps the two in step. Findings take their kind (and so their severity) and the quoted clause
-from here, so a topic module names only requirement ids.
+test keeps the two in step. Findings take their kind (and so their severity) from here, so a topic
+module names only requirement ids; ``source`` joins every topic's clause, and a finding quotes its own
+topic's (``appcheck.clauses``).
 """
 
 from __future__ import annotations
