@@ -57,7 +57,7 @@ ENTERPRISE_ZH, ENTERPRISE_EN = ENTERPRISE.describe()
 DOMESTIC_ZH, DOMESTIC_EN = DOMESTIC.describe()
 JP_ENTERPRISE_ZH, JP_ENTERPRISE_EN = JP_ENTERPRISE.describe()
 RESEARCH_ZH, RESEARCH_EN = RESEARCH.describe()
-MIDLANDS = Region("英国中部", "the Midlands", "GB", codes={"GB-DER"}, names=("Northamptonshire", "北安普敦郡"))
+MIDLANDS = Region("英国中部", "the Midlands", "GB", codes={"GB-DER"}, names=("Northamptonshire", "北安普敦郡"), within={"GB-ENG"})
 AKSU = Region("阿克苏地区", "Aksu Prefecture", "CN", names=("阿克苏", "Aksu"), within={"CN-XJ"})
 
 
@@ -168,7 +168,7 @@ CASES = {
     "partners outside the region": (PartnerInRegion(FOREIGN, MIDLANDS), bundle(org("p", role="foreign_partner", country="GB"), org("q", role="foreign_partner", country="FR", subdivision="FR-IDF")), {}),
     "no partner of the roles in a country": (IN_LIST, bundle(org("co", role="domestic_partner")), {}),
     "prior cooperation with an enterprise": (PriorCooperation(ENTERPRISE), bundle(org("e", role="domestic_partner", kind="enterprise"), prior_cooperation=[{"partner": "e", "since": "2022-05-11"}, {"partner": "e", "since": "2020-01-01"}]), {}),
-    "an enterprise in the region": (PartnerInRegion(ENTERPRISE, AKSU), bundle(org("e", role="domestic_partner", kind="enterprise", subdivision="CN-XJ", locality="阿克苏地区")), {}),
+    "an enterprise in the region": (PartnerInRegion(ENTERPRISE, AKSU), bundle(org("e", role="domestic_partner", kind="enterprise", subdivision="CN-XJ", locality="阿克苏")), {}),
     "an enterprise in a listed country": (PartnerInCountries(ENTERPRISE, countries={"CN"}), bundle(org("e", role="domestic_partner", kind="enterprise")), {}),
     "enterprises from two countries": (PartnerCountries(ENTERPRISE, {"CN", "DE"}), bundle(org("e", role="domestic_partner", kind="enterprise")), {}),
 }
@@ -433,8 +433,8 @@ OUTCOMES = {
     'partner outside the region': {
         'status': 'failed',
         'segments': ('partners', 0),
-        'message': f'没有位于英国中部的合作单位（{FOREIGN_ZH}）；已列：p：GB GB-MAN Manchester',
-        'message_en': f'no partner ({FOREIGN_EN}) is in the Midlands; found: p: GB GB-MAN Manchester',
+        'message': f'没有位于英国中部的合作单位（{FOREIGN_ZH}）；已列：p：GB GB-MAN Manchester（P 的地区代码 GB-MAN 在该地区以外，所在地名称不再判断）',
+        'message_en': f"no partner ({FOREIGN_EN}) is in the Midlands; found: p: GB GB-MAN Manchester (P's subdivision GB-MAN is outside the region, so its locality is not read)",
         'expected': 'the Midlands',
         'actual': [{'id': 'p', 'country': 'GB', 'subdivision': 'GB-MAN', 'locality': 'Manchester'}],
     },
@@ -449,8 +449,8 @@ OUTCOMES = {
     'name outside the subdivision': {
         'status': 'failed',
         'segments': ('partners', 0),
-        'message': f'没有位于阿克苏地区的合作单位（{DOMESTIC_ZH}）；已列：p：CN CN-GD 阿克苏市',
-        'message_en': f'no partner ({DOMESTIC_EN}) is in Aksu Prefecture; found: p: CN CN-GD 阿克苏市',
+        'message': f'没有位于阿克苏地区的合作单位（{DOMESTIC_ZH}）；已列：p：CN CN-GD 阿克苏市（P 的地区代码 CN-GD 在该地区以外，所在地名称不再判断）',
+        'message_en': f"no partner ({DOMESTIC_EN}) is in Aksu Prefecture; found: p: CN CN-GD 阿克苏市 (P's subdivision CN-GD is outside the region, so its locality is not read)",
         'expected': 'Aksu Prefecture',
         'actual': [{'id': 'p', 'country': 'CN', 'subdivision': 'CN-GD', 'locality': '阿克苏市'}],
     },
@@ -965,7 +965,9 @@ def test_a_region_places_by_code_then_by_name_within_its_country() -> None:
     assert located(MIDLANDS, country="GB", locality="北安普敦郡") == "北安普敦郡"
     assert located(MIDLANDS, country="GB", subdivision="GB-ENG") is None
     assert located(AKSU, country="CN", subdivision="CN-XJ", locality="Aksu City") == "Aksu"
-    assert located(AKSU, country="CN", locality="阿克苏") is None
+    assert located(AKSU, country="CN", locality="阿克苏") == "阿克苏"  # no code given: the locality decides
+    assert located(AKSU, country="CN", subdivision="CN-XJ", locality="阿克苏地区") is None  # not a listed name here
+    assert located(MIDLANDS, country="GB", subdivision="GB-MAN", locality="Northamptonshire") is None  # the code decides
 
 
 def test_country_rules_are_checked_when_built() -> None:

@@ -39,7 +39,7 @@ MIDLANDS_RULE = PartnerInRegion(FOREIGN, MIDLANDS)
 
 # ISO 3166-2:GB, checked against the standard: the eleven counties, the unitary authorities inside them,
 # North / West Northamptonshire (2021) and Northamptonshire's former code GB-NTH.
-MIDLANDS_CODES = ["GB-LIN", "GB-NTH", "GB-NNH", "GB-WNH", "GB-DBY", "GB-DER", "GB-NTT", "GB-NGM", "GB-LEC", "GB-LCE", "GB-RUT",
+MIDLANDS_CODES = ["GB-LIN", "GB-NLN", "GB-NEL", "GB-NTH", "GB-NNH", "GB-WNH", "GB-DBY", "GB-DER", "GB-NTT", "GB-NGM", "GB-LEC", "GB-LCE", "GB-RUT",
                   "GB-STS", "GB-STE", "GB-WAR", "GB-SHR", "GB-TFW", "GB-HEF", "GB-WOR"]
 
 
@@ -65,6 +65,35 @@ def test_midlands_names(name) -> None:
     assert status(MIDLANDS_RULE, bundle(partner("GB", None, name))) == "passed"
 
 
+@pytest.mark.parametrize("subdivision", ["GB-ENG", "GB-EAW", "GB-GBN", "GB-UKM", None])
+@pytest.mark.parametrize("locality,expected", [
+    ("Leicester Square, London", "failed"),       # a square in London, not Leicester
+    ("Leicester, Leicestershire", "passed"),
+    ("Rocester, Staffordshire", "passed"),
+    ("Derby Road, Nottingham", "passed"),           # Nottingham is a whole part
+    ("Derby Road, Manchester", "failed"),
+    ("Northamptonshire Street", "passed"),          # no comma: spaces separate the names
+    ("Lincolnshire-on-Sea Road, Leeds", "failed"),
+    ("Greater Manchester", "failed"),
+])
+def test_midlands_names_are_whole_place_names(subdivision, locality, expected) -> None:
+    assert status(MIDLANDS_RULE, bundle(partner("GB", subdivision, locality))) == expected
+
+
+@pytest.mark.parametrize("code", ["GB-MAN", "GB-LND", "GB-WLS", "GB-SCT", "GB-BIR"])
+def test_a_code_outside_the_midlands_decides_whatever_the_locality(code) -> None:
+    result = outcome(MIDLANDS_RULE, bundle(partner("GB", code, "Derby")))
+    assert result.status.value == "failed"
+    assert f"subdivision {code} is outside the region, so its locality is not read" in result.message_en
+
+
+def test_a_name_inside_a_longer_name_is_pointed_out() -> None:
+    result = outcome(PartnerInRegion(Orgs(roles={"local_partner"}), AKSU), bundle(partner("CN", "CN-XJ", "乌鲁木齐市阿克苏路", role="local_partner")))
+    assert result.status.value == "failed"
+    assert "only inside a longer name" in result.message_en and "阿克苏" in result.message_en
+    assert "只在更长的地名中含有" in result.message
+
+
 def test_midlands_needs_gb_and_a_foreign_partner() -> None:
     assert status(MIDLANDS_RULE, bundle(partner("US", "GB-DER"))) == "failed"
     assert status(MIDLANDS_RULE, bundle(partner("GB", "GB-DER", role="domestic_partner"))) == "failed"
@@ -83,10 +112,10 @@ LOCAL = Orgs(roles={"local_partner"})
 
 
 @pytest.mark.parametrize("region,subdivision,locality", [
-    (AKSU, "CN-XJ", "阿克苏地区"), (AKSU, "CN-XJ", "新疆阿克苏地区温宿县"), (AKSU, "CN-XJ", "Aksu Prefecture"),
+    (AKSU, "CN-XJ", "阿克苏地区"), (AKSU, "CN-XJ", "新疆 阿克苏地区 温宿县"), (AKSU, "CN-XJ", "Aksu Prefecture"), (AKSU, "CN-XJ", "乌鲁木齐市, 阿克苏地区"),
     (AKSU, "CN-XJ", "新疆生产建设兵团第一师"), (AKSU, "CN-XJ", "兵团第一师"), (AKSU, "CN-XJ", "农一师"), (AKSU, "CN-XJ", "XPCC 1st Division"),
     (AKSU, "CN-XJ", "阿拉尔市"),
-    (NAGQU, "CN-XZ", "那曲市"), (NAGQU, "CN-XZ", "Nagqu"), (NAGQU, "CN-XZ", "那曲市色尼区"),
+    (NAGQU, "CN-XZ", "那曲市"), (NAGQU, "CN-XZ", "Nagqu"), (NAGQU, "CN-XZ", "那曲市、色尼区"), (NAGQU, "CN-XZ", "色尼区"),
     (HAIXI, "CN-QH", "海西蒙古族藏族自治州"), (HAIXI, "CN-QH", "海西州"), (HAIXI, "CN-QH", "Haixi"), (HAIXI, "CN-QH", "格尔木市"),
     (FULING, "CN-CQ", "涪陵区"), (FULING, "CN-CQ", "Fuling District"),
     (WANZHOU, "CN-CQ", "万州区"), (WANZHOU, "CN-CQ", "wanzhou"),
@@ -99,6 +128,8 @@ def test_counterpart_regions(region, subdivision, locality) -> None:
 
 @pytest.mark.parametrize("region,subdivision,locality", [
     (AKSU, "CN-XJ", "喀什地区"), (AKSU, "CN-XJ", None), (AKSU, "CN-ZJ", "阿克苏地区"),
+    (AKSU, "CN-XJ", "乌鲁木齐市阿克苏路"), (AKSU, "CN-XJ", "新疆阿克苏地区温宿县"), (AKSU, "CN-XJ", "Aksu Road, Urumqi City"),
+    (NAGQU, "CN-XZ", "那曲市色尼区"), (HAIXI, "CN-QH", "西宁市海西路"),
     (NAGQU, "CN-XZ", "拉萨市"), (NAGQU, "CN-QH", "那曲市"),
     (HAIXI, "CN-QH", "西宁市"), (FULING, "CN-CQ", "万州区"), (WANZHOU, "CN-CQ", "涪陵区"), (WANZHOU, "CN-SC", "万州区"),
     (SICHUAN, "CN-CQ", "万州区"), (SICHUAN_CHONGQING, "CN-CQ", "渝中区"), (SICHUAN_CHONGQING, "CN-GZ", None),

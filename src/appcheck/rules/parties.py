@@ -544,13 +544,32 @@ def _codes(instance, attribute, value) -> None:
         raise ValueError(f"Region.{attribute.name} must hold non-empty strings")
 
 
+#: what separates the place names of a locality: commas and 、 first; spaces where there are none
+_MAJOR_SEPARATORS = re.compile(r"[,，、]")
+
+
+def place_names(locality: str) -> tuple[str, ...]:
+    """The whole place names a locality is read as: the whole locality, and its parts.
+
+    A locality with commas or 、 is split there only (``"Leicester Square, London"`` is ``Leicester
+    Square`` and ``London``, and ``Leicester Square`` stays one name); one without is split at spaces
+    (``"阿克苏地区 温宿县"``, ``"Wanzhou District"``). Never split inside a run of text: ``"乌鲁木齐市阿克苏路"``
+    is one name."""
+    major = [part for part in _MAJOR_SEPARATORS.split(locality) if part.strip()]
+    parts = major if len(major) > 1 else locality.split()
+    return (locality, *parts)
+
+
 @attrs.frozen
 class Region:
     """A region the guideline names: by ISO 3166-2 codes that place an organization there by
     themselves, and by locality names (Chinese, English, pinyin) read from ``locality``.
 
-    ``within`` limits the locality names to organizations whose ``subdivision`` is one of those codes
-    (阿克苏地区 must be in CN-XJ); ``None`` accepts a name whatever the subdivision.
+    A given ``subdivision`` decides: one of ``codes`` places the organization in the region; any other
+    code places it outside, whatever ``locality`` says, unless it is one of ``within``, the codes that
+    enclose the region (CN-XJ for Aksu, GB-ENG for the Midlands): there, and where no subdivision is
+    given, the locality decides. Locality names match as whole place names (:func:`place_names`),
+    folded for case, width, spaces and punctuation, never as part of a longer name.
     """
 
     name: str
@@ -570,17 +589,32 @@ class Region:
         """How ``org`` is placed in the region (the code or name that matched), or None."""
         if org.country != self.country:
             return None
-        subdivision = org.subdivision if isinstance(org.subdivision, str) else None
-        if subdivision is not None and subdivision in self.codes:
+        subdivision = org.get("subdivision", MISSING)
+        if isinstance(subdivision, str) and subdivision in self.codes:
             return subdivision
+        if self.code_decides(org):
+            return None
         locality = org.get("locality")
-        if not isinstance(locality, str) or (self.within is not None and subdivision not in self.within):
+        if not isinstance(locality, str):
+            return None
+        parts = {fold_place(part) for part in place_names(locality)}
+        return next((name for name in self.names if fold_place(name) in parts), None)
+
+    def code_decides(self, org: Org) -> bool:
+        """Whether ``org``'s subdivision alone places it outside the region (its locality unread); one
+        that is not a code (null, a number, a list) places it nowhere."""
+        subdivision = org.get("subdivision", MISSING)
+        if subdivision is MISSING:
+            return False
+        return not isinstance(subdivision, str) or (subdivision not in self.codes and subdivision not in (self.within or ()))
+
+    def inside_a_longer_name(self, org: Org) -> str | None:
+        """A listed name that the locality holds only inside a longer name (for the failure's hint)."""
+        locality = org.get("locality")
+        if org.country != self.country or not isinstance(locality, str) or self.code_decides(org):
             return None
         folded = fold_place(locality)
-        for name in self.names:
-            if fold_place(name) in folded:
-                return name
-        return None
+        return next((name for name in self.names if fold_place(name) in folded), None)
 
 
 @attrs.frozen
@@ -589,11 +623,16 @@ class PartnerInRegion:
 
     What it checks:
         Among the partners matching ``orgs``, at least one has ``country`` equal to the region's
-        country and either a ``subdivision`` among the region's codes or a ``locality`` that contains
-        one of the region's names (compared case-, space- and punctuation-insensitively, so
-        ``"North Northamptonshire"``, ``"阿克苏地区温宿县"`` and ``"Aksu Prefecture"`` all match), with
-        ``subdivision`` among ``within`` where the region sets it. A partner without ``country`` fails
-        as missing input.
+        country and either a ``subdivision`` among the region's codes, or a ``locality`` one of whose
+        whole place names is one of the region's names (compared case-, width-, space- and
+        punctuation-insensitively). A given subdivision decides: a code outside the region fails
+        whatever the locality says, unless it is a code that encloses the region (``within``: CN-XJ
+        for Aksu, GB-ENG for the Midlands), where the locality decides. Whole place names: the whole
+        locality, or its parts separated by commas or 、 (by spaces where there are none), so
+        ``"North Northamptonshire"``, ``"Rocester, Staffordshire"``, ``"阿克苏地区 温宿县"`` and
+        ``"Aksu Prefecture"`` match, while ``"Leicester Square, London"`` is not Leicester and
+        ``"乌鲁木齐市阿克苏路"`` (a street of Ürümqi) is not 阿克苏. A name found only inside a longer
+        name is pointed out in the failure. A partner without ``country`` fails as missing input.
 
     Why:
         英国中部引擎地区……共11个郡 / 帮扶地包括新疆阿克苏地区（含新疆建设兵团农一师）……: the call is
@@ -602,7 +641,7 @@ class PartnerInRegion:
 
     Failing example:
         ``PartnerInRegion(Orgs(roles={"foreign_partner"}), MIDLANDS)`` with a partner in ``GB-MAN``
-        (Manchester) without a Midlands locality.
+        (Manchester), whatever its locality, or in ``GB-ENG`` with the locality ``"Leicester Square, London"``.
 
     Passing example:
         The same rule with ``{"country": "GB", "subdivision": "GB-DER"}`` (Derby) or
@@ -627,9 +666,20 @@ class PartnerInRegion:
                 )
             places.append({"id": org.id, "country": org.country, "subdivision": org.subdivision, "locality": org.get("locality")})
         found = [(p["id"], f"{p['country']} {p['subdivision'] or ''} {p['locality'] or ''}".strip()) for p in places]
+        hint_zh = hint_en = ""
+        for org in candidates:
+            inner = self.region.inside_a_longer_name(org)
+            if inner is not None:
+                hint_zh = f"（{org.label} 的所在地“{org.get('locality')}”只在更长的地名中含有“{inner}”，不作为该地名；多个地名请以逗号、空格或顿号分隔）"
+                hint_en = f" ({org.label}'s locality \"{org.get('locality')}\" holds \"{inner}\" only inside a longer name, which is not that place; separate place names with commas, spaces or 、)"
+                break
+            if org.country == self.region.country and self.region.code_decides(org) and isinstance(org.get("locality"), str):
+                hint_zh = f"（{org.label} 的地区代码 {org.subdivision} 在该地区以外，所在地名称不再判断）"
+                hint_en = f" ({org.label}'s subdivision {org.subdivision} is outside the region, so its locality is not read)"
+                break
         return failed(
-            f"没有位于{self.region.name}的合作单位（{want_zh}）；已列：{'；'.join(f'{i}：{where}' for i, where in found) or '无'}",
-            f"no partner ({want_en}) is in {self.region.name_en}; found: {'; '.join(f'{i}: {where}' for i, where in found) or 'none'}",
+            f"没有位于{self.region.name}的合作单位（{want_zh}）；已列：{'；'.join(f'{i}：{where}' for i, where in found) or '无'}{hint_zh}",
+            f"no partner ({want_en}) is in {self.region.name_en}; found: {'; '.join(f'{i}: {where}' for i, where in found) or 'none'}{hint_en}",
             candidates[0].segments if candidates else ("partners",), expected=self.region.name_en, actual=places,
         )
 

@@ -4,15 +4,28 @@ Not a call module (it defines no ``CALL``). Names are the guidelines' own, plus 
 names; matching folds case, spaces and punctuation.
 
 UK Midlands Engine: the eleven ceremonial counties the guidelines list, by ISO 3166-2:GB code and by
-English and Chinese name, with the unitary authorities inside them (Derby GB-DER, Nottingham GB-NGM,
-Leicester GB-LCE, Stoke-on-Trent GB-STE, Telford and Wrekin GB-TFW) and Northamptonshire's 2021
+English and Chinese name, with the unitary authorities inside them (North Lincolnshire GB-NLN and North
+East Lincolnshire GB-NEL, Derby GB-DER, Nottingham GB-NGM, Leicester GB-LCE, Stoke-on-Trent GB-STE,
+Telford and Wrekin GB-TFW; Rutland, Herefordshire and Worcestershire's and Warwickshire's codes are
+their own) and Northamptonshire's 2021
 successors North Northamptonshire (GB-NNH) and West Northamptonshire (GB-WNH). GB-NTH, the code of
 Northamptonshire until its abolition in 2021, is accepted too (older registry data still carry it).
 zj-2025 spells Herefordshire "Herfordshire"; both spellings are accepted.
 
+Places (catalogue Revision 2): a given ISO 3166-2 code decides. A code of the region places a partner
+there; any other code places it outside, whatever the locality says, except the codes that enclose the
+region (GB-ENG, GB-EAW, GB-GBN, GB-UKM for the Midlands; the province for a Chinese prefecture), where
+the locality decides, as it does when no code is given. Locality names match as whole place names: the
+whole locality, or one of its parts separated by commas or 、 (by spaces where it has neither), equal
+to a listed name after folding case, width, spaces and punctuation; never a substring of a longer name
+(``Leicester Square, London`` is not Leicester, ``乌鲁木齐市阿克苏路`` is not 阿克苏, and
+``阿克苏地区温宿县`` written without a separator is one unlisted name: write ``阿克苏地区 温宿县``).
+Reading spaces as separators only where there are no commas keeps ``Leicester Square`` one name in
+``Leicester Square, London``; a bare ``Leicester Square`` is read as Leicester and Square.
+
 Counterpart regions: China's prefectures and districts have no ISO 3166-2 code, so a partner is placed
-by ``subdivision`` (the province: CN-XJ, CN-XZ, CN-QH, CN-CQ) and by ``locality`` containing one of the
-region's names in Chinese or pinyin (阿克苏地区, 兵团第一师 / 农一师 / XPCC 1st Division, 那曲市 /
+by ``subdivision`` (the province: CN-XJ, CN-XZ, CN-QH, CN-CQ) and by ``locality`` naming one of the
+region's places in Chinese or pinyin (阿克苏地区, 兵团第一师 / 农一师 / XPCC 1st Division, 那曲市 /
 Nagqu, 海西州 / Haixi, 涪陵区 / Fuling, 万州区 / Wanzhou), the counties and cities of the prefecture
 included (温宿县, 库车市, 阿拉尔市, 色尼区, 格尔木市, 德令哈市 ...). Sichuan's 68 counties are not listed
 in the guidelines: any Sichuan (CN-SC) partner qualifies.
@@ -59,7 +72,7 @@ def foreign_partner_in(country: str, subdivision: str | None = None) -> Orgs:
 
 #: ISO 3166-2:GB codes of the Midlands Engine counties and the unitary authorities inside them
 MIDLANDS_CODES = frozenset({
-    "GB-LIN",                       # Lincolnshire
+    "GB-LIN", "GB-NLN", "GB-NEL",   # Lincolnshire, North Lincolnshire, North East Lincolnshire
     "GB-NNH", "GB-WNH", "GB-NTH",   # North / West Northamptonshire (2021); Northamptonshire before 2021
     "GB-DBY", "GB-DER",             # Derbyshire, Derby
     "GB-NTT", "GB-NGM",             # Nottinghamshire, Nottingham
@@ -72,7 +85,7 @@ MIDLANDS_CODES = frozenset({
     "GB-WOR",                       # Worcestershire
 })
 MIDLANDS_NAMES = (
-    "Lincolnshire", "林肯郡",
+    "Lincolnshire", "林肯郡", "North Lincolnshire", "北林肯郡", "North East Lincolnshire", "东北林肯郡",
     "Northamptonshire", "北安普敦郡", "North Northamptonshire", "北北安普敦郡", "West Northamptonshire", "西北安普敦郡",
     "Derbyshire", "德比郡", "Derby", "德比",
     "Nottinghamshire", "诺丁汉郡", "Nottingham", "诺丁汉",
@@ -84,7 +97,10 @@ MIDLANDS_NAMES = (
     "Herefordshire", "Herfordshire", "赫里福德郡",
     "Worcestershire", "伍斯特郡",
 )
-MIDLANDS = Region("英国中部引擎地区（11个郡）", "the UK Midlands Engine area (11 counties)", "GB", MIDLANDS_CODES, MIDLANDS_NAMES)
+#: the codes that enclose the Midlands (England; England and Wales; Great Britain; the United Kingdom):
+#: with one of them, or none, the locality decides
+MIDLANDS_ENCLOSING = frozenset({"GB-ENG", "GB-EAW", "GB-GBN", "GB-UKM"})
+MIDLANDS = Region("英国中部引擎地区（11个郡）", "the UK Midlands Engine area (11 counties)", "GB", MIDLANDS_CODES, MIDLANDS_NAMES, within=MIDLANDS_ENCLOSING)
 
 AKSU_NAMES = (
     "阿克苏地区", "阿克苏", "Aksu", "Akesu",
@@ -92,16 +108,19 @@ AKSU_NAMES = (
     "阿拉尔市", "阿拉尔", "Alar", "Aral",
     "库车", "Kuqa", "Kuche", "温宿", "Wensu", "沙雅", "Shaya", "新和", "Xinhe", "拜城", "Baicheng", "乌什", "Wushi", "Uqturpan",
     "阿瓦提", "Awati", "柯坪", "Kalpin", "Keping",
+    "阿克苏市", "库车市", "库车县", "温宿县", "沙雅县", "新和县", "拜城县", "乌什县", "阿瓦提县", "柯坪县",
 )
 NAGQU_NAMES = (
     "那曲市", "那曲地区", "那曲", "Nagqu", "Naqu", "Nakchu",
     "色尼区", "Seni", "嘉黎", "Lhari", "比如县", "Biru", "聂荣", "Nyainrong", "安多县", "申扎", "Xainza", "索县",
     "班戈", "Baingoin", "巴青", "Baqen", "尼玛县", "Nyima", "双湖", "Shuanghu",
+    "嘉黎县", "聂荣县", "申扎县", "班戈县", "巴青县", "双湖县",
 )
 HAIXI_NAMES = (
     "海西蒙古族藏族自治州", "海西州", "海西", "Haixi",
     "德令哈", "Delingha", "格尔木", "Golmud", "Ge'ermu", "茫崖", "Mangnai", "Mangya", "乌兰县", "都兰", "Dulan", "天峻", "Tianjun",
     "大柴旦", "Da Qaidam", "Dachaidan",
+    "德令哈市", "格尔木市", "茫崖市", "都兰县", "天峻县", "大柴旦行政委员会", "大柴旦行委",
 )
 FULING_NAMES = ("涪陵区", "涪陵", "Fuling")
 WANZHOU_NAMES = ("万州区", "万州", "Wanzhou")
