@@ -60,6 +60,20 @@ def test_every_quoted_fragment_is_in_the_topics_own_section(call, topic, track) 
     assert all(_quoted_fragments(quote) for quote in quoted.values())
 
 
+@pytest.mark.parametrize("call,topic,track", list(_cases()))
+def test_a_quote_quotes_the_clause_never_only_names_it(call, topic, track) -> None:
+    for item in explain.checklist(topic.name, track)["requirements"]:
+        assert not re.search(r"考核指标 \d", item["source"]), item
+        assert "拟支持项目数 / 共拟支持经费" not in item["source"], item
+
+
+def test_a_finding_quotes_its_directions_budget_lines() -> None:
+    report = appcheck.validate(ROOT / "examples" / "most-2022" / "usa" / "valid.json")
+    quoted = {f.requirement: f.source.rpartition("：“")[2] for f in report.findings}
+    assert quoted["MOST22-DIRECTION-BUDGET"] == quoted["MOST22-DIRECTION-AVERAGE"] == "拟支持项目数：90 个项目左右。共拟支持经费：18000 万元人民币”"
+    assert quoted["MOST22-DURATION"] == "每个项目实施周期一般为 2~3 年”"  # the general rule: usa has no duration clause of its own
+
+
 def test_a_finding_quotes_its_own_directions_clause_only() -> None:
     report = appcheck.validate(ROOT / "examples" / "most-2022" / "korea" / "valid.json")
     (finding,) = [f for f in report.findings if f.requirement == "MOST22-MAX3-DURATION"]

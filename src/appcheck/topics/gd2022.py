@@ -164,6 +164,8 @@ EXCHANGE = Topic(
 
 # ----------------------------------------------------------------------------- sections of the guideline, clauses
 
+QUALIFICATION = "项目申报人应在指南发布之日前获得相关专业博士学位或副高及以上职称"
+
 #: where each topic's section of the guideline starts and ends (see ``appcheck.clauses``); industrial's
 #: two directions have no heading of their own
 SECTIONS = {
@@ -174,17 +176,18 @@ SECTIONS = {
 }
 
 #: the clauses written out where the contract's source has no fragment from the topic's own section,
-#: or where a track words the requirement its own way
-QUALIFICATION = "项目申报人应在指南发布之日前获得相关专业博士学位或副高及以上职称"
-
+#: names the clause instead of quoting it (考核指标 1-4, 重点领域为……), or where a track words the
+#: requirement its own way
 CLAUSES = {
     "research": {
+        "GD22-FIELDS": "重点领域为新一代信息技术、高端装备制造、绿色低碳、生物医药、数字经济、新材料、海洋经济、现代种业和精准农业、现代工程技术",
         "GD22-PI-QUALIFICATION": QUALIFICATION,
         "GD22-RES-TARGETS": "形成研究领域的新发现、新观点、新原理或新机制等标志性成果不少于 1 项，并完成热点报告、研究进展或综述报告不少于 1 篇……"
                             "主要合作方团队至少有 1 次赴对方机构的工作访问……且每年至少召开 1 次项目合作各方全体成员参加的项目工作会议……"
                             "合作各方至少联合举办 1 次研究项目相关领域的技术交流活动……与合作外方联合发表的高质量论文……不少于 1 篇",
     },
     "industrial": {
+        "GD22-FIELDS": "重点领域为新一代信息技术、高端装备制造、绿色低碳、生物医药、数字经济、新材料、海洋经济、现代种业和精准农业、现代工程技术",
         "GD22-LEAD": "支持广东省企业、高校、科研院所等创新主体牵头",
         "GD22-AGREEMENT": "必须就合作项目签署合作协议等具有法律效力的项目合作文件。协议内容要明确各方研发任务、分工与知识产权归属……"
                           "未签署相应文件的单位不得列为项目的合作单位",
@@ -210,6 +213,7 @@ CLAUSES = {
         "GD22-TRN-TARGETS": "在广东省内按指南要求举办 1 个科技创新能力培训班……提交总结报告 1 篇……在专业媒体或综合性媒体上至少有 1 篇项目报道",
     },
     "exchange": {
+        "GD22-FIELDS": "本年度重点支持领域为网络空间科学与技术、病原微生物与重大传染病、脑科学与类脑研究、材料基因工程、合成生物学",
         "GD22-PI-QUALIFICATION": QUALIFICATION,
         "GD22-EXC-NAME": "申报项目名称应统一按照“XXX 学术交流项目”的格式填写",
     },

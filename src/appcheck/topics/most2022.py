@@ -424,7 +424,28 @@ SECTIONS = {
     "korea-energy": (("2.7 中国和韩国政府间能源技术联合研究项目", None),),
 }
 
-#: the clauses written out where the contract's source has no fragment from the direction's own section
+#: 拟支持项目数 and 共拟支持经费 as each direction words them (finland's two budget lines: its CLAUSES entry)
+BUDGET_CLAUSES = {
+    "spain": "拟支持项目数：不超过 15 个。共拟支持经费：4500 万元人民币",
+    "france-joint-labs": "拟支持项目数：不超过 10 个。共拟支持经费：4000 万元人民币",
+    "austria": "拟支持项目数：不超过 15 个。共拟支持经费：3000 万元人民币",
+    "austria-industry": "拟支持项目数：不超过3个。共拟支持经费：1000万元人民币",
+    "germany": "拟支持项目数：5 个。共拟支持经费：2000 万元人民币",
+    "japan-jica": "拟支持项目数：20 个。共拟支持经费：6000 万元人民币",
+    "korea-industry": "拟支持项目数：2 个（生物科技领域 1 个，信息通信领域 1 个）。共拟支持经费：1800 万元人民币",
+    "korea": "拟支持项目数：6 个。共拟支持经费：600 万元人民币",
+    "mongolia": "拟支持项目数：12 个。共拟支持经费：1800 万元人民币",
+    "egypt": "拟支持项目数：10 个。共拟支持经费：2000 万元人民币",
+    "malaysia": "拟支持项目数：8 个。共拟支持经费：2000 万元人民币",
+    "belarus": "拟支持项目数: 35 个。共拟支持经费: 3500 万元人民币",
+    "uzbekistan": "拟支持项目数：20 个。共拟支持经费：2000 万元人民币",
+    "brics": "拟支持项目数：15 个。共拟支持经费：3000 万元人民币",
+    "usa": "拟支持项目数：90 个项目左右。共拟支持经费：18000 万元人民币",
+    "korea-energy": "拟支持项目数：2 个。共拟支持经费：1500 万元人民币",
+}
+
+#: the clauses written out where the contract's source has no fragment from the direction's own section,
+#: or only names the clause (the budget lines: BUDGET_CLAUSES)
 CLAUSES = {
     "spain": {"MOST22-DURATION": "项目执行期原则上为 2~3 年"},
     "france-joint-labs": {
@@ -453,6 +474,8 @@ CLAUSES = {
         "MOST22-DUAL": "中乌双方合作单位需分别向本国科技主管部门进行申报，单方申报无效",
     },
 }
+for _direction, _wording in BUDGET_CLAUSES.items():
+    CLAUSES.setdefault(_direction, {}).update({"MOST22-DIRECTION-BUDGET": _wording, "MOST22-DIRECTION-AVERAGE": _wording})
 
 CALL = Call(
     CALL_ID, '国家重点研发计划"政府间国际科技创新合作"重点专项2022年度第一批项目申报指南',
