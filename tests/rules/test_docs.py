@@ -55,3 +55,115 @@ def test_sections_out_of_order_are_detected() -> None:
 
     with pytest.raises(docs.MissingSection):
         docs.sections(Shuffled)
+
+
+# ------------------------------------------------------------------ reading the fixed shape
+
+def test_sections_are_read_in_their_order() -> None:
+    class Documented:
+        """Summary line.
+
+        What it checks:
+            the thing
+            over two lines.
+
+        Why:
+            reasons.
+
+        Failing example:
+            bad.
+
+        Passing example:
+            good.
+        """
+
+    assert docs.sections(Documented) == {
+        "summary": "Summary line.", "What it checks": "the thing\nover two lines.", "Why": "reasons.",
+        "Failing example": "bad.", "Passing example": "good.",
+    }
+
+
+def test_a_missing_summary_or_section_is_named() -> None:
+    class NoSummary:
+        """What it checks:
+            x.
+
+        Why:
+            x.
+
+        Failing example:
+            x.
+
+        Passing example:
+            x.
+        """
+
+    with pytest.raises(docs.MissingSection, match="^NoSummary's docstring lacks: a summary$"):
+        docs.sections(NoSummary)
+
+    class Thin:
+        """Summary.
+
+        What it checks:
+            x.
+        """
+
+    with pytest.raises(docs.MissingSection, match="^Thin's docstring lacks: Why, Failing example, Passing example$"):
+        docs.sections(Thin)
+
+    class Shuffled:
+        """Summary.
+
+        Why:
+            x.
+
+        What it checks:
+            x.
+
+        Failing example:
+            x.
+
+        Passing example:
+            x.
+        """
+
+    with pytest.raises(docs.MissingSection, match=r"^Shuffled's sections are out of order: \['Why', 'What it checks', 'Failing example', 'Passing example'\]$"):
+        docs.sections(Shuffled)
+
+    class Undocumented:
+        pass
+
+    with pytest.raises(docs.MissingSection, match="^Undocumented's docstring lacks: What it checks, Why, Failing example, Passing example$"):
+        docs.sections(Undocumented)
+
+
+def test_rule_classes_come_from_every_rule_module() -> None:
+    classes = docs.rule_classes()
+    assert {"SubsidyBounds", "ApplicantIs", "SignedAgreement", "HasDocument", "TrainingScale", "ForeignSubmission", "TargetMinimums"} <= set(classes)
+    assert not {"Orgs", "Agency", "BudgetLine", "Region", "MissingInput", "Context"} & set(classes)
+    assert all(cls.__module__ == f"appcheck.rules.{module}" for module in docs.MODULES for cls in classes.values() if cls.__module__.endswith(f".{module}"))
+    assert {cls.__module__.rsplit(".", 1)[1] for cls in classes.values()} == set(docs.MODULES)
+
+
+
+
+def test_only_unindented_lines_are_headings() -> None:
+    class Nested:
+        """Summary.
+
+        What it checks:
+            a list:
+            Why:
+            is part of this section.
+
+        Why:
+            reasons.
+
+        Failing example:
+            x.
+
+        Passing example:
+            y.
+        """
+
+    assert docs.sections(Nested)["What it checks"] == "a list:\nWhy:\nis part of this section."

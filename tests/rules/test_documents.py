@@ -10,6 +10,7 @@ from appcheck.rules.documents import HasDocument
 from appcheck.rules.parties import Orgs
 
 from .helpers import DAY, org, outcome, status
+from .messages.documents import LETTER, documents
 
 
 def bundle(*documents) -> dict:
@@ -121,3 +122,18 @@ def test_a_national_government_issuer(kind, level, expected) -> None:
     if level:
         document["issuer_level"] = level
     assert status(rule, bundle(document)) == expected
+
+
+# ------------------------------------------------------------------ parameters and the closest document
+
+def test_document_parameters() -> None:
+    for bad in ({"kind": "selfie"}, {"kind": "other", "issuer_kinds": {"friend"}}, {"kind": "other", "issuer_levels": {"galactic"}}):
+        with pytest.raises(ValueError):
+            HasDocument(**bad)
+    rule = HasDocument("other")
+    assert (rule.issuer_kinds, rule.issuer_levels, rule.about, rule.reference, rule.judged, rule.judge, rule.named_issuer) == (None, None, None, False, False, ("", ""), False)
+
+
+def test_the_first_closest_document_is_named() -> None:
+    data = documents({"kind": "recommendation_letter", "issuer_kind": "other", "issuer_level": "county"}, {"kind": "recommendation_letter", "issuer_kind": "government", "issuer_level": "national"})
+    assert outcome(LETTER, data).message_en.startswith("a recommendation letter does not qualify: its issuer_kind is other")
