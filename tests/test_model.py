@@ -58,7 +58,7 @@ def test_report_to_dict_round_trip() -> None:
 
 
 def test_severity_and_status_values() -> None:
-    assert [s.value for s in Status] == ["passed", "failed", "needs_review"]
+    assert [s.value for s in Status] == ["passed", "failed", "needs_review", "waived"]
     assert [s.value for s in Severity] == ["error", "warning", "info"]
     with pytest.raises(ValueError):
         finding(status="maybe")

@@ -23,8 +23,11 @@ def validate(bundle, as_of=None, settings=None, *, limits=None):
     return _validate(bundle, as_of=as_of, settings=settings, limits=limits)
 
 
-def validate_batch(bundles, as_of=None, settings=None, jobs=1, *, limits=None):
-    """Check several bundles as one batch (quotas across bundles); see :mod:`appcheck.engine`."""
+def validate_batch(bundles, as_of=None, settings=None, jobs=1, *, limits=None, waivers=()):
+    """Check several bundles as one batch (quotas across bundles); see :mod:`appcheck.engine`.
+
+    ``waivers``: :class:`appcheck.waivers.Waiver` values (``appcheck.config.load(path).waivers``).
+    """
     from .engine import validate_batch as _validate_batch
 
-    return _validate_batch(bundles, as_of=as_of, settings=settings, jobs=jobs, limits=limits)
+    return _validate_batch(bundles, as_of=as_of, settings=settings, jobs=jobs, limits=limits, waivers=waivers)

@@ -160,7 +160,8 @@ def _validate(args, out: IO) -> int:
             bundles.append(target)
     try:
         jobs = engine.auto_jobs(len(bundles)) if effective["jobs"] == "auto" else effective["jobs"]
-        batch = engine.check_batch(bundles, as_of=effective["as_of"], settings=effective.setting_values(), jobs=jobs, limits=limits)
+        batch = engine.check_batch(bundles, as_of=effective["as_of"], settings=effective.setting_values(), jobs=jobs, limits=limits,
+                                   waivers=effective.waivers)
     except ValueError as error:  # an unknown or malformed setting
         raise _Usage(f"appcheck validate: {error}") from None
     strict = effective["strict"]

@@ -8,7 +8,8 @@ command line would read.
 
 Keys (every one optional): ``settings`` (a table of call settings), ``lang`` (``zh``/``en``),
 ``format`` (a report format), ``jobs`` (a whole number or ``"auto"``), ``strict`` (a boolean),
-``as_of`` (a date) and ``exclude`` (a list of globs). An unknown key, a value of the wrong type or an unknown setting raises
+``as_of`` (a date), ``exclude`` (a list of globs) and ``waivers`` (a list of tables, see
+:mod:`appcheck.waivers`). An unknown key, a value of the wrong type or an unknown setting raises
 :class:`ConfigError`, which names the file, the line and what is accepted.
 
 Command-line flags override the file, which overrides the defaults: :func:`resolve` works out the
@@ -36,7 +37,7 @@ else:  # pragma: no cover - Python 3.10 only
 
 #: the file names looked for in each directory, in this order
 NAMES = ("appcheck.toml", "pyproject.toml")
-KEYS = ("settings", "lang", "format", "jobs", "strict", "as_of", "exclude")
+KEYS = ("settings", "lang", "format", "jobs", "strict", "as_of", "exclude", "waivers")
 LANGS = ("zh", "en")
 #: the defaults of the keys a flag can also set
 DEFAULTS: dict[str, Any] = {"lang": "zh", "format": "text", "jobs": "auto", "strict": False, "as_of": None}
@@ -78,6 +79,10 @@ class Config:
     @property
     def settings(self) -> dict[str, Any]:
         return dict(self.values.get("settings", {}))
+
+    @property
+    def waivers(self) -> tuple:
+        return tuple(self.values.get("waivers", ()))
 
     @property
     def exclude(self) -> tuple[str, ...]:
@@ -272,6 +277,21 @@ def _settings(value: Any, place: _Place) -> dict[str, Any]:
     return checked
 
 
+def _waivers(value: Any, place: _Place) -> tuple:
+    from . import waivers
+
+    if not isinstance(value, list):
+        raise place.error(f"waivers is an array of tables ([[waivers]], or [[tool.appcheck.waivers]] in pyproject.toml), not {_kind(value)}", "waivers")
+    parsed = []
+    for index, entry in enumerate(value):
+        where = f"{place.path}:{place.line('waivers', index) or '?'}"
+        try:
+            parsed.append(waivers.Waiver.from_mapping(entry, origin=where, base=place.path.absolute().parent))
+        except ValueError as error:
+            raise place.error(f"waivers[{index}]: {error}", "waivers", index, getattr(error, "key", None)) from None
+    return tuple(parsed)
+
+
 _PARSE = {
     "settings": _settings,
     "lang": lambda value, place: _one_of("lang", value, LANGS, place),
@@ -279,6 +299,7 @@ _PARSE = {
     "jobs": _jobs,
     "as_of": _as_of,
     "exclude": _exclude,
+    "waivers": _waivers,
 }
 
 
@@ -431,7 +452,7 @@ def resolve(file: Config | None, flags: Mapping[str, Any] | None = None) -> Effe
     from_file = file.settings if file is not None else {}
     settings = {name: Value(value, file.where(f"settings.{name}")) for name, value in from_file.items() if name not in given}
     settings.update((name, Value(value, COMMAND_LINE)) for name, value in given.items())
-    return Effective(file.path if file is not None else None, values, settings, ())
+    return Effective(file.path if file is not None else None, values, settings, file.waivers if file is not None else ())
 
 
 def render(effective: Effective) -> str:

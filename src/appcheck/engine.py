@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from . import catalog, clauses, fastpath, schema_messages, schemas, topics
+from . import catalog, clauses, fastpath, pointer, schema_messages, schemas, topics
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
 from .rules.base import MALFORMED, Context, Outcome, a_or_an, as_date, excerpt, malformed, run
 from .rules.batch import read
@@ -499,6 +499,7 @@ class Checked:
     blocking: tuple = ()  # the required checks the bundle fails on its own (requirement ids)
     positions: Mapping = attrs.field(factory=dict)
     clean: bool = True
+    waived: tuple = ()  # the indices of the waivers that covered a finding of its own
 
     @property
     def ok(self) -> bool:
@@ -533,7 +534,8 @@ class Pickled:
 
 def check_one(item: tuple) -> Checked:
     """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any process)."""
-    prepared = _prepare(*item)
+    prepared = _prepare(*item[:5])
+    waivers = item[5] if len(item) > 5 else None
     head = Report(
         (), call=prepared.call.id if prepared.call else None, topic_id=prepared.topic.id if prepared.topic else None,
         track=prepared.track, file=prepared.file, checked_on=prepared.context.checked_on if prepared.context else None,
@@ -564,14 +566,28 @@ def check_one(item: tuple) -> Checked:
     for position, outcome in outcomes.items():
         placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=prepared.track)
     batch_positions = dict(zip(wanted, where))
+    used: set = set()
+    if waivers:  # each failed finding a waiver covers becomes waived
+        findings, placed = _waive(waivers, findings, prepared, used), dict(zip(placed, _waive(waivers, placed.values(), prepared, used)))
     blocking = tuple(sorted({finding.requirement for finding in [*findings, *placed.values()] if finding.blocking}))
     if prepared.context is not None:
         # each finding in the topic's order; for a batch check, its position: its finding comes once the whole batch is read
         findings.extend(placed.get(position, position) for position in sorted([*placed, *(position for position, _, _ in reads)]))
     return Checked(
         head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions,
-        all(finding.clean() for finding in findings if isinstance(finding, Finding)),
+        all(finding.clean() for finding in findings if isinstance(finding, Finding)), tuple(sorted(used)),
     )
+
+
+def _waive(waivers: Any, findings: Iterable[Finding], prepared: Prepared, used: set) -> list[Finding]:
+    """``findings`` with those a waiver covers waived; the waivers' indices go to ``used``."""
+    result = []
+    for finding in findings:
+        finding, index = waivers.apply(finding, prepared.name, prepared.file is not None)
+        if index is not None:
+            used.add(index)
+        result.append(finding)
+    return result
 
 
 def _check_chunk(items: list) -> list[Checked]:
@@ -734,8 +750,9 @@ class CheckedBatch:
     once. Close it (or use it as a context manager) to free its temporary file.
     """
 
-    def __init__(self, store: _Store, outcomes: dict, findings: tuple, ok: list, strict: list, latest: dt.date | None) -> None:
+    def __init__(self, store: _Store, outcomes: dict, findings: tuple, ok: list, strict: list, latest: dt.date | None, waivers: Any = None) -> None:
         self._store = store
+        self._waivers = waivers
         self._outcomes = outcomes
         self.findings = findings
         self.ok_count = sum(ok)
@@ -763,6 +780,8 @@ class CheckedBatch:
                     if isinstance(found, int) else found
                     for found in findings
                 )
+                if self._waivers:  # the batch checks' findings of this bundle (its own are waived already)
+                    findings = tuple(self._waivers.apply(found, item.name, item.head.file is not None)[0] for found in findings)
             yield attrs.evolve(item.head, findings=findings)
 
     @staticmethod
@@ -790,13 +809,16 @@ class CheckedBatch:
 HOLD = 100
 
 
-def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None, hold: int | None = HOLD) -> CheckedBatch:
+def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None, hold: int | None = HOLD, waivers: Iterable[Any] = ()) -> CheckedBatch:
     """Check several bundles as one batch in flat memory: the reports come back one at a time.
 
     Each bundle is checked on its own first (in ``jobs`` processes); only what the batch checks
     compare (a key or two a bundle) stays in memory. The rest of its report is kept in memory for
     batches of up to ``hold`` bundles, and goes to a temporary file for larger ones (None: never).
     Once every bundle is read, the batch checks run and the reports are built as they are read back.
+
+    ``waivers``: :class:`appcheck.waivers.Waiver` values; a failed finding one covers is waived, and
+    the batch findings end with a ``WAIVER`` finding for each waiver expired on ``as_of`` or unused.
     """
     if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
         raise TypeError("a batch is an iterable of bundles; use validate() for one")
@@ -804,10 +826,23 @@ def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str
         raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
     if hold is not None and (isinstance(hold, bool) or not isinstance(hold, int) or hold < 0):
         raise ValueError(f"hold is a number of bundles, 0 or more, or None, not {hold!r}")
-    return _collect(_first_pass(_items(bundles, as_of, settings, limits), jobs), hold)
+    items = _items(bundles, as_of, settings, limits, waivers)
+    return _collect(_first_pass(items, jobs), hold, items[0][5] if items else _waivers(waivers, _as_of(as_of)))
 
 
-def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | None, limits: Any) -> list[tuple]:
+def _waivers(waivers: Iterable[Any], day: dt.date) -> Any:
+    """The waivers in force on ``day`` (None when there are none)."""
+    if isinstance(waivers, (str, bytes, Mapping)):
+        raise TypeError("waivers is an iterable of appcheck.waivers.Waiver values")
+    waivers = tuple(waivers or ())
+    if not waivers:
+        return None
+    from .waivers import Waivers
+
+    return Waivers.of(waivers, day)
+
+
+def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | None, limits: Any, waivers: Iterable[Any] = ()) -> list[tuple]:
     """What :func:`check_one` takes for each bundle, once the arguments are checked."""
     from .loading import Limits
 
@@ -816,10 +851,11 @@ def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | Non
     day = _as_of(as_of)
     # None: each call's defaults (an empty mapping too, without importing every call to check it)
     resolved = None if settings is None or (isinstance(settings, Mapping) and not settings) else topics.resolve_settings(settings)
-    return [(bundle, index, day, resolved, limits) for index, bundle in enumerate(bundles)]
+    in_force = _waivers(waivers, day)
+    return [(bundle, index, day, resolved, limits, in_force) for index, bundle in enumerate(bundles)]
 
 
-def _collect(checked: Iterable[Checked], hold: int | None) -> CheckedBatch:
+def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None) -> CheckedBatch:
     """Keep the checked bundles (in a :class:`_Store`) and what the batch checks compare, then judge the batch."""
     store = _Store(hold)
     groups: dict[str, list[_Member]] = {}
@@ -827,14 +863,19 @@ def _collect(checked: Iterable[Checked], hold: int | None) -> CheckedBatch:
     ok: list[bool] = []
     strict: list[bool] = []
     latest = None
+    used: set = set()
+    names: dict[int, tuple] = {}  # for the waivers: the name of each bundle a batch check read
     try:
         for index, item in enumerate(checked):
             store.append(item)
+            used.update(item.waived)
             ok.append(item.ok)
             strict.append(item.strict_ok)
             if item.head.checked_on is not None and (latest is None or item.head.checked_on > latest):
                 latest = item.head.checked_on
             if item.reads:
+                if waivers:
+                    names[index] = (item.name, item.head.file is not None)
                 topic = None
                 for position, requirement, found in item.reads:
                     if requirement not in rules:
@@ -847,26 +888,41 @@ def _collect(checked: Iterable[Checked], hold: int | None) -> CheckedBatch:
     except BaseException:
         store.close()
         raise
+    waived = set()
+    if waivers:
+        for (index, position), outcome in outcomes.items():
+            found = waivers.match(groups_by_position[(index, position)], outcome.status, pointer.render(outcome.segments), *names[index])
+            if found is not None:
+                waived.add((index, position))
+                used.add(found)
     blocked = {index for (index, position), outcome in outcomes.items()
-               if outcome.status is Status.FAILED and catalog.requirement(groups_by_position[(index, position)]).severity is Severity.ERROR}
-    unclean = {index for (index, _), outcome in outcomes.items() if outcome.status is not Status.PASSED}
+               if outcome.status is Status.FAILED and (index, position) not in waived
+               and catalog.requirement(groups_by_position[(index, position)]).severity is Severity.ERROR}
+    unclean = {index for (index, position), outcome in outcomes.items() if outcome.status is not Status.PASSED and (index, position) not in waived}
     for index in blocked:
         ok[index] = False
     for index in unclean:
         strict[index] = False
     batch_findings = []
-    for member, outcome, names in breaches:
+    for member, outcome, bundle_names in breaches:
         call = topics.call(member.call)
         topic = call.topic(member.topic)
-        batch_findings.append(finding_for(topic.checks[member.position], outcome, call, topic, bundles=names, track=member.track))
-    return CheckedBatch(store, outcomes, tuple(batch_findings), ok, strict, latest)
+        finding = finding_for(topic.checks[member.position], outcome, call, topic, bundles=bundle_names, track=member.track)
+        if waivers:
+            finding, found = waivers.apply_batch(finding)
+            if found is not None:
+                used.add(found)
+        batch_findings.append(finding)
+    if waivers:
+        batch_findings.extend(waivers.findings(used))
+    return CheckedBatch(store, outcomes, tuple(batch_findings), ok, strict, latest, waivers)
 
 
-def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None) -> BatchReport:
+def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None, waivers: Iterable[Any] = ()) -> BatchReport:
     """Check several bundles as one batch: one report each, plus the batch findings (quotas, identities)."""
     if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
         raise TypeError("validate_batch takes an iterable of bundles; use validate() for one")
-    with check_batch(bundles, as_of=as_of, settings=settings, jobs=jobs, limits=limits, hold=None) as batch:
+    with check_batch(bundles, as_of=as_of, settings=settings, jobs=jobs, limits=limits, hold=None, waivers=waivers) as batch:
         return batch.report()
 
 

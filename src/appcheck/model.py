@@ -23,6 +23,8 @@ class Status(str, enum.Enum):
     PASSED = "passed"
     FAILED = "failed"
     NEEDS_REVIEW = "needs_review"
+    #: failed, but a configured waiver accepts it (see :mod:`appcheck.waivers`): it blocks nothing
+    WAIVED = "waived"
 
 
 class Severity(str, enum.Enum):
@@ -36,6 +38,7 @@ LOAD = "LOAD"  # the file cannot be read or parsed
 SCHEMA = "SCHEMA"  # the bundle violates its topic's JSON Schema
 TOPIC = "TOPIC"  # unknown call / topic / track
 AS_OF = "AS-OF"  # the bundle has no submitted_on: dates were measured at the caller's as_of date
+WAIVER = "WAIVER"  # a configured waiver expired, or covered nothing in the run (a batch finding)
 SPECIAL_REQUIREMENTS = (LOAD, TOPIC, SCHEMA, AS_OF)
 
 
@@ -103,12 +106,14 @@ class Finding:
     #: 1-based position of the value :attr:`path` names, when the bundle came from a file.
     line: int | None = None
     column: int | None = None
+    #: For a waived finding: the waiver's ``reason``, ``approved_by``, ``expires_on`` and ``origin``.
+    waiver: Any = None
 
     def __reduce__(self) -> tuple:
         # pickled as its fields (a batch's reports wait in a temporary file): cheaper than attrs' state dict
         return Finding, (
             self.requirement, self.status, self.severity, self.segments, self.message, self.message_en, self.source,
-            self.expected, self.actual, self.bundles, self.line, self.column,
+            self.expected, self.actual, self.bundles, self.line, self.column, self.waiver,
         )
 
     @property
@@ -122,8 +127,8 @@ class Finding:
         return self.status is Status.FAILED and self.severity is Severity.ERROR
 
     def clean(self) -> bool:
-        """True when the finding is passed (what ``--strict`` asks of every finding)."""
-        return self.status is Status.PASSED
+        """True when the finding is passed or waived (what ``--strict`` asks of every finding)."""
+        return self.status is Status.PASSED or self.status is Status.WAIVED
 
     def to_dict(self) -> dict:
         data = {
@@ -144,6 +149,8 @@ class Finding:
         if self.line is not None:
             data["line"] = self.line
             data["column"] = self.column
+        if self.waiver is not None:
+            data["waiver"] = jsonable(self.waiver)
         return data
 
     @classmethod
@@ -161,11 +168,12 @@ class Finding:
             bundles=tuple(data.get("bundles", ())),
             line=data.get("line"),
             column=data.get("column"),
+            waiver=data.get("waiver"),
         )
 
 
 def _counts(findings: tuple) -> dict:
-    counts = {"passed": 0, "failed": 0, "needs_review": 0, "errors": 0, "warnings": 0, "info": 0}
+    counts = {"passed": 0, "failed": 0, "needs_review": 0, "waived": 0, "errors": 0, "warnings": 0, "info": 0}
     for finding in findings:
         counts[finding.status.value] += 1
         if finding.status is Status.FAILED:

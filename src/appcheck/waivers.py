@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,11 @@ from typing import Any
 import attrs
 
 from . import pointer as _pointer
-from .model import LOAD, SCHEMA, TOPIC, Finding, Severity, Status
+from .model import LOAD, SCHEMA, TOPIC, WAIVER, Finding, Severity, Status
 
-WAIVER = "WAIVER"
+#: how a batch finding names a bundle given in memory
+IN_MEMORY = re.compile(r"#[0-9]+")
+
 #: requirement ids no waiver may name
 NEVER = (LOAD, TOPIC, SCHEMA, WAIVER)
 FIELDS = ("requirement", "bundles", "pointer", "reason", "approved_by", "expires_on")
@@ -75,10 +78,12 @@ class Waiver:
     approved_by: str
     expires_on: dt.date
     pointer: str | None = None
+    #: where it was written (``FILE:LINE``), and the directory its bundle globs are relative to
     origin: str = ""
+    base: str | None = None
 
     @classmethod
-    def from_mapping(cls, data: Any, origin: str = "") -> Waiver:
+    def from_mapping(cls, data: Any, origin: str = "", base: str | os.PathLike | None = None) -> Waiver:
         """A waiver from a configuration table; :class:`WaiverError` naming the field and what it accepts."""
         if not isinstance(data, Mapping):
             raise WaiverError(f"a waiver is a table with {', '.join(REQUIRED)} and optionally pointer, not {data!r}")
@@ -93,7 +98,7 @@ class Waiver:
             raise WaiverError(f"{requirement} findings are never waived (nor {', '.join(n for n in NEVER if n != requirement)})", "requirement")
         from . import catalog
 
-        if requirement not in catalog.requirements() and requirement not in ("AS-OF",):
+        if requirement not in catalog.requirements():
             raise WaiverError(f"unknown requirement {requirement!r}; a waiver names a requirement id of the catalog (appcheck explain CALL/TOPIC lists them)", "requirement")
         bundles = data["bundles"]
         if isinstance(bundles, str):
@@ -109,14 +114,24 @@ class Waiver:
             except ValueError as error:
                 raise WaiverError(f"pointer is a JSON Pointer (RFC 6901): {error}", "pointer") from None
         return cls(requirement, tuple(bundles), _text(data, "reason"), _text(data, "approved_by"),
-                   _date(data["expires_on"]), pointer, origin)
+                   _date(data["expires_on"]), pointer, origin, os.path.abspath(base) if base is not None else None)
 
     def expired(self, on: dt.date) -> bool:
         """True when the waiver no longer holds on ``on`` (``expires_on`` is the last day it holds)."""
         return self.expires_on < on
 
-    def covers_bundle(self, names: Iterable[str]) -> bool:
-        return any(fnmatch.fnmatchcase(name, glob) for name in names for glob in self.bundles)
+    def covers_bundle(self, name: str, is_file: bool) -> bool:
+        """True when a glob matches the bundle's name: a file name as given or relative to ``base``,
+        or ``#INDEX`` for a bundle given in memory."""
+        names = [name]
+        if is_file:
+            names[0] = Path(name).as_posix()
+            if self.base is not None:
+                try:
+                    names.append(Path(os.path.abspath(name)).relative_to(self.base).as_posix())
+                except ValueError:
+                    pass
+        return any(fnmatch.fnmatchcase(each, glob) for each in names for glob in self.bundles)
 
     def covers_path(self, path: str) -> bool:
         if self.pointer is None or self.pointer == "":
@@ -140,84 +155,65 @@ class Waiver:
                 f"(approved by {self.approved_by}, until {self.expires_on.isoformat()}) [{self.origin}]")
 
 
-def _names(file: str | None, index: int, base: str | None) -> list[str]:
-    """The names a bundle is matched by: its file name as given and relative to ``base``, or ``#index``."""
-    if file is None:
-        return [f"#{index}"]
-    names = [Path(file).as_posix()]
-    if base is not None:
-        try:
-            names.append(Path(os.path.abspath(file)).relative_to(base).as_posix())
-        except ValueError:
-            pass
-    return names
-
-
 @attrs.frozen
 class Waivers:
-    """The waivers in force for one run (picklable: worker processes get it with each bundle).
+    """The waivers of one run, split on its date (picklable: worker processes get it with each bundle).
 
-    ``active`` are those not expired on the day of the run, ``expired`` the others; ``base`` is the
-    directory bundle globs are relative to (the configuration file's).
+    ``active`` are those that hold on the day of the run (its ``as_of``), ``expired`` the others.
     """
 
     active: tuple = ()
     expired: tuple = ()
-    base: str | None = None
 
     @classmethod
-    def of(cls, waivers: Iterable[Waiver], on: dt.date, base: str | os.PathLike | None = None) -> Waivers:
+    def of(cls, waivers: Iterable[Waiver], on: dt.date) -> Waivers:
         items = tuple(waivers)
         for waiver in items:
             if not isinstance(waiver, Waiver):
                 raise TypeError(f"waivers are appcheck.waivers.Waiver values, not {type(waiver).__name__}")
-        return cls(tuple(w for w in items if not w.expired(on)), tuple(w for w in items if w.expired(on)),
-                   os.path.abspath(base) if base is not None else None)
+        return cls(tuple(w for w in items if not w.expired(on)), tuple(w for w in items if w.expired(on)))
 
     def __bool__(self) -> bool:
         return bool(self.active or self.expired)
 
-    def match(self, requirement: str, status: Status, path: str, names: list[str]) -> int | None:
+    def match(self, requirement: str, status: Status, path: str, name: str, is_file: bool) -> int | None:
         """The index (in ``active``) of the first waiver covering a finding, or None."""
         if status is not Status.FAILED or requirement in NEVER:
             return None
         for index, waiver in enumerate(self.active):
-            if waiver.requirement == requirement and waiver.covers_path(path) and waiver.covers_bundle(names):
+            if waiver.requirement == requirement and waiver.covers_path(path) and waiver.covers_bundle(name, is_file):
                 return index
         return None
 
-    def bundle_names(self, file: str | None, index: int) -> list[str]:
-        return _names(file, index, self.base)
+    def waive(self, finding: Finding, index: int) -> Finding:
+        return attrs.evolve(finding, status=Status.WAIVED, waiver=self.active[index].note())
 
-    def apply(self, finding: Finding, names: list[str]) -> tuple[Finding, int | None]:
+    def apply(self, finding: Finding, name: str, is_file: bool) -> tuple[Finding, int | None]:
         """``finding`` waived if a waiver covers it (and that waiver's index), else as it was."""
-        found = self.match(finding.requirement, finding.status, finding.path, names)
-        if found is None:
-            return finding, None
-        return attrs.evolve(finding, status=Status.WAIVED, waiver=self.active[found].note()), found
+        found = self.match(finding.requirement, finding.status, finding.path, name, is_file)
+        return (finding, None) if found is None else (self.waive(finding, found), found)
 
     def apply_batch(self, finding: Finding) -> tuple[Finding, int | None]:
         """A batch finding, waived when one waiver covers every bundle it names."""
-        if not finding.bundles:
+        if not finding.bundles or finding.status is not Status.FAILED or finding.requirement in NEVER:
             return finding, None
-        index = None
-        for name in finding.bundles:
-            names = [name] if name.startswith("#") else _names(name, 0, self.base)
-            found = self.match(finding.requirement, finding.status, finding.path, names)
-            if found is None or (index is not None and found != index):
-                return finding, None
-            index = found
-        return attrs.evolve(finding, status=Status.WAIVED, waiver=self.active[index].note()), index
+        for index, waiver in enumerate(self.active):
+            if waiver.requirement == finding.requirement and waiver.covers_path(finding.path) and all(
+                waiver.covers_bundle(name, not IN_MEMORY.fullmatch(name)) for name in finding.bundles
+            ):
+                return self.waive(finding, index), index
+        return finding, None
 
-    def findings(self, used: set[int]) -> list[Finding]:
+    def findings(self, used: Iterable[int]) -> list[Finding]:
         """The ``WAIVER`` findings of a run: one error per expired waiver, one warning per unused one."""
+        used = set(used)
         found = []
         for waiver in self.expired:
             found.append(Finding(
                 WAIVER, Status.FAILED, Severity.ERROR, (),
                 f"豁免已于 {waiver.expires_on.isoformat()} 到期，未予适用：{waiver.describe()}",
                 f"waiver expired on {waiver.expires_on.isoformat()} and was not applied: {waiver.describe()}",
-                waiver.origin, expected={"expires_on": f">= {waiver.expires_on.isoformat()}"}, actual=waiver.to_dict(),
+                waiver.origin, actual=waiver.to_dict(),
             ))
         for index, waiver in enumerate(self.active):
             if index not in used:

@@ -96,6 +96,35 @@ def nasty_batch():
 
 
 @pytest.fixture(scope="session")
+def waived_batch():
+    """Every gd-2022 example as one batch with waivers: findings of a bundle's own checks and a batch
+    finding waived (one waiver's reason carrying the nasty string), one waiver expired, one unused."""
+    import datetime as dt
+
+    from appcheck.waivers import Waiver
+
+    paths = sorted(str(path.relative_to(ROOT).as_posix()) for path in GD.rglob("*.json"))
+    until = dt.date(2099, 12, 31)
+    waivers = [
+        Waiver("GD22-TRN-COUNTRIES", ("examples/gd-2022/training/*",), "特批 " + NASTY, "科技厅 <b>&", until),
+        Waiver("GD22-PI-IDENTITY", ("examples/gd-2022/batches/*",), "one person, two ids: accepted", "bureau", until),
+        Waiver("GD22-COFUNDING", ("examples/gd-2022/research/GD22-COFUNDING.json",), "co-funding pledged late", "bureau", until, "/budget"),
+        Waiver("GD22-FIELDS", ("*",), "stale", "bureau", dt.date(2020, 1, 1), origin="appcheck.toml:20"),
+        Waiver("GD22-TRN-SCALE", ("nothing/*",), "never used", "bureau", until, origin="appcheck.toml:30"),
+    ]
+    before = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        batch = appcheck.validate_batch(paths, as_of="2026-01-01", waivers=waivers)
+    finally:
+        os.chdir(before)
+    statuses = {(f.requirement, f.status.value) for report in batch.reports for f in report.findings} | {
+        (f.requirement, f.status.value) for f in batch.findings}
+    assert {("GD22-TRN-COUNTRIES", "waived"), ("GD22-PI-IDENTITY", "waived"), ("GD22-COFUNDING", "waived"), ("WAIVER", "failed")} <= statuses
+    return batch
+
+
+@pytest.fixture(scope="session")
 def empty_batch():
     return BatchReport(())
 
@@ -108,7 +137,7 @@ def external_schemas() -> Path:
     return Path(folder)
 
 
-BATCHES = ("example_batch", "odd_batch", "nasty_batch", "empty_batch")
+BATCHES = ("example_batch", "odd_batch", "nasty_batch", "waived_batch", "empty_batch")
 
 
 def non_passed(batch) -> list[tuple]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from appcheck.model import Finding
-from appcheck.reporters import Options, message, reporter
+from appcheck.reporters import Options, message_with_waiver, reporter
 from appcheck.reporters.github import annotation, escape_data, escape_property
 
 from .conftest import BATCHES, NASTY, NASTY_FILE, placed
@@ -65,7 +65,7 @@ def test_one_command_per_finding_then_a_summary(name, lang, request) -> None:
         assert parsed is not None, line
         got_command, properties, data = parsed
         assert got_command == command
-        assert data == (message(finding, lang) or finding.requirement)
+        assert data == (message_with_waiver(finding, lang) or finding.requirement)
         assert properties.get("file") == file
         assert properties["title"] == finding.requirement
         if finding.line is not None:
@@ -134,3 +134,10 @@ def test_a_batch_finding_is_annotated_once_per_bundle_at_its_line(example_batch)
     assert all("line" in properties for properties in identity)
     places = [(properties.get("file"), properties.get("line"), properties["title"]) for _, properties, _ in annotations]
     assert len(places) == len(set(places))
+
+
+def test_a_waived_finding_is_a_notice_with_the_waiver(waived_batch) -> None:
+    lines = [parse(line) for line in render(waived_batch, lang="en")[:-1]]
+    waived = [data for command, properties, data in lines if "[waived: " in data]
+    assert len(waived) >= 3 and all(command == "notice" for command, _, data in lines if "[waived: " in data)
+    assert any(data.endswith("[waived: one person, two ids: accepted (approved by bureau, until 2099-12-31)]") for data in waived)

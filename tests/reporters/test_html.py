@@ -190,3 +190,13 @@ def test_html_from_the_command_line(monkeypatch, capsys, tmp_path) -> None:
     assert cli.main(["validate", "--format", "html", "--lang", "en", good, bad]) == cli.EXIT_FAILED
     out = capsys.readouterr().out
     assert Path(bad).name in out and 'id="lang-en" value="en" checked' in out
+
+
+def test_a_waived_finding_has_its_badge_and_the_waiver(waived_batch) -> None:
+    out = html.render(waived_batch, Options(lang="en"))
+    waived = [f for report in waived_batch.reports for f in report.findings if f.status.value == "waived"]
+    waived += [f for f in waived_batch.findings if f.status.value == "waived"]  # the batch section lists its own
+    assert out.count('<span class="badge waived">≈ <span class="l-zh" lang="zh-CN">已豁免</span><span class="l-en" lang="en">waived</span></span>') == len(waived)
+    assert len([row for row in _rows(out) if "st-waived" in row["class"]]) == len(waived)
+    assert '<div class="waiver l-en" lang="en">waived: one person, two ids: accepted (approved by bureau, until 2099-12-31)</div>' in out
+    assert "科技厅 &lt;b&gt;&amp;" in out and "<b>&" not in out

@@ -80,7 +80,7 @@ def test_failures(name, strict, request) -> None:
     groups = [report.findings for report in batch.reports] + ([batch_suite(batch)] if batch_suite(batch) else [])
     for suite, findings in zip(suites, groups):
         cases = suite.findall("testcase")
-        failing = [f.status.value != "passed" if strict else f.blocking for f in findings]
+        failing = [f.status.value not in ("passed", "waived") if strict else f.blocking for f in findings]
         assert [case.find("failure") is not None for case in cases] == failing
         assert int(suite.get("failures")) == sum(failing)
         assert suite.get("errors") == "0"
@@ -187,3 +187,24 @@ def test_no_batch_suite_repeats_the_bundles_findings(example_batch) -> None:
     assert example_batch.findings
     names = [suite.get("name") for suite in parse(example_batch).findall("testsuite")]
     assert "batch" not in names
+
+
+def test_waived_findings_are_skipped_with_the_reason(waived_batch, xsd) -> None:
+    from appcheck.reporters import waiver_note
+
+    text = render(waived_batch, lang="en", strict=True)
+    assert not list(xsd.iter_errors(text))
+    root = ET.fromstring(text)
+    groups = [report.findings for report in waived_batch.reports] + [batch_suite(waived_batch)]
+    skipped_total = 0
+    for suite, findings in zip(root.findall("testsuite"), groups):
+        for case, finding in zip(suite.findall("testcase"), findings):
+            skipped = case.find("skipped")
+            assert (skipped is not None) == (finding.status.value == "waived")
+            if skipped is not None:
+                assert case.find("failure") is None
+                assert skipped.get("message") == clean(waiver_note(finding, "en")) and finding.waiver["approved_by"] in skipped.get("message")
+                assert skipped.text.startswith(body(message(finding, "en")))
+        assert int(suite.get("skipped")) == sum(f.status.value == "waived" for f in findings)
+        skipped_total += int(suite.get("skipped"))
+    assert skipped_total >= 3

@@ -255,3 +255,20 @@ def test_a_rule_cites_each_topics_own_clause_once(tmp_path) -> None:
     cited = rule["fullDescription"]["text"].split("\n")
     assert [line.rpartition("：")[2] for line in cited] == ["“项目实施周期不超过 3 年”", "“项目执行期不超过 3 年”"]
     assert "原则上" not in rule["help"]["text"]
+
+
+def test_waived_findings_are_results_with_an_accepted_suppression(waived_batch, validator) -> None:
+    log = render(waived_batch, lang="en")
+    assert not list(validator.iter_errors(log))
+    results = log["runs"][0]["results"]
+    waived = [finding for _, finding, _ in placed(waived_batch) if finding.status.value == "waived"]
+    suppressed = [result for result in results if "suppressions" in result]
+    assert len(suppressed) == len(waived) >= 3
+    for result, finding in zip(suppressed, waived):
+        [suppression] = result["suppressions"]
+        assert suppression["kind"] == "external" and suppression["status"] == "accepted"
+        assert suppression["justification"] == finding.waiver["reason"]
+        assert suppression["properties"] == {key: value for key, value in finding.waiver.items() if key != "reason"}
+        assert result["kind"] == "fail" and result["level"] == LEVEL[finding.severity.value] and result["properties"]["status"] == "waived"
+    rule_ids = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rule_ids["WAIVER"]["properties"]["kind"] == "special"

@@ -98,3 +98,20 @@ class Places(BundleFiles):
 
 def message(finding, lang: str) -> str:
     return finding.message_en if lang == "en" and finding.message_en else finding.message
+
+
+def waiver_note(finding, lang: str) -> str:
+    """For a waived finding, its waiver's reason, approver and expiry in words; ``""`` otherwise."""
+    waiver = finding.waiver
+    if not waiver:
+        return ""
+    if lang == "en":
+        return f"waived: {waiver.get('reason')} (approved by {waiver.get('approved_by')}, until {waiver.get('expires_on')})"
+    return f"已豁免：{waiver.get('reason')}（批准：{waiver.get('approved_by')}，有效期至 {waiver.get('expires_on')}）"
+
+
+def message_with_waiver(finding, lang: str) -> str:
+    """:func:`message`, followed by the waiver note of a waived finding."""
+    note = waiver_note(finding, lang)
+    text = message(finding, lang)
+    return f"{text} [{note}]" if note else text

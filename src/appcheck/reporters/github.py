@@ -1,7 +1,7 @@
 """``--format github``: GitHub Actions workflow commands, one annotation per finding that is not passed.
 
-``::error`` for a failed error, ``::warning`` for a failed warning, ``::notice`` for a failed info note
-or a pending review; ``file``, ``line`` and ``col`` place it, ``title`` is the requirement id. Property
+``::error`` for a failed error, ``::warning`` for a failed warning, ``::notice`` for a failed info note,
+a pending review or a waived finding (with the waiver's reason, approver and expiry); ``file``, ``line`` and ``col`` place it, ``title`` is the requirement id. Property
 values and messages are escaped exactly as the Actions toolkit (``@actions/core``) escapes them, so no
 file name or message can end the command early or start another one. A finding is annotated once
 per place: a batch check's finding is annotated in each bundle's report, at its line, and the batch
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 
 from ..model import Severity, Status
-from . import Options, Places, message, render_with
+from . import Options, Places, message_with_waiver, render_with
 
 _SUMMARY = {
     "zh": "appcheck：共 {files} 个文件，{ok} 个通过，{bad} 个未通过；{errors} 个错误，{warnings} 个警告，{notices} 个提示或待评审",
@@ -55,7 +55,7 @@ def annotation(command: str, text: str, file: str | None = None, line: int | Non
 
 
 def _lines(finding, files, options: Options):
-    text = message(finding, options.lang) or finding.requirement
+    text = message_with_waiver(finding, options.lang) or finding.requirement
     for file in files:
         yield annotation(_command(finding), text, file, finding.line, finding.column, finding.requirement)
 

@@ -34,7 +34,7 @@ from html import escape
 from pathlib import Path
 
 from ..model import Status, jsonable
-from . import BundleFiles, Options, render_with
+from . import BundleFiles, Options, render_with, waiver_note
 
 ASSETS = Path(__file__).with_name("html_assets")
 
@@ -68,6 +68,7 @@ LABELS = {
     "whole": ("整个申报书", "whole bundle"),
     "counts": ("{passed} 项通过，{failed} 项未通过（{errors} 错误、{warnings} 警告、{info} 提示），{needs_review} 项待评审",
                "{passed} passed, {failed} failed ({errors} errors, {warnings} warnings, {info} info), {needs_review} to review"),
+    "waived_count": ("{waived} 项已豁免", "{waived} waived"),
     "summary": ("共 {files} 份申报书：{ok} 份通过，{bad} 份未通过", "{files} bundle(s): {ok} ok, {bad} not ok"),
 }
 
@@ -78,6 +79,7 @@ _BADGES = {
     "warning": ("warning", ("警告", "warning"), "!"),
     "info": ("info", ("提示", "info"), "i"),
     "review": ("review", ("待评审", "to review"), "?"),
+    "waived": ("waived", ("已豁免", "waived"), "≈"),
 }
 _SEVERITIES = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
 
@@ -126,6 +128,8 @@ def _kind(finding) -> str:
         return "passed"
     if finding.status is Status.NEEDS_REVIEW:
         return "review"
+    if finding.status is Status.WAIVED:
+        return "waived"
     return finding.severity.value
 
 
@@ -141,7 +145,10 @@ def _value(value: object) -> str:
 def _message(finding) -> str:
     zh = clean(finding.message)
     en = clean(finding.message_en) if finding.message_en else zh
-    return both(zh, en, "div")
+    text = both(zh, en, "div")
+    if finding.waiver:  # a waived finding: the waiver's reason, approver and expiry
+        text += both(clean(waiver_note(finding, "zh")), clean(waiver_note(finding, "en")), "div").replace('class="l-', 'class="waiver l-')
+    return text
 
 
 def finding_row(finding, where: str) -> str:
@@ -181,6 +188,11 @@ def _counts(report) -> dict:
     return report.to_dict()["summary"]
 
 
+def _waived_count(report) -> str:
+    waived = _counts(report).get("waived", 0)
+    return f" · {label('waived_count', waived=waived)}" if waived else ""
+
+
 def bundle_section(report, index: int, options: Options) -> str:
     """The checklist of one bundle: a heading with its verdict, its counts and one row per finding."""
     ok = report.strict_ok if options.strict else report.ok
@@ -192,7 +204,7 @@ def bundle_section(report, index: int, options: Options) -> str:
     rows = [finding_row(finding, _position(finding)) for finding in report.findings]
     return (
         f'<section class="{classes}" id="bundle-{index}"><h2>{verdict} {name}</h2>'
-        f'<p class="meta">{topic}{checked}</p><p class="counts">{label("counts", **_counts(report))}</p>'
+        f'<p class="meta">{topic}{checked}</p><p class="counts">{label("counts", **_counts(report))}{_waived_count(report)}</p>'
         f'{_table(rows, "where")}</section>'
     )
 

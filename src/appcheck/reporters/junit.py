@@ -8,7 +8,8 @@ most one ``<failure>``.
 A finding that makes its bundle not ok (failed, severity error) is a ``<failure>``; with ``--strict``
 every finding that is not passed is. The others that are not passed (warnings, info notes, pending
 reviews) pass as test cases and are listed in the suite's ``<system-out>``, since the Ant schema
-allows no output inside a test case.
+allows no output inside a test case. A waived finding is a ``<skipped>`` test case whose message is
+the waiver's reason, approver and expiry.
 
 A test case is named after what it tests, the same whether it passes or fails: the requirement id
 for a catalog requirement (each yields one finding per bundle); for ``SCHEMA``, ``LOAD``, ``TOPIC``
@@ -28,7 +29,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..model import Status
-from . import Options, Places, message, render_with
+from . import Options, Places, message, render_with, waiver_note
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LABEL = {"error": "error", "warning": "warning", "info": "info"}
@@ -52,7 +53,7 @@ def _token(text: str, fallback: str) -> str:
 
 def _is_failure(finding, options: Options) -> bool:
     if options.strict:
-        return finding.status is not Status.PASSED
+        return not finding.clean()
     return finding.blocking
 
 
@@ -88,7 +89,7 @@ def _suite(parent, index: int, name: str, package: str, classname: str, findings
         "tests": str(len(findings)),
         "failures": str(len(failures)),
         "errors": "0",
-        "skipped": "0",
+        "skipped": str(sum(finding.status is Status.WAIVED for finding in findings)),
         "time": "0",
         "timestamp": timestamp,
         "hostname": "localhost",
@@ -111,6 +112,10 @@ def _suite(parent, index: int, name: str, package: str, classname: str, findings
                 lines.append(finding.source)
             failure = ET.SubElement(case, "failure", {"message": clean(text), "type": clean(finding.requirement)})
             failure.text = body("\n".join(lines))
+        elif finding.status is Status.WAIVED:
+            note = waiver_note(finding, options.lang)
+            skipped = ET.SubElement(case, "skipped", {"message": clean(note)})
+            skipped.text = body("\n".join([text, _where(file, finding), note]))
         elif finding.status is not Status.PASSED:
             notes.append(f"{_label(finding)} {finding.requirement} {_where(file, finding)}: {text}")
     ET.SubElement(suite, "system-out").text = body("\n".join(notes) + "\n") if notes else None

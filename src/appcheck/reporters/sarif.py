@@ -5,7 +5,9 @@ its severity (error, warning, note); one that needs review has ``kind: "review"`
 §3.27.10 requires for any kind other than ``fail``, ``level: "none"``. A result's location is the
 bundle file (a relative URI reference, percent-encoded) with the line and column of the value, or
 line 1 column 1 when unknown (code scanning needs a region), and the JSON Pointer as a logical
-location. A finding is reported once per place: a batch check's finding is a result in each bundle's
+location. A waived finding stays a result, with an accepted external suppression whose
+``justification`` is the waiver's reason (approver and expiry in its properties). A finding is
+reported once per place: a batch check's finding is a result in each bundle's
 report, at its line, with the bundles of the batch finding in its ``properties.bundles``; the batch
 finding itself is a result only for bundles whose reports lack it (never, for a batch from the engine).
 
@@ -29,7 +31,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from ..model import AS_OF, LOAD, SCHEMA, TOPIC, Severity, Status, jsonable
+from ..model import AS_OF, LOAD, SCHEMA, TOPIC, WAIVER, Severity, Status, jsonable
 from . import Options, Places, message, place, render_with
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,6 +45,8 @@ _SPECIAL = {
              "Every field the topic's schema asks for is present and has the right type and form; see `appcheck schema CALL/TOPIC`."),
     TOPIC: ("The bundle names a known call, topic and track.",
             "The call, topic and track fields select the guideline the bundle is checked against; see `appcheck topics`."),
+    WAIVER: ("Every configured waiver is in force and is used.",
+             "A waiver past its expires_on date waives nothing (an error); a waiver that covered no failed finding of the run is stale (a warning)."),
     AS_OF: ("The bundle states its submission date (submitted_on).",
             "Without submitted_on, every dated rule was measured at the date appcheck was given (--as-of, default today)."),
 }
@@ -87,12 +91,14 @@ _SPECIAL_ZH = {
     SCHEMA: ("申报书符合其专题的 JSON Schema。", "按发现项所指位置补全或更正字段（`appcheck schema CALL/TOPIC` 给出专题的完整结构）。"),
     TOPIC: ("申报书写明已知的指南、专题和方向。", "将 call、topic、track 改为 `appcheck topics` 列出的值。"),
     AS_OF: ("申报书写明申报日期（submitted_on）。", "填写 submitted_on；未填写时按 --as-of（默认今天）计算所有日期规则。"),
+    WAIVER: ("配置中的每项豁免均在有效期内并已被使用。", "删除或续期已到期的豁免（须重新审批）；删除未匹配任何未通过结论的豁免。"),
 }
 _SPECIAL_FIX_EN = {
     LOAD: "Fix the encoding or syntax error at the line and column the finding gives, so the file is a UTF-8 JSON or YAML document.",
     SCHEMA: "Add or correct the field at the place the finding names (`appcheck schema CALL/TOPIC` prints the topic's whole schema).",
     TOPIC: "Set call, topic and track to values `appcheck topics` lists.",
     AS_OF: "Fill in submitted_on; without it every dated rule is measured at --as-of (default today).",
+    WAIVER: "Remove or renew (with a new approval) an expired waiver; remove a waiver that covers no failed finding.",
 }
 
 
@@ -179,6 +185,15 @@ def _result(finding, rule_index: int, locations: list, options: Options, bundle:
         properties["actual"] = jsonable(finding.actual)
     if finding.bundles or bundles:
         properties["bundles"] = list(finding.bundles or bundles)
+    if finding.status is Status.WAIVED and finding.waiver:
+        waiver = dict(finding.waiver)
+        properties["waiver"] = jsonable(waiver)
+        result["suppressions"] = [{
+            "kind": "external",
+            "status": "accepted",
+            "justification": str(waiver.get("reason", "")),
+            "properties": {key: jsonable(value) for key, value in waiver.items() if key != "reason"},
+        }]
     result["properties"] = properties
     return result
 

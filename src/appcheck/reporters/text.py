@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from ..model import Severity, Status
-from . import Options, message, render_with
+from . import Options, message_with_waiver, render_with
 
-_COLORS = {"error": "31", "warning": "33", "info": "36", "review": "35", "passed": "32", "bold": "1", "dim": "2"}
+_COLORS = {"waived": "34", "error": "31", "warning": "33", "info": "36", "review": "35", "passed": "32", "bold": "1", "dim": "2"}
 _LABELS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示", "review": "待评审", "passed": "通过", "ok": "通过", "not_ok": "未通过",
+    "zh": {"error": "错误", "warning": "警告", "info": "提示", "review": "待评审", "passed": "通过", "waived": "已豁免", "ok": "通过", "not_ok": "未通过",
            "summary": "共 {files} 个文件：{ok} 个通过，{bad} 个未通过", "passed_n": "另有 {n} 项要求通过", "batch": "批量检查", "no_topic": "未知专题"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "review": "review", "passed": "passed", "ok": "ok", "not_ok": "not ok",
+    "en": {"error": "error", "warning": "warning", "info": "info", "review": "review", "passed": "passed", "waived": "waived", "ok": "ok", "not_ok": "not ok",
            "summary": "{files} file(s): {ok} ok, {bad} not ok", "passed_n": "{n} more requirement(s) passed", "batch": "batch", "no_topic": "unknown topic"},
 }
 _ORDER = {(Status.FAILED, Severity.ERROR): 0, (Status.NEEDS_REVIEW, Severity.ERROR): 1, (Status.FAILED, Severity.WARNING): 2,
-          (Status.NEEDS_REVIEW, Severity.WARNING): 3, (Status.FAILED, Severity.INFO): 4, (Status.NEEDS_REVIEW, Severity.INFO): 5}
+          (Status.NEEDS_REVIEW, Severity.WARNING): 3, (Status.FAILED, Severity.INFO): 4, (Status.NEEDS_REVIEW, Severity.INFO): 5,
+          (Status.WAIVED, Severity.ERROR): 6, (Status.WAIVED, Severity.WARNING): 7, (Status.WAIVED, Severity.INFO): 8}
 
 
 def _paint(text: str, style: str, options: Options) -> str:
@@ -25,6 +26,8 @@ def _label(finding) -> str:
         return "passed"
     if finding.status is Status.NEEDS_REVIEW:
         return "review"
+    if finding.status is Status.WAIVED:
+        return "waived"
     return finding.severity.value
 
 
@@ -35,7 +38,7 @@ def _line(finding, where: str, options: Options) -> str:
     if finding.line is not None:
         position = f"{where}:{finding.line}:{finding.column}"
     pointer = finding.path or "/"
-    return f"  {position}: {_paint(labels[label], label, options)} {_paint(finding.requirement, 'bold', options)} {pointer}  {message(finding, options.lang)}"
+    return f"  {position}: {_paint(labels[label], label, options)} {_paint(finding.requirement, 'bold', options)} {pointer}  {message_with_waiver(finding, options.lang)}"
 
 
 def write(batch, options: Options, out) -> None:
@@ -65,7 +68,7 @@ def write(batch, options: Options, out) -> None:
     if batch.findings:
         lines.append(_paint(labels["batch"], "bold", options))
         for finding in batch.findings:
-            lines.append(_line(finding, ", ".join(finding.bundles), options))
+            lines.append(_line(finding, ", ".join(finding.bundles) or finding.source, options))  # a WAIVER: where it is written
         lines.append("")
     lines.append(labels["summary"].format(files=files, ok=good, bad=files - good))
     out.write("\n".join(lines) + "\n")
