@@ -241,11 +241,21 @@ SECTIONS = {
 
 #: the clauses written out where the contract's source has no fragment from the topic's own section,
 #: or where a track words the requirement its own way
+BILATERAL_DUAL = ("由双方企业牵头围绕议定的技术领域，开展产业间联合技术研发及技术转移等合作并向双方科技管理部门分别申报……"
+                  "由双方企业牵头分别向各自科技主管部门申报")
+#: each track's 外方主管部门, which its dual submission goes to
+AGENCY_CLAUSES = {
+    "finland": "外方主管部门为芬兰国家商务促进局（Business Finland）",
+    "austria": "外方主管部门为奥地利国家科研促进署（FFG）",
+    "israel": "外方主管部门为以色列创新署（Innovation Israel）",
+    "czechia": "外方主管部门为捷克共和国技术局（TACR）",
+    "norway": "外方主管部门为挪威创新署（Innovation Norway）",
+    "west-flanders": "外方主管部门为比利时西弗兰德省政府",
+    "singapore": "外方主管部门为新加坡企业发展局",
+}
+
 CLAUSES = {
-    "bilateral-industrial": {
-        "ZJ22-BIL-DUAL": "由双方企业牵头围绕议定的技术领域，开展产业间联合技术研发及技术转移等合作并向双方科技管理部门分别申报……"
-                         "由双方企业牵头分别向各自科技主管部门申报",
-    },
+    "bilateral-industrial": {"ZJ22-BIL-DUAL": BILATERAL_DUAL},
     "bilateral-industrial#finland": {
         "ZJ22-BIL-DEADLINE": "外方截止时间为10月中旬",
         "ZJ22-BIL-FIELDS": "优先支持生命科学和健康科技、信息和通讯技术、循环经济、碳中和和绿色技术等领域",
@@ -288,6 +298,8 @@ CLAUSES = {
                            "西藏那曲市、青海海西州、重庆涪陵区、万州区和四川68县﹞",
     },
 }
+for _track, _agency in AGENCY_CLAUSES.items():
+    CLAUSES[f"bilateral-industrial#{_track}"]["ZJ22-BIL-DUAL"] = f"{BILATERAL_DUAL}……{_agency}"
 
 CALL = Call(
     CALL_ID, "浙江省2022年度“尖兵”“领雁”研发攻关计划 科技合作领域项目指南", "Zhejiang 2022 Pioneer and Leading Goose R&D programme: S&T cooperation",

@@ -166,6 +166,16 @@ SECTIONS = {
 
 #: the clauses written out where the contract's source has no fragment from the topic's own section,
 #: or where a track words the requirement its own way
+BILATERAL_DUAL = "由双方企业牵头开展产业化创新合作，分别向省科技厅、外方主管部门申报"
+#: each track's 外方主管部门, which its dual submission goes to
+AGENCY_CLAUSES = {
+    "finland": "外方主管部门为芬兰国家商务促进局",
+    "israel": "外方主管部门为以色列创新署",
+    "norway": "外方主管部门为挪威创新署",
+    "singapore": "外方主管部门为新加坡企业发展局",
+    "west-flanders": "外方主管部门为比利时西弗兰德省政府",
+}
+
 CLAUSES = {
     "bilateral-industrial#finland": {
         "ZJ25-BIL-YRD": "优先支持申报企业联合长三角相关单位与芬兰方开展创新合作的项目",
@@ -190,6 +200,8 @@ CLAUSES = {
     },
     "intergov-innovation": {"ZJ25-FIELDS": "优先支持绿色能源、生命健康、新材料、数字文创等领域"},
 }
+for _track, _agency in AGENCY_CLAUSES.items():
+    CLAUSES.setdefault(f"bilateral-industrial#{_track}", {})["ZJ25-BIL-DUAL"] = f"{BILATERAL_DUAL}……{_agency}"
 
 CALL = Call(
     CALL_ID, "浙江省2025年度“尖兵”“领雁”研发攻关计划 国际科技合作领域项目申报前期对接通知",
