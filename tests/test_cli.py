@@ -73,8 +73,10 @@ def test_usage_errors_exit_2(argv) -> None:
 
 def test_empty_directory_is_a_usage_error(tmp_path) -> None:
     (tmp_path / "notes.txt").write_text("x")
-    code, _, err = run("validate", str(tmp_path))
+    code, _, err = run("validate", str(tmp_path), "--lang", "en")
     assert code == 2 and "no .json" in err
+    code, _, err = run("validate", str(tmp_path))
+    assert code == 2 and "该目录中没有 .json" in err
 
 
 def test_stdin(tmp_path) -> None:

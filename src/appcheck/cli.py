@@ -92,33 +92,43 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"appcheck {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    validate = commands.add_parser("validate", help="check bundle files (the CI check)")
+    from .usage_text import VALIDATE_EPILOG
+
+    validate = commands.add_parser("validate", help="check bundle files (the CI check)", epilog=VALIDATE_EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter,
+                                   description="Check bundle files against every rule of their call's guideline; all the files named form one batch.")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="bundle files, directories (walked for .json/.yaml/.yml), or - for standard input")
     _run_options(validate)
     validate.add_argument("--max-bytes", type=_positive, default=10 * 1024 * 1024, metavar="N", help="refuse files larger than N bytes (default 10 MiB)")
     validate.add_argument("--max-depth", type=_positive, default=200, metavar="N", help="refuse documents nested deeper than N (default 200)")
-    validate.add_argument("--verbose", "-v", action="store_true", help="list passed requirements too (text format)")
-    validate.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    shown = validate.add_mutually_exclusive_group()
+    shown.add_argument("--verbose", "-v", action="store_true", help="list passed requirements too (text format)")
+    shown.add_argument("--quiet", "-q", action="store_true", help="only the bundles not ok and their failures, then the summary line (text format)")
+    validate.add_argument("--summary", action="store_true", help="one line per bundle: its verdict and counts, then the summary line (text format)")
+    validate.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                          help="colour the text report: auto (default) when standard output is a terminal and NO_COLOR is unset")
+    validate.add_argument("--no-progress", action="store_true",
+                          help="no progress line (shown on standard error, only when it is a terminal, for batches that take more than a moment)")
 
     config_cmd = commands.add_parser("config", help="print the configuration in effect and where each value came from")
     _run_options(config_cmd)
     config_cmd.add_argument("--json", action="store_true", help="print it as JSON")
 
     topics_cmd = commands.add_parser("topics", help="list every call, topic and track")
-    topics_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    topics_cmd.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
 
     explain = commands.add_parser("explain", help="print a topic's checklist, or a rule's documentation")
-    explain.add_argument("name", metavar="CALL/TOPIC|RULE")
-    explain.add_argument("--track")
-    explain.add_argument("--format", choices=("md", "json"), default="md")
-    explain.add_argument("--lang", choices=("zh", "en"), default="zh")
+    explain.add_argument("name", metavar="CALL/TOPIC|RULE", help="a topic (e.g. gd-2022/training; `appcheck topics` lists them) or a rule class (e.g. SubsidyBounds)")
+    explain.add_argument("--track", help="only the requirements of this track of the topic")
+    explain.add_argument("--format", choices=("md", "json"), default="md", help="output format (default md, Markdown)")
+    explain.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the checklist (default zh)")
 
     schema = commands.add_parser("schema", help="print a topic's JSON Schema, self-contained (for editors)")
-    schema.add_argument("name", metavar="CALL/TOPIC")
+    schema.add_argument("name", metavar="CALL/TOPIC", help="the topic, e.g. gd-2022/training (`appcheck topics` lists them)")
 
     init = commands.add_parser("init", help="print a draft bundle to fill in")
-    init.add_argument("name", metavar="CALL/TOPIC")
-    init.add_argument("--track")
+    init.add_argument("name", metavar="CALL/TOPIC", help="the topic, e.g. gd-2022/training (`appcheck topics` lists them)")
+    init.add_argument("--track", help="the track, for a topic that has tracks")
     return parser
 
 
@@ -160,16 +170,64 @@ def _validate(args, out: IO) -> int:
             bundles.append(target)
     try:
         jobs = engine.auto_jobs(len(bundles)) if effective["jobs"] == "auto" else effective["jobs"]
-        batch = engine.check_batch(bundles, as_of=effective["as_of"], settings=effective.setting_values(), jobs=jobs, limits=limits,
-                                   waivers=effective.waivers)
+        progress = None if args.no_progress else _Progress.on(sys.stderr, effective["lang"])
+        try:
+            batch = engine.check_batch(bundles, as_of=effective["as_of"], settings=effective.setting_values(), jobs=jobs, limits=limits,
+                                       waivers=effective.waivers, progress=progress)
+        finally:
+            if progress is not None:
+                progress.clear()
     except ValueError as error:  # an unknown or malformed setting
         raise _Usage(f"appcheck validate: {error}") from None
     strict = effective["strict"]
     with batch:  # reports are built and written one at a time: flat memory over any number of files
-        options = Options(lang=effective["lang"], color=_color(args.color, out), strict=strict, verbose=args.verbose)
+        options = Options(lang=effective["lang"], color=_color(args.color, out), strict=strict, verbose=args.verbose,
+                          quiet=args.quiet, summary=args.summary)
         reporter(effective["format"]).write(batch, options, out)
         ok = batch.strict_ok if strict else batch.ok
     return EXIT_OK if ok else EXIT_FAILED
+
+
+#: seconds a batch runs before its progress line appears (a quick run shows none)
+PROGRESS_AFTER = 0.5
+#: seconds between two redraws of the progress line
+PROGRESS_EVERY = 0.1
+
+
+class _Progress:
+    """The progress line of ``validate`` on standard error: ``appcheck：已检查 120/3000 个文件``, redrawn
+    in place, shown only once a batch has run :data:`PROGRESS_AFTER` seconds and only on a terminal
+    (never in a CI log or a file), and erased before the report is written."""
+
+    def __init__(self, stream: IO, lang: str) -> None:
+        import time
+
+        self._stream, self._lang, self._clock = stream, lang, time.monotonic
+        self._start = self._clock()
+        self._drawn = None
+
+    @classmethod
+    def on(cls, stream: IO, lang: str) -> _Progress | None:
+        try:
+            terminal = stream.isatty()
+        except (AttributeError, ValueError, OSError):
+            terminal = False
+        return cls(stream, lang) if terminal else None
+
+    def __call__(self, done: int, total: int) -> None:
+        from .usage_text import progress_line
+
+        now = self._clock()
+        if now - self._start < PROGRESS_AFTER or (self._drawn is not None and now - self._drawn < PROGRESS_EVERY and done < total):
+            return
+        self._drawn = now
+        self._stream.write("\r" + progress_line(done, total, self._lang) + "\x1b[K")
+        self._stream.flush()
+
+    def clear(self) -> None:
+        if self._drawn is not None:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
 
 
 def _config(args, out: IO) -> int:
@@ -244,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (never raises, never calls sys.exit)."""
     _safe_streams()
     parser = build_parser()
+    from .usage_text import lang_of, usage_error
+
+    lang = lang_of(sys.argv[1:] if argv is None else list(argv))
     try:
         try:
             args = parser.parse_args(argv)
@@ -254,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         return COMMANDS[args.command](args, sys.stdout)
     except _Usage as error:
-        print(str(error), file=sys.stderr)
+        print(usage_error(str(error), lang), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         _silence_stdout()

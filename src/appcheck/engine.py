@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -809,7 +809,8 @@ class CheckedBatch:
 HOLD = 100
 
 
-def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None, hold: int | None = HOLD, waivers: Iterable[Any] = ()) -> CheckedBatch:
+def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None, hold: int | None = HOLD, waivers: Iterable[Any] = (),
+                progress: Callable[[int, int], Any] | None = None) -> CheckedBatch:
     """Check several bundles as one batch in flat memory: the reports come back one at a time.
 
     Each bundle is checked on its own first (in ``jobs`` processes); only what the batch checks
@@ -819,15 +820,28 @@ def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str
 
     ``waivers``: :class:`appcheck.waivers.Waiver` values; a failed finding one covers is waived, and
     the batch findings end with a ``WAIVER`` finding for each waiver expired on ``as_of`` or unused.
+    ``progress(done, total)``, when given, is called after each bundle is checked (the command line
+    draws its progress line with it).
     """
     if isinstance(bundles, (str, bytes, os.PathLike, Mapping)):
         raise TypeError("a batch is an iterable of bundles; use validate() for one")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress is a callable (done, total), not {type(progress).__name__}")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
     if hold is not None and (isinstance(hold, bool) or not isinstance(hold, int) or hold < 0):
         raise ValueError(f"hold is a number of bundles, 0 or more, or None, not {hold!r}")
     items = _items(bundles, as_of, settings, limits, waivers)
-    return _collect(_first_pass(items, jobs), hold, items[0][5] if items else _waivers(waivers, _as_of(as_of)))
+    checked = _first_pass(items, jobs)
+    if progress is not None:
+        checked = _counted(checked, len(items), progress)
+    return _collect(checked, hold, items[0][5] if items else _waivers(waivers, _as_of(as_of)))
+
+
+def _counted(checked: Iterable[Checked], total: int, progress: Callable[[int, int], Any]) -> Iterator[Checked]:
+    for done, item in enumerate(checked, 1):
+        yield item
+        progress(done, total)
 
 
 def _waivers(waivers: Iterable[Any], day: dt.date) -> Any:

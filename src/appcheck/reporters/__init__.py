@@ -23,6 +23,10 @@ class Options:
     color: bool = False
     strict: bool = False
     verbose: bool = False
+    #: text format: only the bundles not ok and their failures, then the summary line
+    quiet: bool = False
+    #: text format: one line per bundle, then the summary line
+    summary: bool = False
 
 
 def reporter(name: str):
