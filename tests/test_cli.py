@@ -93,7 +93,7 @@ def appcheck_process(*argv: str, **kwargs) -> subprocess.CompletedProcess:
 
 def test_closed_stdin_is_a_usage_error() -> None:
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    done = subprocess.run(f"exec '{sys.executable}' -m appcheck validate - <&-", shell=True, capture_output=True, env=env, timeout=120)
+    done = subprocess.run(f"exec '{sys.executable}' -m appcheck validate - --lang en <&-", shell=True, capture_output=True, env=env, timeout=120)
     assert done.returncode == 2 and done.stdout == b""
     assert done.stderr.decode() == (
         "appcheck validate: '-' reads a bundle from standard input, which is closed; "

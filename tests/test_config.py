@@ -75,7 +75,7 @@ def test_no_config_ignores_the_file_and_config_names_one(tmp_path, monkeypatch) 
     assert effective("--no-config")["values"]["lang"] == {"value": "zh", "source": "default"}
     named = effective("--config", str(other))
     assert named["values"]["strict"] == {"value": True, "source": f"{other.absolute()}:2"} and named["file"] == str(other.absolute())
-    code, _, err = run("config", "--config", str(other), "--no-config")
+    code, _, err = run("config", "--config", str(other), "--no-config", "--lang", "en")
     assert code == 2 and "not allowed with" in err
 
 

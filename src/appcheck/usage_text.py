@@ -35,7 +35,15 @@ _ZH = (
     (r"(?P<topic>\S+) has tracks: give one of (?P<tracks>.+)", "{topic} 分方向，请用 --track 指定其一：{tracks}"),
     (r"unknown rule (?P<name>.+?); rules: (?P<rules>.+)", "未知的规则 {name}；已有规则：{rules}"),
     (r"unknown setting (?P<name>.+?); known: (?P<known>.+)", "未知的设置 {name}；已有设置：{known}"),
+    (r"setting (?P<name>.+?) accepts a date: the text YYYY-MM-DD or a datetime\.date(?P<unset>, or None for unset)?; got (?P<value>.+)",
+     "设置 {name} 应为日期（YYYY-MM-DD 格式的文本或 datetime.date{unset}），实际为 {value}"),
+    (r"setting (?P<name>.+?) accepts a year: a whole number from 1 to (?P<max>\d+) \(an int, or its ASCII digits\)(?P<unset>, or None for unset)?; got (?P<value>.+)",
+     "设置 {name} 应为年份（1 至 {max} 的整数，int 或其 ASCII 数字{unset}），实际为 {value}"),
+    (r"'-' reads a bundle from standard input, which is closed; redirect or pipe a bundle into it \((?P<example>.+)\), or name the files",
+     "'-' 从标准输入读取申报书，但标准输入已关闭；请重定向或用管道输入申报书（{example}），或直接给出文件"),
 )
+#: what an optional group above reads as in Chinese
+_GROUPS = {"unset": "，或 None 表示不设置"}
 _COMPILED = tuple((re.compile(pattern, re.S), template) for pattern, template in _ZH)
 _PROG = re.compile(r"(?P<prog>appcheck(?: [a-z-]+)?): (?P<rest>.*)", re.S)
 
@@ -44,7 +52,7 @@ def _zh(text: str) -> str | None:
     for pattern, template in _COMPILED:
         match = pattern.fullmatch(text)
         if match:
-            parts = match.groupdict()
+            parts = {key: (_GROUPS[key] if key in _GROUPS and value else value or "") for key, value in match.groupdict().items()}
             if "inner" in parts:
                 parts["inner"] = _zh(parts["inner"]) or parts["inner"]
             return template.format(**parts)

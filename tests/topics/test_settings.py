@@ -93,10 +93,12 @@ def test_a_year_setting_is_a_calendar_year_whose_next_year_is_one_too(year: int)
 @pytest.mark.parametrize("value", ["0", "-5", "2021.5", "True", "２０２１", "2022-13-01"])
 def test_a_bad_set_on_the_command_line_is_a_usage_error(value: str) -> None:
     name = PUBLISHED if "-" in value[1:] else YEAR
-    code, out, err = run("validate", str(ZJ22), "--set", f"{name}={value}")
+    code, out, err = run("validate", str(ZJ22), "--set", f"{name}={value}", "--lang", "en")
     assert code == 2 and out == ""
     assert err.startswith(f"appcheck validate: setting {name!r} accepts ") and repr(value) in err
     assert len(err.splitlines()) == 1
+    code, out, err = run("validate", str(ZJ22), "--set", f"{name}={value}")  # Chinese by default
+    assert code == 2 and err.startswith(f"appcheck validate：用法错误：设置 {name!r} 应为") and repr(value) in err
 
 
 def test_a_good_set_on_the_command_line_is_applied() -> None:
