@@ -144,32 +144,32 @@ OUTCOMES = {
     'mid-month, early': {
         'status': 'passed',
         'segments': ('foreign_submission', 'submitted_on'),
-        'message': '外方于 2026-03-10 申报，不晚于外方截止时间次年3月中旬（2026-03-10）（年份取默认 call_year=2025）；省内截止日期未设置（domestic_deadline），未检查',
-        'message_en': 'the partner side applied on 2026-03-10, by the foreign deadline 次年3月中旬 (2026-03-10) (year from the default call_year=2025); the domestic deadline (domestic_deadline) is not set and not checked',
+        'message': '外方于 2026-03-10 申报，不晚于外方截止时间次年3月中旬（2026-03-10）（年份取默认值 2025，设置 call_year 未改）；省内截止日期未设置（domestic_deadline），未检查',
+        'message_en': 'the partner side applied on 2026-03-10, by the foreign deadline 次年3月中旬 (2026-03-10) (year: the default 2025; setting call_year not changed); the domestic deadline (domestic_deadline) is not set and not checked',
         'expected': 'on or before 2026-03-10',
         'actual': dt.date(2026, 3, 10),
     },
     'mid-month, to review': {
         'status': 'needs_review',
         'segments': ('foreign_submission', 'submitted_on'),
-        'message': '外方于 2026-03-11 申报；外方截止时间为次年3月中旬（2026-03-11 至 2026-03-20），具体日期未印明，需核实（年份取设置 call_year=2025）',
-        'message_en': 'the partner side applied on 2026-03-11, within 次年3月中旬 (2026-03-11 to 2026-03-20); the exact deadline is not printed and must be checked (year from the setting call_year=2025)',
+        'message': '外方于 2026-03-11 申报；外方截止时间为次年3月中旬（2026-03-11 至 2026-03-20），具体日期未印明，需核实（年份取默认值 2025，设置 call_year 未改）',
+        'message_en': 'the partner side applied on 2026-03-11, within 次年3月中旬 (2026-03-11 to 2026-03-20); the exact deadline is not printed and must be checked (year: the default 2025; setting call_year not changed)',
         'expected': 'on or before 2026-03-20',
         'actual': dt.date(2026, 3, 11),
     },
     'mid-month, the 20th': {
         'status': 'needs_review',
         'segments': ('foreign_submission', 'submitted_on'),
-        'message': '外方于 2027-03-20 申报；外方截止时间为次年3月中旬（2027-03-11 至 2027-03-20），具体日期未印明，需核实（年份取设置 call_year=2026）；省内截止日期未设置（domestic_deadline），未检查',
-        'message_en': 'the partner side applied on 2027-03-20, within 次年3月中旬 (2027-03-11 to 2027-03-20); the exact deadline is not printed and must be checked (year from the setting call_year=2026); the domestic deadline (domestic_deadline) is not set and not checked',
+        'message': '外方于 2027-03-20 申报；外方截止时间为次年3月中旬（2027-03-11 至 2027-03-20），具体日期未印明，需核实（年份取设置 call_year=2026，默认 2025）；省内截止日期未设置（domestic_deadline），未检查',
+        'message_en': 'the partner side applied on 2027-03-20, within 次年3月中旬 (2027-03-11 to 2027-03-20); the exact deadline is not printed and must be checked (year from the setting call_year=2026; default 2025); the domestic deadline (domestic_deadline) is not set and not checked',
         'expected': 'on or before 2027-03-20',
         'actual': dt.date(2027, 3, 20),
     },
     'mid-month, missed': {
         'status': 'failed',
         'segments': ('foreign_submission', 'submitted_on'),
-        'message': '外方于 2026-03-21 申报，晚于外方截止时间次年3月中旬（2026-03-20）（年份取默认 call_year=2025）',
-        'message_en': 'the partner side applied on 2026-03-21, after the foreign deadline 次年3月中旬 (2026-03-20) (year from the default call_year=2025)',
+        'message': '外方于 2026-03-21 申报，晚于外方截止时间次年3月中旬（2026-03-20）（年份取默认值 2025，设置 call_year 未改）',
+        'message_en': 'the partner side applied on 2026-03-21, after the foreign deadline 次年3月中旬 (2026-03-20) (year: the default 2025; setting call_year not changed)',
         'expected': 'on or before 2026-03-20',
         'actual': dt.date(2026, 3, 21),
     },
@@ -324,7 +324,7 @@ def test_deadline_dates() -> None:
 
     ctx = context({})
     assert EXACT.deadline(ctx) == (dt.date(2021, 8, 9), dt.date(2021, 8, 9), "", "")
-    assert MID.deadline(ctx) == (dt.date(2026, 3, 10), dt.date(2026, 3, 20), "（年份取默认 call_year=2025）", " (year from the default call_year=2025)")
+    assert MID.deadline(ctx) == (dt.date(2026, 3, 10), dt.date(2026, 3, 20), "（年份取默认值 2025，设置 call_year 未改）", " (year: the default 2025; setting call_year not changed)")
     assert TBD.deadline(ctx) is None
     assert outcome(EXACT, {}).segments == ("foreign_submission", "submitted_on")
 

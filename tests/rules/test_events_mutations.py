@@ -158,8 +158,8 @@ OUTCOMES = {
     'trainees from two countries and China': {
         'status': 'failed',
         'segments': ('training', 'trainees'),
-        'message': '学员来自 2 个国家（TH、VN），要求不少于 3 个',
-        'message_en': 'trainees come from 2 countries (TH, VN); at least 3 required',
+        'message': '学员来自 2 个国家（TH、VN），要求不少于 3 个；CN 不计为学员国别',
+        'message_en': 'trainees come from 2 countries (TH, VN); at least 3 required; CN does not count as a trainee country',
         'expected': 3,
         'actual': 2,
     },
@@ -431,7 +431,7 @@ def test_event_rule_parameters() -> None:
         TraineeCountries(3, ())
     with pytest.raises(FileNotFoundError):
         TraineeCountries(3, ("no_such_list",))
-    assert TraineeCountries(3, ["asean"]).excluded == frozenset({"CN"}) and TraineeCountries(3, ["asean"]).lists == ("asean",)
+    assert TraineeCountries(3, ["asean"]).excluded == frozenset({"CN", "HK", "MO", "TW"}) and TraineeCountries(3, ["asean"]).lists == ("asean",)
     for bad in ([], [(20,)], [(20, 0)], [(20, 20, 1)], [(20, "20")], [(-1, 5)]):
         with pytest.raises(ValueError, match=r"^TrainingScale.baselines is a non-empty sequence of \(trainees, days\) positive integer pairs$"):
             TrainingScale(bad)

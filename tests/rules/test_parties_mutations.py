@@ -337,9 +337,9 @@ OUTCOMES = {
     'PI unqualified': {
         'status': 'failed',
         'segments': ('principal_investigator',),
-        'message': '项目申报人学位为 master、职称为 intermediate，不符合要求：项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称',
-        'message_en': "the principal investigator has the degree master and the title intermediate; expected the principal investigator held the degree doctorate or the title associate_senior or the title senior before the guideline's publication",
-        'expected': "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the guideline's publication",
+        'message': '项目申报人学位为 master、职称为 intermediate，不符合要求：项目申报人在申报日期前具有博士学位或副高级职称或正高级职称',
+        'message_en': "the principal investigator has the degree master and the title intermediate; expected the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
+        'expected': "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
         'actual': {'degree': 'master', 'title': 'intermediate'},
     },
     'PI post before publication': {
@@ -802,12 +802,12 @@ DESCRIPTIONS = {
         'the principal investigator is employed by the applicant',
     ),
     'PI qualification': (
-        '项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称',
-        "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the guideline's publication",
+        '项目申报人在申报日期前具有博士学位或副高级职称或正高级职称',
+        "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
     ),
     'PI qualification by post': (
-        '项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称或企业高级职务',
-        "the principal investigator held the degree doctorate or the title associate_senior or the title senior or a senior enterprise post before the guideline's publication",
+        '项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称或企业高级职务（未设置 published_on 时以申报日期计）',
+        "the principal investigator held the degree doctorate or the title associate_senior or the title senior or a senior enterprise post before the guideline's publication (the submission date while published_on is unset)",
     ),
     'ongoing': (
         '项目申报人无在研的 provincial 级 international_cooperation 项目',
@@ -917,7 +917,7 @@ def test_unknown_degree_or_title_fails_when_built() -> None:
             PIQualification(**bad)
     assert PIQualification(degrees={"doctorate", "master", "bachelor", "other"}, titles={"senior", "associate_senior", "intermediate", "junior", "none"}).titles == frozenset({"senior", "associate_senior", "intermediate", "junior", "none"})
     assert PIQualification().degrees == frozenset({"doctorate"}) and PIQualification().titles == frozenset({"senior", "associate_senior"})
-    assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held the degree master before the guideline's publication"
+    assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held the degree master before the submission date"
 
 
 def test_has_party_minimum_is_at_least_one() -> None:

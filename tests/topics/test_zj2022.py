@@ -138,6 +138,34 @@ def test_deadlines_against_reference(track, day, year) -> None:
     assert state(bundle, "ZJ22-BIL-DEADLINE", **settings_) == expected_deadline(track, day, (year or 2021) - 2021)
 
 
+@pytest.mark.parametrize("settings_", [{}, {"gd-2022.published_on": "2022-04-15"}, {"zj-2022.deadline_year": 2021}])
+def test_deadline_message_says_the_default_year_when_it_is_in_effect(settings_) -> None:
+    bundle = load("bilateral-industrial", "valid-austria")
+    finding = findings(bundle, **settings_)["ZJ22-BIL-DEADLINE"]
+    assert "the default 2021" in finding.message_en and "from the setting" not in finding.message_en
+    assert "默认值 2021" in finding.message and "年份取设置" not in finding.message
+
+
+def test_deadline_message_says_the_setting_when_it_changes_the_year() -> None:
+    bundle = load("bilateral-industrial", "valid-austria")
+    bundle["foreign_submission"]["submitted_on"] = "2022-08-01"
+    finding = findings(bundle, **{"zj-2022.deadline_year": 2022})["ZJ22-BIL-DEADLINE"]
+    assert finding.status.value == "passed"
+    assert "from the setting zj-2022.deadline_year=2022; default 2021" in finding.message_en
+    assert "年份取设置 zj-2022.deadline_year=2022" in finding.message
+
+
+@pytest.mark.parametrize("track", ["aksu", "haixi", "sichuan"])
+@pytest.mark.parametrize("subdivision,expected", [("CN-ZJ", "passed"), ("CN-XJ", "failed"), ("CN-QH", "failed"), ("CN-SC", "failed"), ("CN-SH", "failed")])
+def test_counterpart_applicant_is_in_zhejiang(track, subdivision, expected) -> None:
+    bundle = load("counterpart-support", f"valid-{track}")
+    bundle["applicant"]["subdivision"] = subdivision
+    finding = findings(bundle)["ZJ22-CSP-APPLICANT"]
+    assert finding.status.value == expected
+    if expected == "failed":
+        assert "CN-ZJ" in finding.message_en and subdivision in finding.message_en
+
+
 # ----------------------------------------------------------------------------- money and time
 
 @given(st.decimals(min_value=Decimal(1), max_value=Decimal(300), places=4))
@@ -211,6 +239,8 @@ def test_counterpart_regions(track, subdivision, locality, expected) -> None:
 @pytest.mark.parametrize("subdivision,locality,expected", [
     ("GB-NTH", None, "passed"), ("GB-WNH", None, "passed"), ("GB-TFW", None, "passed"), ("GB-ENG", "诺丁汉郡", "passed"),
     ("GB-BIR", "Birmingham", "failed"), ("GB-ENG", "Yorkshire", "failed"),
+    ("GB-NLN", None, "passed"), ("GB-NEL", None, "passed"), ("GB-ENG", "Leicester Square, London", "failed"),
+    ("GB-ENG", "Leicester", "passed"), ("GB-MAN", "Derby", "failed"), ("GB-LND", "Leicester Square", "failed"),
 ])
 def test_midlands(subdivision, locality, expected) -> None:
     bundle = load("intergov-innovation", "valid-uk-midlands")

@@ -338,3 +338,20 @@ def test_intergov_priority_fields_stay_zj26_fields() -> None:
     bundle = load("intergov", "valid-norway")
     found = findings(bundle)
     assert "ZJ26-STR-FIELDS" not in found and found["ZJ26-FIELDS"].status.value == "passed"
+
+
+@pytest.mark.parametrize("topic,name", [("xinjiang", "valid-leading-industry"), ("qinghai", "valid-resources-ecology"), ("tibet", "valid-resources"), ("sichuan-chongqing", "valid")])
+@pytest.mark.parametrize("subdivision,expected", [("CN-ZJ", "passed"), ("CN-XJ", "failed"), ("CN-XZ", "failed"), ("CN-QH", "failed"), ("CN-CQ", "failed")])
+def test_counterpart_applicant_is_in_zhejiang(topic, name, subdivision, expected) -> None:
+    bundle = load(topic, name)
+    bundle["applicant"]["subdivision"] = subdivision
+    assert state(bundle, "ZJ26-CSP-APPLICANT") == expected
+
+
+def test_a_street_named_after_aksu_in_urumqi_is_not_aksu() -> None:
+    bundle = load("xinjiang", "valid-leading-industry")
+    bundle["partners"][0]["locality"] = "乌鲁木齐市阿克苏路"
+    finding = findings(bundle)["ZJ26-CSP-REGION"]
+    assert finding.status.value == "failed" and "only inside a longer name" in finding.message_en
+    bundle["partners"][0]["locality"] = "阿克苏地区 阿克苏市"
+    assert state(bundle, "ZJ26-CSP-REGION") == "passed"

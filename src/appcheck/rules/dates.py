@@ -158,10 +158,11 @@ class ForeignDeadline:
     def _year(self, ctx: Context) -> tuple[int, str, str]:
         if self.year is not None:
             return self.year + self.year_offset, "", ""
-        year = ctx.setting(self.year_setting, None)
-        source = "设置" if year is not None else "默认"
-        year = int(year if year is not None else self.default_year)
-        return year + self.year_offset, f"（年份取{source} {self.year_setting}={year}）", f" (year from the {'setting' if source == '设置' else 'default'} {self.year_setting}={year})"
+        given = ctx.setting(self.year_setting, None)
+        year = int(given if given is not None else self.default_year)
+        if year == self.default_year:  # not given, or given as the default: either way the default is in effect
+            return year + self.year_offset, f"（年份取默认值 {year}，设置 {self.year_setting} 未改）", f" (year: the default {year}; setting {self.year_setting} not changed)"
+        return year + self.year_offset, f"（年份取设置 {self.year_setting}={year}，默认 {self.default_year}）", f" (year from the setting {self.year_setting}={year}; default {self.default_year})"
 
     def deadline(self, ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
         """(last day that passes, last day that needs review, note zh, note en); None for tbd."""

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 
 from .. import reference
-from .base import Context, Outcome, add_months, excerpt, failed, optional_decimal, passed, plural, review
+from .base import NOT_FOREIGN, Context, Outcome, add_months, excerpt, failed, optional_decimal, passed, plural, review
 
 CONTENT_AREAS = {
     "innovation_policy_management": ("科技创新政策与管理", "S&T innovation policy and management"),
@@ -59,15 +59,18 @@ class TraineeCountries:
 
     What it checks:
         Counts the distinct ``training.trainees[].country`` values other than ``excluded`` with a
-        positive ``count``; fewer than ``minimum`` fails. A country in none of the shipped ``lists``
-        (the clause names groups of countries and ends in 等) gives needs review, naming it.
+        positive ``count``; fewer than ``minimum`` fails. ``excluded`` is by default CN, HK, MO and TW:
+        trainees are foreign (国外), and Hong Kong, Macao and Taiwan are not countries here even where
+        a shipped list names them. A country in none of the shipped ``lists`` (the clause names groups
+        of countries and ends in 等) gives needs review, naming it.
 
     Why:
         学员所属国别数量应不少于 3 个国家; 学员须为来自联合国《2030 年可持续发展议程》发展中国家、
         "一带一路"沿线国家、东盟成员国等国家的科研人员.
 
     Failing example:
-        Trainees from ``VN`` and ``TH`` only (2 countries), or ``VN``, ``TH`` and ``CN``.
+        Trainees from ``VN`` and ``TH`` only (2 countries), or ``VN``, ``TH`` and ``CN``, or ``VN``,
+        ``TH``, ``HK`` and ``MO``.
 
     Passing example:
         Trainees from ``VN``, ``TH`` and ``KE``.
@@ -75,7 +78,7 @@ class TraineeCountries:
 
     minimum: int = attrs.field(validator=attrs.validators.ge(1))
     lists: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
-    excluded: frozenset = attrs.field(default=frozenset({"CN"}), converter=frozenset)
+    excluded: frozenset = attrs.field(default=NOT_FOREIGN, converter=frozenset)
 
     def __attrs_post_init__(self) -> None:
         for list_id in self.lists:
@@ -83,16 +86,22 @@ class TraineeCountries:
 
     def check(self, ctx: Context) -> Outcome:
         countries: dict[str, int] = {}
+        left_out: set[str] = set()
         for where, row in ctx.objects("training", "trainees"):
             country = ctx.string_in(row, where, "country")
             count = ctx.integer_in(row, where, "count")
-            if country not in self.excluded and count > 0:
+            if country in self.excluded:
+                if count > 0:
+                    left_out.add(country)
+            elif count > 0:
                 countries[country] = countries.get(country, 0) + count
         distinct = sorted(countries)
         if len(distinct) < self.minimum:
+            note_zh = f"；{'、'.join(sorted(left_out))} 不计为学员国别" if left_out else ""
+            note_en = f"; {', '.join(sorted(left_out))} {'does' if len(left_out) == 1 else 'do'} not count as {'a trainee country' if len(left_out) == 1 else 'trainee countries'}" if left_out else ""
             return failed(
-                f"学员来自 {len(distinct)} 个国家（{'、'.join(distinct) or '无'}），要求不少于 {self.minimum} 个",
-                f"trainees come from {plural(len(distinct), 'country', 'countries')} ({', '.join(distinct) or 'none'}); at least {self.minimum} required",
+                f"学员来自 {len(distinct)} 个国家（{'、'.join(distinct) or '无'}），要求不少于 {self.minimum} 个{note_zh}",
+                f"trainees come from {plural(len(distinct), 'country', 'countries')} ({', '.join(distinct) or 'none'}); at least {self.minimum} required{note_en}",
                 ("training", "trainees"), expected=self.minimum, actual=len(distinct),
             )
         eligible = frozenset().union(*(reference.country_list(list_id).countries for list_id in self.lists))
@@ -123,30 +132,46 @@ class TrainingScale:
     """The class meets one of the baseline scales (trainees and days).
 
     What it checks:
-        The total of ``training.trainees[].count`` and ``training.days`` reach at least one
-        ``(trainees, days)`` baseline, both inclusive.
+        The total of ``training.trainees[].count`` over the rows whose ``country`` is not in
+        ``excluded`` (by default CN, HK, MO and TW: only foreign trainees count) and ``training.days``
+        reach at least one ``(trainees, days)`` baseline, both inclusive.
 
     Why:
-        办班规模以 20 人及以上 20 天、30 人及以上 15 天为基准: a baseline, so a shortfall is a warning.
+        办班规模以 20 人及以上 20 天、30 人及以上 15 天为基准: a baseline, so a shortfall is a warning;
+        学员须为来自发展中国家的科研人员, so trainees from China, Hong Kong, Macao or Taiwan do not make
+        up the class.
 
     Failing example:
-        29 trainees for 19 days.
+        29 trainees for 19 days; or 30 trainees for 15 days, 5 of them from HK.
 
     Passing example:
         30 trainees for 15 days, or 20 trainees for 20 days.
     """
 
     baselines: tuple = attrs.field(converter=lambda v: tuple(tuple(p) for p in v), validator=_baselines)
+    excluded: frozenset = attrs.field(default=NOT_FOREIGN, converter=frozenset)
 
     def check(self, ctx: Context) -> Outcome:
-        total = sum(ctx.integer_in(row, where, "count") for where, row in ctx.objects("training", "trainees"))
+        total = left_out = 0
+        for where, row in ctx.objects("training", "trainees"):
+            country = ctx.string_in(row, where, "country")
+            count = ctx.integer_in(row, where, "count")
+            if country in self.excluded:
+                left_out += count
+            else:
+                total += count
         days = ctx.integer("training", "days")
         options_zh = " 或 ".join(f"{n} 人及以上 {d} 天" for n, d in self.baselines)
         options_en = " or ".join(f"{n}+ trainees for {d}+ days" for n, d in self.baselines)
         actual = {"trainees": total, "days": days}
+        note_zh = note_en = ""
+        if left_out:
+            actual["not_counted"] = left_out
+            note_zh = f"（另有 {left_out} 名来自 {'/'.join(sorted(self.excluded))} 的学员不计）"
+            note_en = f" ({plural(left_out, 'trainee')} from {'/'.join(sorted(self.excluded))} not counted)"
         if any(total >= n and days >= d for n, d in self.baselines):
-            return passed(f"办班规模 {total} 人 {days} 天，达到基准（{options_zh}）", f"{plural(total, 'trainee')} for {plural(days, 'day')} meets the baseline ({options_en})", ("training",), expected=[list(p) for p in self.baselines], actual=actual)
-        return failed(f"办班规模 {total} 人 {days} 天，低于基准（{options_zh}）", f"{plural(total, 'trainee')} for {plural(days, 'day')} is below the baseline ({options_en})", ("training", "days"), expected=[list(p) for p in self.baselines], actual=actual)
+            return passed(f"办班规模 {total} 人 {days} 天{note_zh}，达到基准（{options_zh}）", f"{plural(total, 'trainee')} for {plural(days, 'day')}{note_en} meets the baseline ({options_en})", ("training",), expected=[list(p) for p in self.baselines], actual=actual)
+        return failed(f"办班规模 {total} 人 {days} 天{note_zh}，低于基准（{options_zh}）", f"{plural(total, 'trainee')} for {plural(days, 'day')}{note_en} is below the baseline ({options_en})", ("training", "days"), expected=[list(p) for p in self.baselines], actual=actual)
 
     def describe(self) -> tuple[str, str]:
         return "办班规模达到基准：" + " 或 ".join(f"{n} 人 {d} 天" for n, d in self.baselines), "class scale at a baseline: " + " or ".join(f"{plural(n, 'trainee')} / {plural(d, 'day')}" for n, d in self.baselines)
@@ -198,7 +223,11 @@ class Attendance:
         same unit (trimmed name) merged first: the total of ``count`` >= ``min_total``;
         ``exchange.academicians`` >= ``min_academicians``; and the external share >= ``min_share``,
         where each non-organizer unit counts at most ``per_unit_cap`` people, organizer units count
-        fully, and share = capped external / (capped external + organizer people), exactly.
+        fully, and share = capped external / (capped external + organizer people), exactly. With
+        ``organizers_by_name``, a row whose ``unit`` is the ``name`` or ``name_en`` of the applicant or
+        of a partner (compared without case and whitespace) is an organizer row whatever its
+        ``organizer`` flag says: the organizers' own people never count as external. Rows are merged
+        by the same folded name.
 
     Why:
         交流项目总参与人数不少于 150 人，参会院士不少于 2 人；其他单位参加的人员占比不少于 80%，且每
@@ -206,7 +235,8 @@ class Attendance:
 
     Failing example:
         149 attendees; or 32 organizer people with 120 external attendees from 40 units (share
-        120/152 < 80 %); or a 4th person from one unit counted towards the share.
+        120/152 < 80 %); or a 4th person from one unit counted towards the share; or the applicant's
+        own 30 people in a row marked ``"organizer": false``.
 
     Passing example:
         150 attendees: 30 from the organizers, 120 from 40 other units of 3 (share 120/150 = 80 %).
@@ -216,18 +246,37 @@ class Attendance:
     min_academicians: int = attrs.field(validator=attrs.validators.ge(0))
     min_share: Decimal = attrs.field(converter=optional_decimal)
     per_unit_cap: int = attrs.field(validator=attrs.validators.ge(1))
+    #: a row named like the applicant or a partner is an organizer row, whatever its flag
+    organizers_by_name: bool = False
 
     @min_share.validator
     def _share(self, attribute, value) -> None:
         if not Decimal(0) < value <= Decimal(1):
             raise ValueError(f"Attendance.min_share must be in (0, 1], got {value}")
 
+    def _organizer_names(self, ctx: Context) -> frozenset:
+        if not self.organizers_by_name:
+            return frozenset()
+        names = set()
+        for org in ctx.organizations:
+            for key in ("name", "name_en"):
+                value = org.get(key)
+                if isinstance(value, str) and value.strip():
+                    names.add(_fold_unit(value))
+        return frozenset(names)
+
     def check(self, ctx: Context) -> Outcome:
         units: dict[str, tuple[int, bool]] = {}
+        organizer_names = self._organizer_names(ctx)
+        renamed: list[str] = []
         for where, row in ctx.objects("exchange", "attendance"):
-            unit = ctx.string_in(row, where, "unit").strip()
+            text = ctx.string_in(row, where, "unit").strip()
+            unit = _fold_unit(text) if self.organizers_by_name else text
             count = ctx.integer_in(row, where, "count")
             organizer = ctx.boolean_in(row, where, "organizer")
+            if not organizer and unit in organizer_names:
+                organizer = True
+                renamed.append(text)
             before, was_organizer = units.get(unit, (0, organizer))
             units[unit] = (before + count, was_organizer or organizer)
         academicians = ctx.integer("exchange", "academicians")
@@ -239,6 +288,8 @@ class Attendance:
         share_text = f"{external}/{counted}" if counted else "0/0"
         percent = (Decimal(external) * 100 / Decimal(counted)).quantize(Decimal("0.1")) if counted else Decimal(0)
         actual = {"total": total, "academicians": academicians, "external_capped": external, "organizer": organizer_people, "share": share_text}
+        if renamed:
+            actual["organizer_by_name"] = renamed
         expected = {"min_total": self.min_total, "min_academicians": self.min_academicians, "min_share": self.min_share, "per_unit_cap": self.per_unit_cap}
         problems_zh, problems_en, where = [], [], ("exchange", "attendance")
         if total < self.min_total:
@@ -250,8 +301,10 @@ class Attendance:
             if not problems_zh[:-1]:
                 where = ("exchange", "academicians")
         if not share_ok:
-            problems_zh.append(f"其他单位人员占比 {share_text}（{percent}%，每单位最多计 {self.per_unit_cap} 人），要求不少于 {self.min_share * 100:.0f}%")
-            problems_en.append(f"external share {share_text} ({percent}%, at most {self.per_unit_cap} counted per unit), at least {self.min_share * 100:.0f}% required")
+            named_zh = f"；{'、'.join(renamed)} 为申报单位或合作单位，按主办方人员计" if renamed else ""
+            named_en = f"; {', '.join(renamed)} {'is' if len(renamed) == 1 else 'are'} the applicant or a partner, counted as organizer" if renamed else ""
+            problems_zh.append(f"其他单位人员占比 {share_text}（{percent}%，每单位最多计 {self.per_unit_cap} 人），要求不少于 {self.min_share * 100:.0f}%{named_zh}")
+            problems_en.append(f"external share {share_text} ({percent}%, at most {self.per_unit_cap} counted per unit), at least {self.min_share * 100:.0f}% required{named_en}")
         if problems_zh:
             return failed("；".join(problems_zh), "; ".join(problems_en), where, expected=expected, actual=actual)
         return passed(
@@ -265,6 +318,11 @@ class Attendance:
             f"总参与人数不少于 {self.min_total} 人，院士不少于 {self.min_academicians} 人，其他单位人员占比不少于 {self.min_share * 100:.0f}%（每单位最多计 {self.per_unit_cap} 人）",
             f"at least {plural(self.min_total, 'attendee')}, {plural(self.min_academicians, 'academician')}, {self.min_share * 100:.0f}% external (at most {self.per_unit_cap} counted per unit)",
         )
+
+
+def _fold_unit(name: str) -> str:
+    """A unit's name compared without case and whitespace."""
+    return "".join(name.split()).casefold()
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from typing import Any
 
 import attrs
 
@@ -340,75 +341,108 @@ class PIQualification:
         date; ``title`` in ``titles`` obtained (``title_awarded_on``) strictly before it; with
         ``enterprise_post``, ``enterprise_senior_position`` true since (``enterprise_senior_position_since``)
         strictly before it. The reference date is the setting ``date_setting`` (the guideline's
-        publication date) when set, else the bundle's ``submitted_on``; the message says which.
+        publication date) when set. While it is unset and ``published_from`` (the first day the
+        guideline can have been published: 2022-01-01 for a 2022 guideline) is given: a qualification
+        dated before ``published_from`` passes, one dated from ``published_from`` to the day before
+        ``submitted_on`` needs review (the unknown publication date decides), and one dated on or after
+        ``submitted_on`` fails (a guideline is published before anyone applies under it). Without a
+        setting the reference date is ``submitted_on``. Every message names the date it compared with
+        and where it came from; a qualification without its date fails.
 
     Why:
         项目申报人应在指南发布之日前获得相关专业博士学位或副高及以上职称. The publication date is not
-        printed in the guideline, so it is a setting; without it the submission date is the latest
-        date the qualification could be checked against.
+        printed in the guideline, so it is a setting; without it, only the dates that cannot depend on
+        it are decided.
 
     Failing example:
-        ``{"principal_investigator": {"degree": "master", "title": "intermediate"}}``.
+        ``{"principal_investigator": {"degree": "master", "title": "intermediate"}}``; or, with the
+        setting unset, a title obtained on ``submitted_on``.
 
     Passing example:
         ``{"principal_investigator": {"title": "associate_senior", "title_awarded_on": "2015-12-01"}}``
-        with ``submitted_on`` 2022-05-10.
+        with ``submitted_on`` 2022-05-10. Needs review with the setting unset: a title obtained on
+        2022-03-01 (before ``submitted_on``, but perhaps not before the publication).
     """
 
     degrees: frozenset = attrs.field(converter=frozenset, default=frozenset({"doctorate"}))
     titles: frozenset = attrs.field(converter=frozenset, default=frozenset({"senior", "associate_senior"}))
     enterprise_post: bool = False
     date_setting: str | None = None
+    #: the first day the guideline can have been published, read while ``date_setting`` is unset
+    published_from: dt.date | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date)))
 
     def __attrs_post_init__(self) -> None:
         if not self.degrees <= set(_DEGREES) or not self.titles <= set(_TITLES):
             raise ValueError("PIQualification: unknown degree or title")
+        if self.published_from is not None and not self.date_setting:
+            raise ValueError("PIQualification: published_from is read only while date_setting is unset; give date_setting")
 
-    def _reference(self, ctx: Context) -> tuple[dt.date, str, str]:
-        configured = ctx.setting(self.date_setting) if self.date_setting else None
-        if configured is not None:
-            return configured, f"指南发布日期 {configured}（设置 {self.date_setting}）", f"the guideline's publication date {configured} (setting {self.date_setting})"
-        day = ctx.submitted_on
-        if not self.date_setting:
-            return day, f"申报日期 {day}", f"the submission date {day}"
-        return day, f"申报日期 {day}（未设置指南发布日期 {self.date_setting}）", f"the submission date {day} (setting {self.date_setting} not set)"
-
-    def check(self, ctx: Context) -> Outcome:
-        ctx.mapping("principal_investigator")
-        day, used_zh, used_en = self._reference(ctx)
+    def _held(self, ctx: Context) -> tuple[list, Any, Any]:
         held = []
         degree = ctx.value("principal_investigator", "degree")
         if degree in self.degrees:
             when = ctx.optional_date("principal_investigator", "degree_awarded_on")
-            held.append(("degree", _DEGREES[degree], f"the degree {degree}", when))
+            held.append(("degree", "degree_awarded_on", _DEGREES[degree], f"the degree {degree}", when))
         title = ctx.value("principal_investigator", "title")
         if title in self.titles:
             when = ctx.optional_date("principal_investigator", "title_awarded_on")
-            held.append(("title", _TITLES[title], f"the title {title}", when))
+            held.append(("title", "title_awarded_on", _TITLES[title], f"the title {title}", when))
         if self.enterprise_post and ctx.value("principal_investigator", "enterprise_senior_position") is True:
             when = ctx.optional_date("principal_investigator", "enterprise_senior_position_since")
-            held.append(("enterprise_senior_position", "企业高级职务", "a senior enterprise post", when))
-        for field, zh, en, when in held:
-            if when is not None and when < day:
+            held.append(("enterprise_senior_position", "enterprise_senior_position_since", "企业高级职务", "a senior enterprise post", when))
+        return held, degree, title
+
+    def check(self, ctx: Context) -> Outcome:
+        ctx.mapping("principal_investigator")
+        configured = ctx.setting(self.date_setting) if self.date_setting else None
+        day = ctx.submitted_on
+        held, degree, title = self._held(ctx)
+        if configured is not None:
+            limit, used_zh, used_en = configured, f"指南发布日期 {configured}（设置 {self.date_setting}）", f"the guideline's publication date {configured} (setting {self.date_setting})"
+        elif not self.date_setting:
+            limit, used_zh, used_en = day, f"申报日期 {day}", f"the submission date {day}"
+        elif self.published_from is None:
+            limit = day
+            used_zh = f"申报日期 {day}（未设置指南发布日期 {self.date_setting}）"
+            used_en = f"the submission date {day} (setting {self.date_setting} not set)"
+        else:
+            limit = self.published_from
+            used_zh = f"{self.published_from}（未设置指南发布日期 {self.date_setting}，指南最早于该日发布）"
+            used_en = f"{self.published_from} (setting {self.date_setting} not set: the earliest the guideline can have been published)"
+        dated = [entry for entry in held if entry[-1] is not None]
+        for field, _, zh, en, when in dated:
+            if when < limit:
                 return passed(
                     f"项目申报人于 {when} 取得{zh}，早于{used_zh}",
                     f"the principal investigator obtained {en} on {when}, before {used_en}",
-                    ("principal_investigator", field), expected=f"before {day}", actual=when,
+                    ("principal_investigator", field), expected=f"before {limit}", actual=when,
                 )
+        if configured is None and self.published_from is not None:
+            for field, _, zh, en, when in dated:
+                if when < day:
+                    return review(
+                        f"项目申报人于 {when} 取得{zh}，早于申报日期 {day}，但未设置指南发布日期 {self.date_setting}，"
+                        f"无法判断是否早于指南发布之日：需核实发布日期（或设置 {self.date_setting}）",
+                        f"the principal investigator obtained {en} on {when}, before the submission date {day}; the guideline's "
+                        f"publication date (setting {self.date_setting}) is not set, so whether it came before the publication "
+                        f"cannot be told: a reviewer must check the publication date (or set {self.date_setting})",
+                        ("principal_investigator", field), expected=f"before the publication date, between {self.published_from} and {day}", actual=when,
+                    )
+            used_zh, used_en = f"申报日期 {day}（未设置指南发布日期 {self.date_setting}；指南在申报前发布）", f"the submission date {day} (setting {self.date_setting} not set; the guideline is published before any submission)"
+            limit = day
         want_zh, want_en = self.describe()
         if held:
-            field, zh, en, when = held[0]
-            date_field = {"degree": "degree_awarded_on", "title": "title_awarded_on"}.get(field, "enterprise_senior_position_since")
+            _, field, zh, en, when = held[0]
             if when is None:
                 return failed(
-                    f"项目申报人有{zh}，但未填写取得日期 {date_field}，无法确认早于{used_zh}",
-                    f"the principal investigator has {en} but no {date_field}: cannot tell it came before {used_en}",
-                    ("principal_investigator", date_field), expected=f"before {day}",
+                    f"项目申报人有{zh}，但未填写取得日期 {field}，无法确认早于{used_zh}",
+                    f"the principal investigator has {en} but no {field}: cannot tell it came before {used_en}",
+                    ("principal_investigator", field), expected=f"before {limit}",
                 )
             return failed(
                 f"项目申报人于 {when} 取得{zh}，不早于{used_zh}；要求在此之前取得",
                 f"the principal investigator obtained {en} on {when}, not before {used_en}",
-                ("principal_investigator", date_field), expected=f"before {day}", actual=when,
+                ("principal_investigator", field), expected=f"before {limit}", actual=when,
             )
         return failed(
             f"项目申报人学位为 {degree}、职称为 {title}，不符合要求：{want_zh}",
@@ -422,7 +456,20 @@ class PIQualification:
         if self.enterprise_post:
             zh += "或企业高级职务"
             en += " or a senior enterprise post"
-        return f"项目申报人在指南发布日期前具有{zh}", f"the principal investigator held {en} before the guideline's publication"
+        if not self.date_setting:
+            return f"项目申报人在申报日期前具有{zh}", f"the principal investigator held {en} before the submission date"
+        if self.published_from is None:
+            return (
+                f"项目申报人在指南发布日期前具有{zh}（未设置 {self.date_setting} 时以申报日期计）",
+                f"the principal investigator held {en} before the guideline's publication (the submission date while {self.date_setting} is unset)",
+            )
+        return (
+            f"项目申报人在指南发布日期前具有{zh}（未设置 {self.date_setting} 时：{self.published_from} 前取得通过，"
+            f"此后至申报日期前取得需核实，申报日期及以后取得不通过）",
+            f"the principal investigator held {en} before the guideline's publication (while {self.date_setting} is unset: "
+            f"obtained before {self.published_from} passes, from then to the day before submission needs review, "
+            f"on or after the submission date fails)",
+        )
 
 
 @attrs.frozen

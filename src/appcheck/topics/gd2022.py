@@ -5,16 +5,26 @@
 学术交流项目 (exchange).
 
 Readings the guideline leaves open (documented in the rules' explain output):
-- 指南发布之日 (the publication date) is not printed: the setting ``gd-2022.published_on``; unset, the
-  PI's qualification is measured at ``submitted_on``.
+- 指南发布之日 (the publication date) is not printed: the setting ``gd-2022.published_on``. Unset, a
+  PI qualification obtained before 2022-01-01 (the 2022年度 guideline cannot be older) passes, one
+  obtained from 2022-01-01 to the day before ``submitted_on`` needs review, and one obtained on or
+  after ``submitted_on`` fails; the message names the date used.
 - research co-funding: triggered by a domestic enterprise *partner* (企业（国内）作为参与单位); every
   domestic enterprise of the project, the applicant included, counts towards the total.
+- Trainees are foreign (学员须为来自……国家的科研人员): GD22-TRN-COUNTRIES and GD22-TRN-SCALE count only
+  rows whose country is not CN, HK, MO or TW; Hong Kong and Macao are not trainee countries even where
+  a shipped list names them.
+- GD22-EXC-ATTENDANCE: an attendance row named like the applicant or a partner (``name`` or
+  ``name_en``, without case and whitespace) is an organizer row whatever its ``organizer`` flag; rows
+  are merged by that folded name.
 - GD22-AGREEMENT is judged partner by partner: every partner signs, with the applicant, at least one
   legally binding agreement, and the agreements of each partner together cover research tasks, task
   division and IP ownership; a partner without one, or whose agreements miss a point, is named.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from ..rules.agreements import SignedAgreement
 from ..rules.base import NOT_FOREIGN, AllOf, PerTrack
@@ -50,7 +60,9 @@ CO_ORGANIZER = Orgs(roles={"foreign_partner"}, not_countries={"CN"}, or_kinds={"
 
 # ----------------------------------------------------------------------------- shared checks
 
-QUALIFIED_PI = PIQualification(date_setting=PUBLISHED_ON)
+#: 2022年度 guideline: published in 2022 at the earliest (read while the publication date is unset)
+PUBLISHED_FROM = dt.date(2022, 1, 1)
+QUALIFIED_PI = PIQualification(date_setting=PUBLISHED_ON, published_from=PUBLISHED_FROM)
 COMMON_PI = (
     Check("GD22-PI-QUALIFICATION", QUALIFIED_PI),
     Check("GD22-PI-EMPLOYED", PIEmployed()),
@@ -101,7 +113,7 @@ INDUSTRIAL = Topic(
     ),
     checks=(
         *COOPERATION,
-        Check("GD22-PI-QUALIFICATION", PIQualification(enterprise_post=True, date_setting=PUBLISHED_ON)),
+        Check("GD22-PI-QUALIFICATION", PIQualification(enterprise_post=True, date_setting=PUBLISHED_ON, published_from=PUBLISHED_FROM)),
         Check("GD22-PI-EMPLOYED", PIEmployed()),
         Check("GD22-PI-IDENTITY", OneIdentityPerPerson()),
         NO_ONGOING,
@@ -134,8 +146,8 @@ TRAINING = Topic(
                                              judge=("是否具备标准化培训服务体系和专业培训资源渠道", "whether a standardized training system and expert resources exist"))),
         *COMMON_PI,
         Check("GD22-TRN-CONTENT", TrainingContent({"innovation_policy_management", "incubation_system"})),
-        Check("GD22-TRN-COUNTRIES", TraineeCountries(3, ("un_developing", "belt_and_road", "asean"))),
-        Check("GD22-TRN-SCALE", TrainingScale(((20, 20), (30, 15)))),
+        Check("GD22-TRN-COUNTRIES", TraineeCountries(3, ("un_developing", "belt_and_road", "asean"), excluded=NOT_FOREIGN)),
+        Check("GD22-TRN-SCALE", TrainingScale(((20, 20), (30, 15)), excluded=NOT_FOREIGN)),
         Check("GD22-TRN-VENUE", VenueIn(("training", "venue"), {"CN"}, {"CN-GD"})),
         Check("GD22-TRN-NODOUBLE", Declaration(("training", "other_provincial_funding_this_year"), False,
                                                ("本年度未获得其他省级部门经费支持", "no other provincial funding this year"))),
@@ -155,7 +167,7 @@ EXCHANGE = Topic(
         Check("GD22-EXC-COORGANIZER", HasParty(CO_ORGANIZER)),
         *COMMON_PI,
         Check("GD22-EXC-NAME", TitleFormat("学术交流项目")),
-        Check("GD22-EXC-ATTENDANCE", Attendance(min_total=150, min_academicians=2, min_share="0.8", per_unit_cap=3)),
+        Check("GD22-EXC-ATTENDANCE", Attendance(min_total=150, min_academicians=2, min_share="0.8", per_unit_cap=3, organizers_by_name=True)),
         Check("GD22-EXC-TARGETS", TargetMinimums({"proceedings": 1, "media_reports": 1})),
         Check("GD22-EXC-GRANT", AllOf((SubsidyByPlace(("exchange", "venue_country"), home_amount=20, abroad_amount=30), DurationMonths(24, 24)))),
         Check("GD22-FIELDS", FieldsWithin(EXCHANGE_FIELDS)),

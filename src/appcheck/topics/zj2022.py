@@ -28,6 +28,8 @@ Readings the guideline leaves open (documented in the rules' explain output):
   (ZJ22-BIL-HISTORY) are with that R&D centre.
 - Counterpart regions are placed by province code and locality names (see ``_zhejiang``); the 68
   Sichuan counties are not listed, so any Sichuan (CN-SC) partner passes.
+- Counterpart support is Zhejiang's (我省对口支援): the applicant (ZJ22-CSP-APPLICANT) is in Zhejiang
+  (CN-ZJ); the assisted region's units take part as local partners, never as the applicant.
 """
 
 from __future__ import annotations
@@ -211,7 +213,7 @@ COUNTERPART = Topic(
         Check("ZJ22-CSP-LETTER", HasDocument("recommendation_letter", issuer_kinds={"command_hq"})),
         Check("ZJ22-CSP-AGREEMENT", SignedAgreement(covers={"task_division", "ip_ownership", "dispute_resolution"})),
         Check("ZJ22-CSP-ONSITE", OnsiteEveryYear(15)),
-        Check("ZJ22-CSP-APPLICANT", ApplicantIs(Orgs(kinds={"enterprise", "university", "research_institute"}))),
+        Check("ZJ22-CSP-APPLICANT", ApplicantIs(Orgs(kinds={"enterprise", "university", "research_institute"}, countries={"CN"}, subdivisions=ZJ))),
         Check("ZJ22-CSP-SUBSIDY", SubsidyBounds(maximum=60)),
         Check("ZJ22-CSP-SUBSIDY-FLOOR", SubsidyBounds(minimum=40)),
         Check("ZJ22-CSP-REGION", PerTrack({track: PartnerInRegion(Orgs(), region) for track, region in REGIONS.items()})),

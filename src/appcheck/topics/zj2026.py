@@ -33,6 +33,8 @@ Readings the guideline leaves open (documented in the rules' explain output):
   is not in a country (国家) and fails.
 - The platform quota (ZJ26-PLT-QUOTA) groups bundles by ``platform.name`` as written (trimmed): write a
   platform's name the same way in every bundle of a batch.
+- Counterpart support (ZJ26-CSP-APPLICANT): the applicant is in Zhejiang (CN-ZJ), whatever its kind;
+  the paired region's units are local partners, never the applicant.
 - Counterpart regions: see ``_zhejiang`` (province code plus locality names in Chinese or pinyin).
 - Agreements (ZJ26-IGV-AGREEMENT, ZJ26-PLT-AGREEMENT, ZJ26-CSP-AGREEMENT) are judged partner by partner:
   every foreign (local) partner is covered by documents signed by the applicant and that partner, and
@@ -195,7 +197,7 @@ def _counterpart(region, kinds: set) -> tuple:
         Check("ZJ26-CSP-AGREEMENT", SignedAgreement(covers={"task_division", "ip_ownership", "dispute_resolution"}, parties=LOCAL_PARTNER)),
         Check("ZJ26-CSP-ONSITE", OnsiteEveryYear(15)),
         Check("ZJ26-CSP-SUBSIDY", SubsidyBounds(maximum=60)),
-        Check("ZJ26-CSP-APPLICANT", ApplicantIs(Orgs(kinds=kinds))),
+        Check("ZJ26-CSP-APPLICANT", ApplicantIs(Orgs(kinds=kinds, countries={"CN"}, subdivisions=ZJ))),
         Check("ZJ26-CSP-REGION", PartnerInRegion(LOCAL_PARTNER, region)),
         DURATION,
     )
