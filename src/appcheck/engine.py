@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -19,7 +20,7 @@ import attrs
 
 from . import catalog, clauses, fastpath, pointer, schema_messages, schemas, topics
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
-from .rules.base import MALFORMED, Context, Outcome, a_or_an, as_date, excerpt, malformed, run
+from .rules.base import MALFORMED, MISSING, Context, Outcome, a_or_an, as_date, excerpt, malformed, run
 from .rules.batch import read
 
 FORMAT = "appcheck/1"
@@ -358,27 +359,42 @@ _PLAIN = frozenset({type(None), bool, int, float, Decimal, str})
 _KEPT = frozenset({type(None), bool, int, float, Decimal, dt.date})
 
 
-def _clip(value: Any, limit: int) -> Any:
-    """Keep findings small whatever the bundle holds: long strings are cut in the middle, long arrays
-    after 50 items; containers become plain lists and dicts, their items clipped at VALUE_LIMIT."""
+#: how deep a finding's value is kept: deeper containers are summed up (``[…3]``, ``{…2}``)
+VALUE_DEPTH = 8
+
+
+def _clip(value: Any, limit: int, depth: int = VALUE_DEPTH) -> Any:
+    """Keep findings small and plain whatever the bundle holds: long strings are cut in the middle, long
+    arrays after 50 items, containers below :data:`VALUE_DEPTH` levels summed up by their size;
+    containers become plain lists and dicts, their items clipped at VALUE_LIMIT; a value a rule could
+    not find is None, and anything else not JSON's is its text."""
     kind = type(value)
     if kind is str:  # the common cases first, by exact type
         return value if len(value) <= limit else excerpt(value, limit)
-    if kind is dict:
-        return {key: item if type(item) in _KEPT else _clip(item, VALUE_LIMIT) for key, item in value.items()}
-    if (kind is list or kind is tuple) and len(value) <= 50:
-        return [item if type(item) in _KEPT else _clip(item, VALUE_LIMIT) for item in value]
     if kind in _PLAIN:
         return value
-    if isinstance(value, str) and len(value) > limit:
-        return excerpt(value, limit)
+    if isinstance(value, (list, tuple, Mapping)) and depth <= 0:
+        return f"{'{' if isinstance(value, Mapping) else '['}…{len(value)}{'}' if isinstance(value, Mapping) else ']'}"
+    if kind is dict and len(value) <= 50:
+        return {key: item if type(item) in _KEPT else _clip(item, VALUE_LIMIT, depth - 1) for key, item in value.items()}
+    if (kind is list or kind is tuple) and len(value) <= 50:
+        return [item if type(item) in _KEPT else _clip(item, VALUE_LIMIT, depth - 1) for item in value]
+    if isinstance(value, str):
+        return str(value) if len(value) <= limit else excerpt(value, limit)
     if isinstance(value, (list, tuple)) and len(value) > 50:
-        return [_clip(item, VALUE_LIMIT) for item in value[:50]] + [f"… {len(value) - 50} more"]
+        return [_clip(item, VALUE_LIMIT, depth - 1) for item in value[:50]] + [f"… {len(value) - 50} more"]
     if isinstance(value, (list, tuple)):
-        return [_clip(item, VALUE_LIMIT) for item in value]
+        return [_clip(item, VALUE_LIMIT, depth - 1) for item in value]
     if isinstance(value, Mapping):
-        return {key: _clip(item, VALUE_LIMIT) for key, item in value.items()}
-    return value
+        clipped = {str(key): _clip(item, VALUE_LIMIT, depth - 1) for key, item in itertools.islice(value.items(), 50)}
+        if len(value) > 50:
+            clipped["…"] = f"{len(value) - 50} more"
+        return clipped
+    if isinstance(value, (bool, int, float, Decimal, dt.date)):
+        return value
+    if value is MISSING:
+        return None
+    return str(value)
 
 
 @functools.cache
@@ -480,6 +496,35 @@ def _positions(text: str | None, text_format: str, paths: list) -> list:
     return locate_many(text, paths)
 
 
+def _existing(data: Any, segments: tuple) -> tuple:
+    """``segments`` as far as they resolve in ``data``: whole when they do, or when all but the last
+    resolve to an object that lacks that member (the pointer names the missing member); otherwise
+    cut to the deepest value that exists (the message still names the path it wanted)."""
+    node = data
+    for depth, segment in enumerate(segments):
+        if type(segment) is int and type(node) is list:
+            if 0 <= segment < len(node):
+                node = node[segment]
+                continue
+            return segments[:depth]
+        if type(segment) is str and isinstance(node, Mapping):
+            if segment in node:
+                node = node[segment]
+                continue
+            return segments if depth == len(segments) - 1 else segments[:depth]
+        return segments[:depth]
+    return segments
+
+
+def _pointing(data: Any, outcome: Outcome) -> Outcome:
+    """``outcome`` with a pointer that resolves in ``data`` (see :func:`_existing`)."""
+    segments = outcome.segments
+    if not segments:
+        return outcome
+    found = _existing(data, segments)
+    return outcome if found is segments else attrs.evolve(outcome, segments=found)
+
+
 @attrs.frozen
 class Checked:
     """One bundle after the checks it can have alone: what a batch keeps of it while the others are checked.
@@ -549,10 +594,12 @@ def check_one(item: tuple) -> Checked:
     if prepared.context is not None:
         own, batch = _plan(prepared.call.id, prepared.topic.id, prepared.track)
         context = prepared.context
-        outcomes = {position: run(check.rule, context) for position, check in own}
+        outcomes = {position: _pointing(prepared.data, run(check.rule, context)) for position, check in own}
         paths.extend(outcome.segments for outcome in outcomes.values())
         for position, check in batch:
             found = read(check.rule, context)
+            if isinstance(found, Outcome):
+                found = _pointing(prepared.data, found)
             reads.append((position, check.requirement, found))
             wanted.extend([(), *check.rule.paths] + ([found.segments] if isinstance(found, Outcome) else []))
         wanted = list(dict.fromkeys(tuple(path) for path in wanted))

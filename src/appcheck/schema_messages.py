@@ -34,7 +34,7 @@ def shown(value: Any, limit: int = 60) -> str:
     elif value is None:
         text = "null"
     elif isinstance(value, Decimal):
-        text = format(value, "f") if abs(value.as_tuple().exponent) < 30 else str(value)
+        text = str(value)  # the digits and exponent as the bundle wrote them (1.10, 1E+1)
     elif isinstance(value, dict):
         text = "{…}" if value else "{}"
     elif isinstance(value, list):

@@ -69,7 +69,16 @@ def test_a_missing_input_says_where_and_what_was_expected() -> None:
         "expected": "an object", "actual": "[1]",
     }
     assert MissingInput(("a", 0), "x", "y", "text").outcome().actual == '"text"'
-    assert MissingInput(("a", 0), "x", "y", None).outcome().actual == "None"
+    # null, as a draft leaves a field, reads as not filled in: never as Python's None
+    assert facts(MissingInput(("a", 0), "数字", "a number", None).outcome()) == {
+        "status": "failed", "segments": ("a", 0),
+        "message": "无法检查：缺少 /a/0（值为 null，应为数字）",
+        "message_en": "cannot check: /a/0 is missing (null; expected a number)",
+        "expected": "a number", "actual": None,
+    }
+    # numbers as the bundle wrote them, never Decimal('...'); arrays and objects as JSON
+    assert MissingInput(("a",), "x", "y", Decimal("1.10")).outcome().actual == "1.10"
+    assert MissingInput(("a",), "x", "y", {"k": [None, True]}).outcome().actual == '{"k": [null, true]}'
     assert str(MissingInput(("a", 0), "x", "y")) == "/a/0"
 
 
@@ -236,7 +245,7 @@ def test_per_track_runs_the_tracks_rule_and_names_the_tracks() -> None:
     assert facts(outcome(rule, {}, track="c")) == {
         "status": "failed", "segments": ("track",), "message": '无法检查：/track 的值 "c" 无效（应为之一：a、b）',
         "message_en": 'cannot check: /track is "c", expected one of a, b', "expected": "one of a, b", "actual": '"c"'}
-    assert outcome(rule, {}, track=None).message == "无法检查：/track 的值 None 无效（应为之一：a、b）"
+    assert outcome(rule, {}, track=None).message == "无法检查：缺少 /track（应为之一：a、b）"
     assert rule.describe() == ("a：一；b：二", "a: one; b: two") and rule.tracks() == frozenset({"a", "b"})
     assert outcome(PerTrack({"a": SubsidyBounds(maximum=1)}), {}, track="a").segments == ("budget", "subsidy_requested")
     with pytest.raises(ValueError):

@@ -281,8 +281,8 @@ OUTCOMES = {
     'team member of an unknown organization': {
         'status': 'failed',
         'segments': ('team', 1, 'organization'),
-        'message': "项目组成员 member 1 所属单位 'mit' 不是本申报书中的单位",
-        'message_en': "team member member 1 belongs to 'mit', which is not an organization of this bundle",
+        'message': "项目组成员 member 1 所属单位 mit 不是本申报书中的单位",
+        'message_en': "team member member 1 belongs to mit, which is not an organization of this bundle",
         'expected': ['lead', 'tum'],
         'actual': 'mit',
     },
@@ -338,7 +338,7 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('principal_investigator',),
         'message': '项目申报人学位为 master、职称为 intermediate，不符合要求：项目申报人在申报日期前具有博士学位或副高级职称或正高级职称',
-        'message_en': "the principal investigator has the degree master and the title intermediate; expected the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
+        'message_en': "the principal investigator's degree is master and title is intermediate; expected the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
         'expected': "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
         'actual': {'degree': 'master', 'title': 'intermediate'},
     },
@@ -492,7 +492,7 @@ OUTCOMES = {
         'message': f'没有位于US（不含 RU）的合作单位（{FOREIGN_ZH}）；所列合作单位国家：RU',
         'message_en': f'no partner ({FOREIGN_EN}) is in US (not RU); partner countries: RU',
         'expected': ['US'],
-        'actual': ['RU'],
+        'actual': ["RU"],
     },
     'no rd centre': {
         'status': 'failed',
@@ -588,7 +588,7 @@ OUTCOMES = {
         'message': f'{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 1 国（BR），要求至少 2 国',
         'message_en': f'the matching partners ({FOREIGN_EN}) come from 1 of BR/IN/RU/ZA (BR); at least 2 required',
         'expected': 2,
-        'actual': ['BR'],
+        'actual': ["BR"],
     },
     'two BRICS countries': {
         'status': 'passed',
@@ -601,10 +601,10 @@ OUTCOMES = {
     'a partner without a role': {
         'status': 'failed',
         'segments': ('partners', 0, 'role'),
-        'message': "无法检查：/partners/0/role 的值 Decimal('7') 无效（应为合作单位角色）",
-        'message_en': "cannot check: /partners/0/role is Decimal('7'), expected a partner role",
+        'message': "无法检查：/partners/0/role 的值 7 无效（应为合作单位角色）",
+        'message_en': "cannot check: /partners/0/role is 7, expected a partner role",
         'expected': 'a partner role',
-        'actual': "Decimal('7')",
+        'actual': "7",
     },
     'an applicant without a subdivision': {
         'status': 'failed',
@@ -617,10 +617,10 @@ OUTCOMES = {
     'a malformed subdivision': {
         'status': 'failed',
         'segments': ('applicant', 'subdivision'),
-        'message': "无法检查：/applicant/subdivision 的值 ['CN-GD'] 无效（应为ISO 3166-2 地区代码）",
-        'message_en': "cannot check: /applicant/subdivision is ['CN-GD'], expected an ISO 3166-2 subdivision code",
+        'message': '无法检查：/applicant/subdivision 的值 ["CN-GD"] 无效（应为ISO 3166-2 地区代码）',
+        'message_en': 'cannot check: /applicant/subdivision is ["CN-GD"], expected an ISO 3166-2 subdivision code',
         'expected': 'an ISO 3166-2 subdivision code',
-        'actual': "['CN-GD']",
+        'actual': '["CN-GD"]',
     },
     'a malformed legal-entity flag': {
         'status': 'failed',
@@ -665,8 +665,8 @@ OUTCOMES = {
     'team members without names': {
         'status': 'failed',
         'segments': ('team', 1, 'organization'),
-        'message': "项目组成员 1 所属单位 'mit' 不是本申报书中的单位",
-        'message_en': "team member 1 belongs to 'mit', which is not an organization of this bundle",
+        'message': "项目组成员 1 所属单位 mit 不是本申报书中的单位",
+        'message_en': "team member 1 belongs to mit, which is not an organization of this bundle",
         'expected': ['lead', 'tum'],
         'actual': 'mit',
     },
@@ -681,10 +681,10 @@ OUTCOMES = {
     'PI of a malformed organization': {
         'status': 'failed',
         'segments': ('principal_investigator', 'organization'),
-        'message': "无法检查：/principal_investigator/organization 的值 Decimal('5') 无效（应为非空字符串）",
-        'message_en': "cannot check: /principal_investigator/organization is Decimal('5'), expected a non-empty string",
+        'message': "无法检查：/principal_investigator/organization 的值 5 无效（应为非空字符串）",
+        'message_en': "cannot check: /principal_investigator/organization is 5, expected a non-empty string",
         'expected': 'a non-empty string',
-        'actual': "Decimal('5')",
+        'actual': "5",
     },
     'PI doctorate without a date': {
         'status': 'failed',
@@ -772,7 +772,7 @@ OUTCOMES = {
         'message': f'{ENTERPRISE_ZH}来自 CN/DE 中的 1 国：CN',
         'message_en': f'the matching partners ({ENTERPRISE_EN}) come from 1 of CN/DE: CN',
         'expected': 1,
-        'actual': ['CN'],
+        'actual': ["CN"],
     },
 }
 

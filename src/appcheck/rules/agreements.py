@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import attrs
 
-from .base import MISSING, Context, Outcome, a_or_an, failed, passed, plural, subset_of
+from .base import MISSING, Context, Outcome, a_or_an, failed, passed, plural, shown, shown_en, subset_of
 from .parties import Orgs
 
 COVER_NAMES = {
@@ -87,10 +87,11 @@ class SignedAgreement:
     def _rejection(self, ctx: Context, where: tuple, agreement: Mapping, day: dt.date) -> tuple[str, str] | None:
         purpose = agreement.get("purpose")
         if self.purposes is not None and purpose not in self.purposes:
-            return f"用途为 {purpose}，应为 {'/'.join(sorted(self.purposes))}", f"its purpose is {purpose}, expected {'/'.join(sorted(self.purposes))}"
+            return f"用途为 {shown(purpose)}，应为 {'/'.join(sorted(self.purposes))}", f"its purpose is {shown_en(purpose)}, expected {'/'.join(sorted(self.purposes))}"
         kind = agreement.get("kind")
         if kind not in self.kinds:
-            return f"类型为 {kind}，应为{'或'.join(KINDS[k][0] for k in sorted(self.kinds))}", f"it is {a_or_an(kind)}, expected {' or '.join(KINDS[k][1] for k in sorted(self.kinds))}"
+            kind_en = a_or_an(kind) if isinstance(kind, str) and kind else f"of kind {shown_en(kind)}"
+            return f"类型为 {shown(kind)}，应为{'或'.join(KINDS[k][0] for k in sorted(self.kinds))}", f"it is {kind_en}, expected {' or '.join(KINDS[k][1] for k in sorted(self.kinds))}"
         if self.legally_binding and agreement.get("legally_binding") is not True:
             return "未声明具有法律效力（legally_binding）", "it is not declared legally binding"
         signed = ctx.optional_date_in(agreement, where, "signed_on")
@@ -129,7 +130,7 @@ class SignedAgreement:
             if not isinstance(parties, list):
                 parties = ctx.array_in(agreement, where, "parties")
             if reason is None and applicant.id not in parties:
-                reason = (f"签署方不包括申报单位 {applicant.id}", f"the applicant {applicant.id} is not a party")
+                reason = (f"签署方不包括申报单位 {shown(applicant.id)}", f"the applicant {shown_en(applicant.id)} is not a party")
             if reason is None and not any(org.id in parties for org in required):
                 reason = (f"签署方中没有须签署协议的合作单位（{scope_zh}）", f"none of its parties is a partner it must bind ({scope_en})")
             if reason is None:
@@ -151,7 +152,7 @@ class SignedAgreement:
         return passed(
             f"{len(required)} 家合作单位均已与申报单位签署协议（{len(counted)} 份），涵盖{zh}",
             f"{'the' if len(required) == 1 else 'all'} {plural(len(required), 'partner')} signed with the applicant ({plural(len(counted), 'agreement')}), covering {en}",
-            counted[0][0], expected=self._expected(), actual={str(org.id): sorted(covered) for org, _, covered in per_partner},
+            counted[0][0], expected=self._expected(), actual={shown_en(org.id): sorted(covered) for org, _, covered in per_partner},
         )
 
     def _missing(self, covered: frozenset) -> tuple[frozenset, frozenset]:
@@ -203,7 +204,7 @@ class SignedAgreement:
             en += f"; also, {gaps_en}"
         return failed(
             zh, en, rejected[0][0] if rejected else unsigned[0].segments,
-            expected="an agreement per partner", actual=[str(org.id) for org in unsigned],
+            expected="an agreement per partner", actual=[shown_en(org.id) for org in unsigned],
         )
 
     def _lacking(self, lacking: list, rejected: list) -> Outcome:
@@ -211,7 +212,7 @@ class SignedAgreement:
         notes_zh, notes_en = self._notes(rejected)
         return failed(
             zh + notes_zh, en + notes_en, lacking[0][1][0][0] + ("covers",),
-            expected=self._expected(), actual={str(org.id): sorted(covered) for org, _, covered in lacking},
+            expected=self._expected(), actual={shown_en(org.id): sorted(covered) for org, _, covered in lacking},
         )
 
     def describe(self) -> tuple[str, str]:
@@ -301,7 +302,8 @@ class JointLabAgreement:
                 parties = ctx.array_in(agreement, where, "parties")
             signed = ctx.optional_date_in(agreement, where, "signed_on")
             if agreement.get("kind") != "agreement":
-                reason = (f"类型为 {agreement.get('kind')}，应为协议", f"it is {a_or_an(agreement.get('kind'))}, not an agreement")
+                kind = agreement.get("kind")
+                reason = (f"类型为 {shown(kind)}，应为协议", f"it is {a_or_an(kind) if isinstance(kind, str) and kind else 'of kind ' + shown_en(kind)}, not an agreement")
             elif signed is None:
                 reason = ("未签署（缺少 signed_on）", "it is not signed (no signed_on)")
             elif signed >= self.before:
@@ -309,7 +311,9 @@ class JointLabAgreement:
             elif signed > day:
                 reason = (f"签署日期 {signed} 晚于申报日期 {day}", f"it was signed on {signed}, after the submission date {day}")
             elif applicant not in parties or not hosts & {p for p in parties if isinstance(p, str)}:
-                reason = (f"签署方 {parties} 未同时包括申报单位 {applicant} 和外方依托单位", f"its parties {parties} do not include both the applicant {applicant} and a partner host")
+                listed = "、".join(map(shown, parties)) or "无"
+                listed_en = ", ".join(map(shown_en, parties)) or "none"
+                reason = (f"签署方（{listed}）未同时包括申报单位 {shown(applicant)} 和外方依托单位", f"its parties ({listed_en}) do not include both the applicant {shown_en(applicant)} and a partner host")
             else:
                 return passed(
                     f"联合实验室建立于 {established}；共建协议 {where[-1]} 于 {signed} 签署，均早于 {self.before}",

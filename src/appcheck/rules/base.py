@@ -12,6 +12,7 @@ input, so a rule can never pass on input it could not read.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -71,20 +72,21 @@ class MissingInput(Exception):
 
     def outcome(self) -> Outcome:
         where = render(self.segments) or "/"
-        if self.found is MISSING:
+        if self.found is MISSING or self.found is None:  # null, as a draft leaves a field, is not filled in either
+            null_zh, null_en = ("", "") if self.found is MISSING else ("值为 null，", "null; ")
             return failed(
-                f"无法检查：缺少 {where}（应为{self.expected}）",
-                f"cannot check: {where} is missing (expected {self.expected_en})",
+                f"无法检查：缺少 {where}（{null_zh}应为{self.expected}）",
+                f"cannot check: {where} is missing ({null_en}expected {self.expected_en})",
                 self.segments,
                 expected=self.expected_en,
             )
-        shown = _short(self.found)
+        found = compact(self.found)  # strings quoted: where the text itself is the problem
         return failed(
-            f"无法检查：{where} 的值 {shown} 无效（应为{self.expected}）",
-            f"cannot check: {where} is {shown}, expected {self.expected_en}",
+            f"无法检查：{where} 的值 {found} 无效（应为{self.expected}）",
+            f"cannot check: {where} is {found}, expected {self.expected_en}",
             self.segments,
             expected=self.expected_en,
-            actual=shown,
+            actual=found,
         )
 
 
@@ -96,9 +98,69 @@ def excerpt(text: str, limit: int = 80) -> str:
     return text[:half] + "…" + text[-half:]
 
 
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value) if not isinstance(value, str) else '"' + value + '"'
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+#: how a message names a value the bundle does not give (absent, or null as a draft leaves it)
+NOT_GIVEN = ("未填写", "missing")
+
+
+def shown(value: Any, lang: str = "zh", limit: int = 60) -> str:
+    """A bundle value as a message writes it, in JSON's terms and never as Python writes it: a string as
+    written, a number with the digits and exponent the bundle wrote (``1.10``, ``1E+1``),
+    ``true``/``false``, an array or object as compact JSON; an absent value or ``null`` as
+    :data:`NOT_GIVEN` (未填写 / missing). Cut to ``limit`` characters."""
+    if isinstance(value, str):
+        return excerpt(value, limit)
+    if value is MISSING or value is None:
+        return NOT_GIVEN[lang == "en"]
+    return compact(value, limit)
+
+
+def _tokens(value: Any, limit: int) -> Iterator[str]:
+    """The JSON text of ``value`` in pieces, depth first (a reader that stops early reads no further)."""
+    if isinstance(value, str):
+        yield json.dumps(value[: limit + 1], ensure_ascii=False)  # enough to fill the limit
+    elif value is None or value is MISSING:
+        yield "null"
+    elif isinstance(value, bool):
+        yield "true" if value else "false"
+    elif isinstance(value, (int, float, Decimal)):
+        number = as_decimal(value)
+        yield str(value) if number is None else str(number)
+    elif isinstance(value, Mapping):
+        yield "{"
+        for index, (key, item) in enumerate(value.items()):
+            yield (", " if index else "") + json.dumps(str(key)[: limit + 1], ensure_ascii=False) + ": "
+            yield from _tokens(item, limit)
+        yield "}"
+    elif isinstance(value, (list, tuple)):
+        yield "["
+        for index, item in enumerate(value):
+            if index:
+                yield ", "
+            yield from _tokens(item, limit)
+        yield "]"
+    elif isinstance(value, (dt.date, dt.datetime)):
+        yield '"' + value.isoformat() + '"'
+    else:
+        yield json.dumps(str(value), ensure_ascii=False)
+
+
+def compact(value: Any, limit: int = 60) -> str:
+    """``value`` as one line of JSON (numbers as written, strings quoted and escaped), cut to ``limit``
+    characters: only as much of a large or deep value is read as the limit shows."""
+    pieces, size = [], 0
+    tokens = _tokens(value, limit)
+    for piece in tokens:
+        pieces.append(piece)
+        size += len(piece)
+        if size > limit:
+            tokens.close()
+            return "".join(pieces)[: limit - 1] + "…"
+    return "".join(pieces)
+
+
+def shown_en(value: Any, limit: int = 60) -> str:
+    """:func:`shown` in English."""
+    return shown(value, "en", limit)
 
 
 class Rule(Protocol):
@@ -170,6 +232,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return day + relativedelta(months=months)
 
 
+def months_before(day: dt.date, months: int) -> dt.date | None:
+    """``add_months(day, -months)``, or None when that falls before the calendar's first day
+    (0001-01-01): no date of the calendar is that early."""
+    try:
+        return add_months(day, -months)
+    except (ValueError, OverflowError):
+        return None
+
+
 def months_between(start: dt.date, end: dt.date) -> tuple[int, int]:
     """``(months, days)`` from ``start`` to ``end`` as ``dateutil.relativedelta(end, start)`` counts them
     (its years times 12 plus its months, and its days): whole calendar months, then the remaining days."""
@@ -186,7 +257,15 @@ class Duration:
 
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> Duration:
-        return cls(*months_between(start, end + dt.timedelta(days=1)))
+        if end < dt.date.max:
+            return cls(*months_between(start, end + dt.timedelta(days=1)))
+        # the day after the calendar's last day is not a date: count 400 years earlier (the Gregorian
+        # calendar repeats every 400 years, so the months and days are the same) and add 4,800 months
+        # when the start cannot move back with the end
+        if start.year > 400:
+            return cls(*months_between(start.replace(year=start.year - 400), end.replace(year=end.year - 400) + dt.timedelta(days=1)))
+        months, days = months_between(start, end.replace(year=end.year - 400) + dt.timedelta(days=1))
+        return cls(months + 4800, days)
 
     def __str__(self) -> str:
         return f"{self.months} 个月" + (f" {self.days} 天" if self.days else "")
@@ -538,7 +617,7 @@ class PerTrack:
     def check(self, ctx: Context) -> Outcome:
         rule = self.rules.get(ctx.track)
         if rule is None:
-            raise MissingInput(("track",), "之一：" + "、".join(self.rules), "one of " + ", ".join(self.rules), ctx.track)
+            raise MissingInput(("track",), "之一：" + "、".join(self.rules), "one of " + ", ".join(self.rules), MISSING if ctx.track is None else ctx.track)
         return run(rule, ctx)
 
     def describe(self) -> tuple[str, str]:

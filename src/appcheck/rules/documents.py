@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from .base import Context, Outcome, failed, passed, review, subset_of
+from .base import Context, Outcome, failed, passed, review, shown, shown_en, subset_of
 from .parties import Orgs
 
 DOCUMENT_NAMES = {
@@ -81,14 +81,14 @@ class HasDocument:
 
     def _lack(self, ctx: Context, where: tuple, document) -> tuple[str, str] | None:
         if self.issuer_kinds is not None and document.get("issuer_kind") not in self.issuer_kinds:
-            return f"出具方类型为 {document.get('issuer_kind')}，应为 {'/'.join(sorted(self.issuer_kinds))}", f"its issuer_kind is {document.get('issuer_kind')}, expected {'/'.join(sorted(self.issuer_kinds))}"
+            return f"出具方类型为 {shown(document.get('issuer_kind'))}，应为 {'/'.join(sorted(self.issuer_kinds))}", f"its issuer_kind is {shown_en(document.get('issuer_kind'))}, expected {'/'.join(sorted(self.issuer_kinds))}"
         if self.issuer_levels is not None and document.get("issuer_level") not in self.issuer_levels:
-            return f"出具方级别为 {document.get('issuer_level')}，应为 {'/'.join(l for l in LEVELS if l in self.issuer_levels)}", f"its issuer_level is {document.get('issuer_level')}, expected {'/'.join(l for l in LEVELS if l in self.issuer_levels)}"
+            return f"出具方级别为 {shown(document.get('issuer_level'))}，应为 {'/'.join(l for l in LEVELS if l in self.issuer_levels)}", f"its issuer_level is {shown_en(document.get('issuer_level'))}, expected {'/'.join(l for l in LEVELS if l in self.issuer_levels)}"
         if self.about is not None:
             org = ctx.org(document.get("about"))
             if org is None or not self.about.matches(ctx, org):
                 want_zh, want_en = self.about.describe()
-                return f"所涉单位 {document.get('about')} 不是{want_zh}", f"it is about {document.get('about')}, not {want_en}"
+                return f"所涉单位 {shown(document.get('about'))} 不是{want_zh}", f"it is about {shown_en(document.get('about'))}, not {want_en}"
         if self.reference and not (isinstance(document.get("reference"), str) and document["reference"].strip()):
             return "缺少编号 reference", "it has no reference number"
         if self.named_issuer and not (isinstance(document.get("issuer"), str) and document["issuer"].strip()):
@@ -104,13 +104,14 @@ class HasDocument:
             lack = self._lack(ctx, where, document)
             if lack is None:
                 issuer = document.get("issuer") or "?"
+                said, said_en = shown(issuer), shown_en(issuer)
                 if self.judged:
                     return review(
-                        f"已提供{name_zh}（{issuer}），需评审专家判断：{self.judge[0] or '内容是否符合要求'}",
-                        f"{name_en} is attached ({issuer}); a reviewer must judge: {self.judge[1] or 'whether its content qualifies'}",
+                        f"已提供{name_zh}（{said}），需评审专家判断：{self.judge[0] or '内容是否符合要求'}",
+                        f"{name_en} is attached ({said_en}); a reviewer must judge: {self.judge[1] or 'whether its content qualifies'}",
                         where, actual={"issuer": issuer},
                     )
-                return passed(f"已提供{name_zh}（{issuer}）", f"{name_en} is attached ({issuer})", where, actual={"issuer": issuer})
+                return passed(f"已提供{name_zh}（{said}）", f"{name_en} is attached ({said_en})", where, actual={"issuer": issuer})
             closest = closest or (where, lack)
         want_zh, want_en = self.describe()
         if closest is not None:

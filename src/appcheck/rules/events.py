@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import attrs
 
 from .. import reference
-from .base import NOT_FOREIGN, Context, Outcome, add_months, excerpt, failed, optional_decimal, passed, plural, review
+from .base import NOT_FOREIGN, Context, Outcome, excerpt, failed, months_before, optional_decimal, passed, plural, review, shown, shown_en
 
 CONTENT_AREAS = {
     "innovation_policy_management": ("科技创新政策与管理", "S&T innovation policy and management"),
@@ -43,8 +44,8 @@ class TrainingContent:
         for index, area in enumerate(areas):
             if area not in self.allowed:
                 return failed(
-                    f"培训内容 {area} 不在允许的领域内：{allowed}",
-                    f"content area {area} is not allowed; expected: {', '.join(sorted(self.allowed))}",
+                    f"培训内容 {shown(area)} 不在允许的领域内：{allowed}",
+                    f"content area {shown_en(area)} is not allowed; expected: {', '.join(sorted(self.allowed))}",
                     ("training", "content_areas", index), expected=sorted(self.allowed), actual=area,
                 )
         return passed(f"培训内容领域：{'、'.join(CONTENT_AREAS.get(a, (a,))[0] for a in areas)}", f"content areas: {', '.join(areas)}", ("training", "content_areas"), actual=list(areas))
@@ -389,7 +390,7 @@ class TrackRecord:
 
     def check(self, ctx: Context) -> Outcome:
         day = ctx.submitted_on
-        since = add_months(day, -self.months)
+        since = months_before(day, self.months) or dt.date.min  # a window opening before the calendar: all of it
         fields = {f.strip() for f in ctx.array("project", "fields") if isinstance(f, str)}
         ctx.mapping("exchange", "track_record")
         counted = []
@@ -407,14 +408,14 @@ class TrackRecord:
         actual = {"projects": len(counted), "events": len(events)}
         if len(counted) >= self.min_projects:
             return passed(
-                f"过去 {self.months} 个月内承担所申报领域省级及以上项目 {len(counted)} 项（{'、'.join(map(str, counted))}）",
+                f"过去 {self.months} 个月内承担所申报领域省级及以上项目 {len(counted)} 项（{'、'.join(map(shown, counted))}）",
                 f"{plural(len(counted), 'provincial-or-higher project')} in the field within the last {plural(self.months, 'month')}",
                 ("exchange", "track_record", "projects"), expected=self.min_projects, actual=actual,
             )
         if events:
             return passed(
-                f"曾成功组织达到考核指标的国际学术交流项目：{'、'.join(map(str, events))}",
-                f"the applicant has organized an exchange that met the targets: {', '.join(map(str, events))}",
+                f"曾成功组织达到考核指标的国际学术交流项目：{'、'.join(map(shown, events))}",
+                f"the applicant has organized an exchange that met the targets: {', '.join(map(shown_en, events))}",
                 ("exchange", "track_record", "events"), expected=self.min_projects, actual=actual,
             )
         return failed(

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import attrs
 
-from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed, percent, plural, positive
+from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed, percent, plural, positive, shown_en
 from .parties import Orgs
 
 SUBSIDY = ("budget", "subsidy_requested")
@@ -488,14 +488,14 @@ class MatchingPerEnterprise:
             ctx.field(org, "id", "单位编号", "an id", _text)
             subsidy = allocated.get(org.id, Decimal(0))
             own = raised.get(org.id, Decimal(0))
-            rows[str(org.id)] = {"subsidy": subsidy, "self_raised": own}
+            rows[shown_en(org.id)] = {"subsidy": subsidy, "self_raised": own}
             if own < subsidy:
                 short.append((org, subsidy, own))
         if short:
             return failed(
                 "企业配套出资低于其获得的政府资助：" + "；".join(f"{org.label} 获资助 {money(s)} 万元，配套 {money(o)} 万元" for org, s, o in short),
                 "matching funds below the subsidy allocated: " + "; ".join(f"{org.label} is allocated {money(s)} (10k CNY) and raises {money(o)}" for org, s, o in short),
-                ("budget", "allocation"), expected={str(org.id): s for org, s, _ in short}, actual={str(org.id): o for org, _, o in short},
+                ("budget", "allocation"), expected={shown_en(org.id): s for org, s, _ in short}, actual={shown_en(org.id): o for org, _, o in short},
             )
         return passed(
             "每家企业配套出资均不低于其获得的政府资助：" + "；".join(f"{k} {money(v['self_raised'])} ≥ {money(v['subsidy'])}" for k, v in rows.items()),

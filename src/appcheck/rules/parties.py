@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, plural, review
+from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, plural, review, shown, shown_en
 
 _fs = attrs.converters.optional(frozenset)
 
@@ -186,7 +186,7 @@ class ApplicantIs:
 
 
 def _fmt(summary: dict) -> str:
-    return ", ".join(f"{key}={value}" for key, value in summary.items())
+    return ", ".join(f"{key}={shown_en(value)}" for key, value in summary.items())
 
 
 @attrs.frozen
@@ -265,9 +265,9 @@ class TeamCoversParties:
             org_id = member.get("organization")
             if org_id not in ids:
                 return failed(
-                    f"项目组成员 {member.get('name', where[-1])} 所属单位 {org_id!r} 不是本申报书中的单位",
-                    f"team member {member.get('name', where[-1])} belongs to {org_id!r}, which is not an organization of this bundle",
-                    where + ("organization",), expected=sorted(map(str, ids)), actual=org_id,
+                    f"项目组成员 {shown(member.get('name', where[-1]))} 所属单位 {shown(org_id)} 不是本申报书中的单位",
+                    f"team member {shown_en(member.get('name', where[-1]))} belongs to {shown_en(org_id)}, which is not an organization of this bundle",
+                    where + ("organization",), expected=sorted(map(shown_en, ids)), actual=org_id,
                 )
             covered[org_id] = covered.get(org_id, 0) + 1
         missing = [org for org in ctx.organizations if org.id not in covered]
@@ -275,12 +275,12 @@ class TeamCoversParties:
             return failed(
                 f"项目组中没有以下单位的成员：{'、'.join(org.label for org in missing)}；要求各方单位至少 1 名成员",
                 f"the team has no member from: {', '.join(org.label for org in missing)}; every party needs at least 1",
-                ("team",), expected=1, actual={str(org.id): 0 for org in missing},
+                ("team",), expected=1, actual={shown_en(org.id): 0 for org in missing},
             )
         return passed(
             f"项目组覆盖全部 {len(ids)} 家单位（{len(members)} 名成员）",
             f"the team covers {'the' if len(ids) == 1 else 'all'} {plural(len(ids), 'organization')} ({plural(len(members), 'member')})",
-            ("team",), actual={str(key): value for key, value in covered.items()},
+            ("team",), actual={shown_en(key): value for key, value in covered.items()},
         )
 
     def describe(self) -> tuple[str, str]:
@@ -312,8 +312,8 @@ class PIEmployed:
             if not isinstance(organization, str):
                 ctx.string("principal_investigator", "organization")
             return failed(
-                f"项目申报人所属单位为 {organization}，应为申报单位 {applicant_id}",
-                f"the principal investigator belongs to {organization}, expected the applicant {applicant_id}",
+                f"项目申报人所属单位为 {organization}，应为申报单位 {shown(applicant_id)}",
+                f"the principal investigator belongs to {organization}, expected the applicant {shown_en(applicant_id)}",
                 ("principal_investigator", "organization"), expected=applicant_id, actual=organization,
             )
         if not ctx.boolean("principal_investigator", "employed_by_applicant"):
@@ -445,9 +445,9 @@ class PIQualification:
                 ("principal_investigator", field), expected=f"before {limit}", actual=when,
             )
         return failed(
-            f"项目申报人学位为 {degree}、职称为 {title}，不符合要求：{want_zh}",
-            f"the principal investigator has the degree {degree} and the title {title}; expected {want_en}",
-            ("principal_investigator",), expected=want_en, actual={"degree": degree, "title": title},
+            f"项目申报人学位为 {shown(degree)}、职称为 {shown(title)}，不符合要求：{want_zh}",
+            f"the principal investigator's degree is {shown_en(degree)} and title is {shown_en(title)}; expected {want_en}",
+            ("principal_investigator",), expected=want_en, actual={name: value for name, value in (("degree", degree), ("title", title)) if value is not MISSING},
         )
 
     def describe(self) -> tuple[str, str]:
@@ -712,7 +712,7 @@ class PartnerInRegion:
                     org.segments, expected=self.region.name_en, actual=match,
                 )
             places.append({"id": org.id, "country": org.country, "subdivision": org.subdivision, "locality": org.get("locality")})
-        found = [(p["id"], f"{p['country']} {p['subdivision'] or ''} {p['locality'] or ''}".strip()) for p in places]
+        found = [(shown(p["id"]), " ".join(shown(p[key]) for key in ("country", "subdivision", "locality") if p[key])) for p in places]
         hint_zh = hint_en = ""
         for org in candidates:
             inner = self.region.inside_a_longer_name(org)
@@ -809,8 +809,8 @@ class PartnerInCountries:
         if unclear:
             org = unclear[0]
             return review(
-                f"合作单位 {org.label} 位于 {org.country}，不在所附名单（{want_zh}）中，但条款未穷尽列举或该国成员身份未定，需核实",
-                f"the partner {org.label} is in {org.country}, not on the shipped list ({want_en}), but the clause is open or its membership is unsettled: a reviewer must judge",
+                f"合作单位 {org.label} 位于 {shown(org.country)}，不在所附名单（{want_zh}）中，但条款未穷尽列举或该国成员身份未定，需核实",
+                f"the partner {org.label} is in {shown_en(org.country)}, not on the shipped list ({want_en}), but the clause is open or its membership is unsettled: a reviewer must judge",
                 org.at("country"), expected=sorted(allowed), actual=org.country,
             )
         found = sorted({str(org.country) for org in candidates})
@@ -891,7 +891,10 @@ class ForeignRDCenter:
 
 # ----------------------------------------------------------------------------- every partner of a group; partner countries
 
-from .base import add_months as _add_months  # noqa: E402  (appended section)
+from .base import months_before as _months_before  # noqa: E402  (appended section)
+
+#: a registration date that would have to fall before the calendar's first day
+_BEFORE_CALENDAR = object()
 from .base import as_date as _as_date  # noqa: E402
 
 
@@ -935,7 +938,7 @@ class PartnersAre:
                 ("partners",), expected=self.minimum, actual=len(group),
             )
         req_zh, req_en = self.require.describe()
-        latest = _add_months(ctx.submitted_on, -12 * self.registered_years) if self.registered_years else None
+        latest = (_months_before(ctx.submitted_on, 12 * self.registered_years) or _BEFORE_CALENDAR) if self.registered_years else None
         for org in group:
             if not self.require.matches(ctx, org):
                 summary = _org_summary(ctx, org)
@@ -952,11 +955,12 @@ class PartnersAre:
                 )
             if latest is not None:
                 registered = ctx.field(org, "registered_on", "YYYY-MM-DD 格式的注册日期", "a YYYY-MM-DD registration date", _as_date)
-                if registered > latest:
+                if latest is _BEFORE_CALENDAR or registered > latest:
+                    latest_zh, latest_en = ("日历首日 0001-01-01 之前的日期", "a date before the calendar's first day, 0001-01-01") if latest is _BEFORE_CALENDAR else (latest, latest)
                     return failed(
-                        f"{org.label} 注册于 {registered}，至申报日期 {ctx.submitted_on} 不满 {self.registered_years} 年（应不晚于 {latest}）",
-                        f"{org.label} was registered on {registered}, less than {plural(self.registered_years, 'year')} before the submission date {ctx.submitted_on} (registered on or before {latest} required)",
-                        org.at("registered_on"), expected=f"on or before {latest}", actual=registered,
+                        f"{org.label} 注册于 {registered}，至申报日期 {ctx.submitted_on} 不满 {self.registered_years} 年（应不晚于 {latest_zh}）",
+                        f"{org.label} was registered on {registered}, less than {plural(self.registered_years, 'year')} before the submission date {ctx.submitted_on} (registered on or before {latest_en} required)",
+                        org.at("registered_on"), expected=f"on or before {latest_en}", actual=registered,
                     )
         names = "、".join(org.label for org in group)
         return passed(f"{sel_zh}（{names}）均符合要求：{want_zh}", f"every partner that is {sel_en} ({', '.join(org.label for org in group)}) qualifies: {want_en}", ("partners",), actual=len(group))

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from .base import MISSING, Context, Outcome, a_or_an, failed, passed, review, run
+from .base import MISSING, Context, Outcome, a_or_an, failed, passed, review, run, shown, shown_en
 from .parties import fold_place
 
 PLATFORM = ("platform",)
@@ -92,8 +92,8 @@ class PlatformHost:
         applicant = ctx.applicant
         if host != applicant.id:
             return failed(
-                f"平台 {name} 的依托单位为 {host}，不是申报单位 {applicant.id}；应由平台的省内依托单位申报",
-                f"the host of {name} is {host}, not the applicant {applicant.id}; the platform's Zhejiang host applies",
+                f"平台 {name} 的依托单位为 {host}，不是申报单位 {shown(applicant.id)}；应由平台的省内依托单位申报",
+                f"the host of {name} is {host}, not the applicant {shown_en(applicant.id)}; the platform's Zhejiang host applies",
                 PLATFORM + ("host",), expected=applicant.id, actual=host,
             )
         country = ctx.country_of(applicant)
@@ -119,8 +119,8 @@ class PlatformHost:
         wanted_en = "; ".join(c.text()[1] for c in self.carriers)
         evaluation = platform.get("evaluation")
         if accepted is None:
-            found = f"{kind}" + (f"，{evaluation.get('year')}年度评价 {evaluation.get('grade')}" if isinstance(evaluation, Mapping) else "，无评价")
-            found_en = f"{kind}" + (f", evaluated {evaluation.get('grade')} in {evaluation.get('year')}" if isinstance(evaluation, Mapping) else ", no evaluation")
+            found = f"{kind}" + (f"，{shown(evaluation.get('year'))}年度评价 {shown(evaluation.get('grade'))}" if isinstance(evaluation, Mapping) else "，无评价")
+            found_en = f"{kind}" + (f", evaluated {shown_en(evaluation.get('grade'))} in {shown_en(evaluation.get('year'))}" if isinstance(evaluation, Mapping) else ", no evaluation")
             return failed(
                 f"载体 {name}（{found}）不符合要求：应为{wanted_zh}",
                 f"the carrier {name} ({found_en}) does not qualify: expected {wanted_en}",
@@ -187,19 +187,19 @@ class OverseasCoBuilder:
             expected = next((country for lab, country in self.countries if same_name(lab, name)), None)
             if expected is None:
                 return review(
-                    f"联合实验室 {name} 不在所列实验室中，无法确定其合作国；海外共建单位 {org.label} 位于 {org.country}，需核实",
-                    f"{name} is not one of the listed labs, so its partner country is unknown; the co-builder {org.label} is in {org.country}: a reviewer must check",
+                    f"联合实验室 {name} 不在所列实验室中，无法确定其合作国；海外共建单位 {org.label} 位于 {shown(org.country)}，需核实",
+                    f"{name} is not one of the listed labs, so its partner country is unknown; the co-builder {org.label} is in {shown_en(org.country)}: a reviewer must check",
                     PLATFORM + ("name",), actual=org.country,
                 )
             if org.country != expected:
                 return failed(
-                    f"海外共建单位 {org.label} 位于 {org.country}，{name} 的共建国为 {expected}",
-                    f"the co-builder {org.label} is in {org.country}; {name} is built with {expected}",
+                    f"海外共建单位 {org.label} 位于 {shown(org.country)}，{name} 的共建国为 {expected}",
+                    f"the co-builder {org.label} is in {shown_en(org.country)}; {name} is built with {expected}",
                     org.at("country"), expected=expected, actual=org.country,
                 )
         return passed(
-            f"与平台的海外共建单位 {org.label}（{org.country}）合作申报",
-            f"the project is carried out with the platform's overseas co-builder {org.label} ({org.country})",
+            f"与平台的海外共建单位 {org.label}（{shown(org.country)}）合作申报",
+            f"the project is carried out with the platform's overseas co-builder {org.label} ({shown_en(org.country)})",
             PLATFORM + ("overseas_co_builder",), actual=builder,
         )
 

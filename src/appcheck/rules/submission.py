@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 import attrs
 
-from .base import Context, Outcome, excerpt, failed, passed, plural
+from .base import Context, Outcome, excerpt, failed, passed, plural, shown, shown_en
 from .parties import Orgs
 
 SUBMISSION = ("foreign_submission",)
@@ -157,8 +157,8 @@ class SideLedBy:
             )
         if not self.lead.matches(ctx, lead):
             return failed(
-                f"外方牵头单位 {lead.label}（{lead.kind}，{lead.country}）不符合要求：应为{want_zh}",
-                f"the foreign lead {lead.label} ({lead.kind}, {lead.country}) does not qualify: expected {want_en}",
+                f"外方牵头单位 {lead.label}（{shown(lead.kind)}，{shown(lead.country)}）不符合要求：应为{want_zh}",
+                f"the foreign lead {lead.label} ({shown_en(lead.kind)}, {shown_en(lead.country)}) does not qualify: expected {want_en}",
                 lead.segments, expected=want_en, actual={"kind": lead.kind, "country": lead.country, "subdivision": lead.subdivision},
             )
         return passed(f"外方由 {lead.label} 牵头（{want_zh}）", f"the foreign side is led by {lead.label} ({want_en})", lead.segments)
