@@ -239,3 +239,32 @@ def test_size_and_depth_limits_are_configurable(tmp_path) -> None:
     assert "LOAD" in run("validate", str(deep), "--max-depth", "20")[1]
     assert "LOAD" not in run("validate", str(deep), "--max-depth", "40")[1]
     assert run("validate", VALID, "--max-bytes", "0")[0] == 2
+
+
+@pytest.mark.parametrize("depth", [600, 900, 5000])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_a_raised_max_depth_never_breaks_a_report(tmp_path, depth, fmt) -> None:
+    """--max-depth above the default: deep values in the call, a subdivision, a title and a note give
+    findings (or a LOAD finding where the document is too deep to read at all), never exit 3."""
+    text = Path(VALID).read_text(encoding="utf-8")
+    bundle = json.loads(text)
+    bundle["call"], bundle["project"]["title"], bundle["x-note"] = "@call@", "@title@", "@note@"
+    bundle["applicant"]["subdivision"] = "@sub@"
+    deep = (json.dumps(bundle, ensure_ascii=False)
+            .replace('"@call@"', "[" * depth + "1" + "]" * depth)
+            .replace('"@title@"', '{"a": ' * depth + "1" + "}" * depth)
+            .replace('"@note@"', "[" * depth + "]" * depth)
+            .replace('"@sub@"', "[" * depth + '"CN-GD"' + "]" * depth))
+    path = tmp_path / "deep.json"
+    path.write_text(deep, encoding="utf-8")
+    code, out, err = run("validate", str(path), "--max-depth", str(depth * 2), "--format", fmt, "--lang", "en")
+    assert code == 1 and not err, err
+    if fmt in ("json", "sarif"):
+        json.loads(out)
+    # the call alone, deep: the topic finding
+    bundle = json.loads(text)
+    bundle["call"] = "@call@"
+    path.write_text(json.dumps(bundle).replace('"@call@"', "[" * depth + "1" + "]" * depth), encoding="utf-8")
+    code, out, err = run("validate", str(path), "--max-depth", str(depth * 2), "--format", fmt, "--lang", "en")
+    assert code == 1 and not err, err
+    assert ("TOPIC" in out) or ("LOAD" in out)

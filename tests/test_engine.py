@@ -459,3 +459,23 @@ def test_a_deep_value_in_a_finding_is_summed_up_below_the_depth_limit() -> None:
     assert json.loads(json.dumps(_clip({"k": deep}, 200)))
     many = _clip({str(n): n for n in range(80)}, 200)
     assert len(many) == 51 and many["…"] == "30 more"
+
+
+@pytest.mark.parametrize("written", ["1.10", "1E+1", "150.0"])
+def test_money_keeps_its_written_form_in_every_report(written) -> None:
+    from appcheck.model import BatchReport
+    from appcheck.reporters import Options, reporter
+
+    with open("examples/gd-2022/research/valid.json", encoding="utf-8") as handle:
+        text = handle.read().replace('"subsidy_requested": 50', f'"subsidy_requested": {written}')
+    assert written in text
+    report = appcheck.validate(Source("money.json", text.encode()))
+    finding = by_requirement(report)["GD22-RES-GRANT"]
+    assert str(finding.actual) == written and f"requested is {written} " in finding.message_en
+    assert str(finding.to_dict()["actual"]) == written
+    for name in ("json", "sarif"):
+        rendered = reporter(name).render(BatchReport([report]), Options(lang="en"))
+        assert f'"actual": {written}\n' in rendered or f'"actual": {written},' in rendered  # a JSON number, as written
+        json.loads(rendered)  # still JSON
+    # comparisons stay exact: 1.10 is not 50
+    assert finding.status.value == "failed"

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from appcheck.model import BatchReport, Finding, Report, Severity, Status, jsonable
+from appcheck.model import BatchReport, Finding, Report, Severity, Status, dumps, jsonable
 
 
 def finding(status="failed", severity="error", **extra) -> Finding:
@@ -37,11 +37,37 @@ def test_batch_ok_includes_batch_findings() -> None:
     assert not BatchReport((Report(()),), (finding(),)).ok
 
 
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False, allow_infinity=False))
-def test_jsonable_decimals_survive_json(value) -> None:
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False, allow_infinity=False)
+       | st.decimals(allow_nan=False, allow_infinity=False))
+@example(Decimal("1.10"))
+@example(Decimal("1E+1"))
+@example(Decimal("-0"))
+@example(Decimal("0E-4"))
+@example(Decimal("150"))
+@example(Decimal("2.5"))
+def test_jsonable_numbers_keep_their_written_form_through_json(value) -> None:
     out = jsonable(value)
-    assert json.loads(json.dumps(out)) == out
-    assert Decimal(str(out)) == value
+    text = dumps(out)
+    back = json.loads(text, parse_float=Decimal, parse_int=Decimal)
+    assert back == value and str(back) == str(value) == text  # the same digits and exponent, a JSON number
+    assert json.loads(dumps({"a": [out]}, indent=2), parse_float=Decimal) == {"a": [value]}
+
+
+def test_plain_numbers_stay_plain_json() -> None:
+    assert jsonable(Decimal("150")) == 150 and type(jsonable(Decimal("150"))) is int
+    assert jsonable(Decimal("2.5")) == 2.5 and type(jsonable(Decimal("2.5"))) is float
+    assert type(jsonable(Decimal("1.10"))) is Decimal
+    assert dumps({"a": Decimal("1.10"), "b": [Decimal("1E+1"), "x"]}) == '{"a": 1.10, "b": [1E+1, "x"]}'
+    value = {"k": [1, {"m": Decimal("1.10")}], "e": {}, "l": []}
+    assert dumps(value, indent=2) == json.dumps(json.loads(dumps(value), parse_float=str), indent=2).replace('"1.10"', "1.10")
+
+
+def test_deep_values_are_summed_up() -> None:
+    deep: list = []
+    for _ in range(5000):
+        deep = [deep]
+    out = jsonable(deep)
+    assert json.loads(dumps(out))
 
 
 def test_jsonable_shapes() -> None:

@@ -157,6 +157,7 @@ def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, 
 # ----------------------------------------------------------------------------- envelope
 
 def _topic_finding(message: str, message_en: str, segments: tuple, **values: Any) -> Finding:
+    values = {name: None if value is None else _clip(value, VALUE_LIMIT) for name, value in values.items()}  # the bundle's own call, topic or track: any size
     return Finding(TOPIC, Status.FAILED, Severity.ERROR, segments, message, message_en, "", **values)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import json
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -42,38 +43,98 @@ WAIVER = "WAIVER"  # a configured waiver expired, or covered nothing in the run 
 SPECIAL_REQUIREMENTS = (LOAD, TOPIC, SCHEMA, AS_OF)
 
 
-def jsonable(value: Any) -> Any:
-    """Turn a value into one that survives ``json.loads(json.dumps(...))`` unchanged.
+#: how deep :func:`jsonable` keeps containers (findings hold clipped values; this bounds any other)
+JSON_DEPTH = 64
 
-    Decimals become ints when integral, floats when the float prints back as the same decimal
-    (every amount of money with at most 4 decimals does), strings otherwise; dates become ISO
-    strings; tuples and lists become lists; sets become sorted lists; mappings become dicts with
-    string keys.
+
+def _number(value: Decimal) -> Any:
+    """A finite Decimal as a plain JSON-ready number when one writes it the same way (``150`` an int,
+    ``2.5`` a float), else the Decimal itself (``1.10``, ``1E+1``, ``-0``): the written form is kept."""
+    text = str(value)
+    exponent = value.as_tuple().exponent
+    if exponent == 0 and not (value.is_signed() and not value):
+        return int(value)
+    if "E" not in text and "e" not in text:
+        as_float = float(value)
+        if repr(as_float) == text:
+            return as_float
+    return value
+
+
+def jsonable(value: Any, depth: int = JSON_DEPTH) -> Any:
+    """Turn a value into one that :func:`dumps` writes and ``json.loads(..., parse_float=Decimal)``
+    reads back equal.
+
+    Numbers keep the form the bundle wrote them in: an int or a float where that writes the same
+    digits (``150``, ``2.5``), else a :class:`~decimal.Decimal` (``1.10``, ``1E+1``), which
+    :func:`dumps` writes as that literal; dates become ISO strings; tuples and lists become lists;
+    sets become sorted lists; mappings become dicts with string keys; containers deeper than
+    ``depth`` become their size (``"[…3]"``); anything else its text.
     """
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            return str(value)
-        if value == value.to_integral_value():
-            return int(value)
-        as_float = float(value)
-        return as_float if Decimal(repr(as_float)) == value else str(value)
+        return _number(value) if value.is_finite() else str(value)
     if isinstance(value, float):
         return value if value == value and value not in (float("inf"), float("-inf")) else str(value)
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, enum.Enum):
-        return jsonable(value.value)
+        return jsonable(value.value, depth)
+    if isinstance(value, (Mapping, set, frozenset, list, tuple)) and depth <= 0:
+        return ("{…%d}" if isinstance(value, Mapping) else "[…%d]") % len(value)
     if isinstance(value, Mapping):
-        return {str(key): jsonable(item) for key, item in value.items()}
+        return {str(key): jsonable(item, depth - 1) for key, item in value.items()}
     if isinstance(value, (set, frozenset)):
-        return sorted((jsonable(item) for item in value), key=repr)
+        return sorted((jsonable(item, depth - 1) for item in value), key=repr)
     if isinstance(value, (list, tuple)):
-        return [jsonable(item) for item in value]
+        return [jsonable(item, depth - 1) for item in value]
     return str(value)
+
+
+def _write(value: Any, indent: int | None, level: int, out: list) -> None:
+    """:func:`dumps` of ``value`` into ``out``: the text ``json.dumps`` writes, with Decimals as literals."""
+    if type(value) is Decimal:
+        out.append(str(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = "\n" + " " * (indent * (level + 1)) if indent is not None else ""
+        out.append("{" + inner)
+        for index, (key, item) in enumerate(value.items()):
+            if index:
+                out.append("," + inner if indent is not None else ", ")
+            out.append(json.dumps(key, ensure_ascii=False) + ": ")
+            _write(item, indent, level + 1, out)
+        out.append(("\n" + " " * (indent * level) if indent is not None else "") + "}")
+    elif isinstance(value, list):
+        if not value:
+            out.append("[]")
+            return
+        inner = "\n" + " " * (indent * (level + 1)) if indent is not None else ""
+        out.append("[" + inner)
+        for index, item in enumerate(value):
+            if index:
+                out.append("," + inner if indent is not None else ", ")
+            _write(item, indent, level + 1, out)
+        out.append(("\n" + " " * (indent * level) if indent is not None else "") + "]")
+    else:
+        out.append(json.dumps(value, ensure_ascii=False))
+
+
+def dumps(value: Any, indent: int | None = None) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent)``, where a :class:`~decimal.Decimal` (a number
+    :func:`jsonable` keeps as written, such as ``1.10``) is written as its literal: a JSON number with
+    exactly the bundle's digits. ``json.loads(text, parse_float=Decimal)`` reads it back unchanged."""
+    try:
+        return json.dumps(value, ensure_ascii=False, indent=indent)
+    except TypeError:  # a Decimal somewhere (the common case has none: the C encoder writes it all)
+        out: list = []
+        _write(value, indent, 0, out)
+        return "".join(out)
 
 
 def _segments(value: Any) -> tuple:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from appcheck.model import Status
 from appcheck.rules.base import (
-    AllOf, Context, MISSING, MissingInput, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, review,
+    AllOf, Context, MISSING, MissingInput, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, percent, plain, review,
 )
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
@@ -72,10 +72,19 @@ def test_as_date(value, ok) -> None:
     assert (as_date(value) is not None) == ok
 
 
-def test_money_formats_exactly() -> None:
-    assert money(Decimal("150.0000")) == "150"
+def test_money_is_written_as_the_bundle_wrote_it() -> None:
+    assert money(Decimal("1.10")) == "1.10"
+    assert money(Decimal("150.0000")) == "150.0000"
     assert money(Decimal("149.9999")) == "149.9999"
-    assert money(Decimal("1E+2")) == "100"
+    assert money(Decimal("1E+1")) == "1E+1"
+
+
+def test_worked_out_amounts_read_as_a_person_writes_them() -> None:
+    assert plain(Decimal("150.0000")) == Decimal("150") and str(plain(Decimal("150.0000"))) == "150"
+    assert str(plain(Decimal("1E+2"))) == "100"
+    assert str(plain(Decimal("0.2500"))) == "0.25"
+    assert str(plain(Decimal("149.9999"))) == "149.9999"
+    assert percent(Decimal("0.2")) == "20" and percent(Decimal("0.125")) == "12.5"
 
 
 @pytest.mark.parametrize("text,ok", [

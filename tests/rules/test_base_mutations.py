@@ -115,7 +115,7 @@ def test_malformed_data_fails_naming_the_error() -> None:
 # ------------------------------------------------------------------ values
 
 def test_values() -> None:
-    assert money(7) == "7" and money(Decimal("0.0100")) == "0.01" and money(Decimal("-0")) == "-0"
+    assert money(7) == "7" and money(Decimal("0.0100")) == "0.0100" and money(Decimal("-0")) == "-0"
     assert as_decimal(float("inf")) is None and as_decimal(float("-inf")) is None and as_decimal(-2.5) == Decimal("-2.5")
     assert as_decimal(Decimal("NaN")) is None and as_decimal(False) is None and as_decimal(None) is None
     assert as_date(dt.date(2022, 5, 10)) == dt.date(2022, 5, 10) and as_date(dt.datetime(2022, 5, 10)) is None

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
+from ..model import dumps
 from . import Options, render_with
 
 
 def _dumps(value, level: int) -> str:
     """``value`` as ``json.dumps(..., indent=2)`` writes it ``level`` levels deep in a document
     (JSON strings hold no raw line break, so every line break is the indentation's)."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    return dumps(value, indent=2).replace("\n", "\n" + "  " * level)
 
 
 def write(batch, options: Options, out) -> None:

@@ -26,12 +26,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
 
-from ..model import AS_OF, LOAD, SCHEMA, TOPIC, WAIVER, Severity, Status, jsonable
+from ..model import AS_OF, LOAD, SCHEMA, TOPIC, WAIVER, Severity, Status, dumps, jsonable
 from . import Options, Places, message, place, render_with
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -256,7 +255,7 @@ def build(batch, options: Options) -> dict:
 
 
 def _dumps(value, level: int) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    return dumps(value, indent=2).replace("\n", "\n" + "  " * level)
 
 
 def write(batch, options: Options, out) -> None:

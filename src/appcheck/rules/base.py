@@ -185,15 +185,23 @@ def a_or_an(word: Any) -> str:
 
 
 def money(value: Decimal) -> str:
-    """Format an amount in 万元 exactly, without exponent or trailing zeros: ``150``, ``149.9999``."""
-    text = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
-    return text
+    """An amount in 万元 exactly as written: a bundle's ``1.10`` stays ``1.10`` and ``1E+1`` stays ``1E+1``
+    (the Decimal keeps the digits and exponent the bundle wrote). Amounts worked out by a rule are
+    made :func:`plain` first."""
+    return str(value)
+
+
+def plain(value: Decimal) -> Decimal:
+    """The same number without trailing zeros after the point or an exponent: ``Decimal("150.0")`` is
+    ``150``, ``Decimal("1E+1")`` is ``10``, ``Decimal("0.2500")`` is ``0.25``. For amounts a rule works
+    out (a share of an amount, an average), so that they read as a person writes them."""
+    return Decimal(format(value.normalize(), "f")) if isinstance(value, Decimal) and value.is_finite() else value
 
 
 @lru_cache(maxsize=64)  # a rule's share reads the same on every check
 def percent(share: Decimal) -> str:
-    """A positive share as a percentage, as :func:`money` writes it: ``Decimal("0.2")`` is ``"20"``."""
-    return money(share * 100)
+    """A positive share as a percentage, as a person writes it: ``Decimal("0.2")`` is ``"20"``."""
+    return money(plain(share * 100))
 
 
 def as_decimal(value: Any) -> Decimal | None:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import attrs
 
-from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed, percent, plural, positive, shown_en
+from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed, percent, plain, plural, positive, shown_en
 from .parties import Orgs
 
 SUBSIDY = ("budget", "subsidy_requested")
@@ -232,7 +232,7 @@ class SubsidyShareOf:
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
         base = ctx.number(*self.base)
-        limit = self.share * base
+        limit = plain(self.share * base)
         percent_shown = percent(self.share)
         amount_shown, base_shown, limit_shown = money(amount), money(base), money(limit)
         if amount > limit:
@@ -249,8 +249,8 @@ class SubsidyShareOf:
 
     def describe(self) -> tuple[str, str]:
         return (
-            f"申请财政资助不超过 {'/'.join(self.base)} 的 {money(self.share * 100)}%",
-            f"the subsidy requested is at most {money(self.share * 100)}% of {'/'.join(self.base)}",
+            f"申请财政资助不超过 {'/'.join(self.base)} 的 {percent(self.share)}%",
+            f"the subsidy requested is at most {percent(self.share)}% of {'/'.join(self.base)}",
         )
 
 
@@ -284,7 +284,7 @@ class BudgetLine:
     @property
     def average(self) -> Decimal:
         """The average per project, rounded to 1 元 for display (comparisons use ``total`` and ``projects``)."""
-        return (self.total / self.projects).quantize(Decimal("0.0001"))
+        return plain((self.total / self.projects).quantize(Decimal("0.0001")))
 
     def above_average(self, amount: Decimal) -> bool:
         """amount > total / projects, exactly (without dividing)."""

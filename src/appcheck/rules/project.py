@@ -332,7 +332,7 @@ class BalanceRatio:
         )
 
     def describe(self) -> tuple[str, str]:
-        share = _money(self.minimum * 100)
+        share = _percent(self.minimum)
         return f"一方投入（人月；双方均填写时含经费）不低于另一方的 {share}%（本工具的经验阈值）", f"neither side declares under {share}% of the other's person-months (and budget, where both are given) - a heuristic of this tool"
 
 
