@@ -413,8 +413,8 @@ OUTCOMES = {
     'lab agreement without the host': {
         'status': 'failed',
         'segments': ('agreements', 0),
-        'message': "共建联合实验室协议不符合要求：协议 0 签署方 ['lead', Decimal('5')] 未同时包括申报单位 lead 和外方依托单位",
-        'message_en': "no qualifying joint-lab agreement: agreement 0: its parties ['lead', Decimal('5')] do not include both the applicant lead and a partner host",
+        'message': '共建联合实验室协议不符合要求：协议 0 签署方（lead、5）未同时包括申报单位 lead 和外方依托单位',
+        'message_en': 'no qualifying joint-lab agreement: agreement 0: its parties (lead, 5) do not include both the applicant lead and a partner host',
         'expected': 'an agreement signed before 2021-01-01 by the applicant and a partner host',
         'actual': 1,
     },
