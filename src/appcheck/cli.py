@@ -231,12 +231,11 @@ class _Progress:
 
 
 def _config(args, out: IO) -> int:
-    import json
-
     from . import config
+    from .model import dumps
 
     effective = _effective(args, "config")
-    out.write(json.dumps(effective.to_dict(), ensure_ascii=False, indent=2) + "\n" if args.json else config.render(effective))
+    out.write(dumps(effective.to_dict(), indent=2) + "\n" if args.json else config.render(effective))
     return EXIT_OK
 
 

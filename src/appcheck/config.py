@@ -421,7 +421,7 @@ class Effective:
         return any(fnmatch.fnmatchcase(name, glob) for name in names for glob in self.exclude)
 
     def to_dict(self) -> dict:
-        from .model import jsonable
+        from .model import dumps, jsonable
 
         return {
             "file": str(self.file) if self.file else None,
@@ -457,14 +457,14 @@ def resolve(file: Config | None, flags: Mapping[str, Any] | None = None) -> Effe
 
 def render(effective: Effective) -> str:
     """``appcheck config``: the configuration in effect as TOML-like lines, each with its source."""
-    from .model import jsonable
+    from .model import dumps, jsonable
 
     def show(value: Any) -> str:
         if value is None:
             return "(unset)"
         if isinstance(value, dt.date):
             return value.isoformat()
-        return json.dumps(jsonable(value), ensure_ascii=False)
+        return dumps(jsonable(value))
 
     lines = [f"# configuration file: {effective.file if effective.file else '(none)'}"]
     rows = [(key, value) for key, value in effective.values.items()]

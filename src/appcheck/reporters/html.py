@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from functools import cache
 from html import escape
 from pathlib import Path
 
-from ..model import Status, jsonable
+from ..model import Status, dumps, jsonable
 from . import BundleFiles, Options, render_with, waiver_note
 
 ASSETS = Path(__file__).with_name("html_assets")
@@ -139,7 +138,7 @@ def badge(kind: str) -> str:
 
 
 def _value(value: object) -> str:
-    return clean(json.dumps(jsonable(value), ensure_ascii=False))
+    return clean(dumps(jsonable(value)))
 
 
 def _message(finding) -> str:
