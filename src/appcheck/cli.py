@@ -129,6 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="print a draft bundle to fill in")
     init.add_argument("name", metavar="CALL/TOPIC", help="the topic, e.g. gd-2022/training (`appcheck topics` lists them)")
     init.add_argument("--track", help="the track, for a topic that has tracks")
+
+    serve = commands.add_parser("serve", help="serve the checks over HTTP and a page for applicants (needs appcheck[serve])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
+    serve.add_argument("--max-bytes", type=_positive, default=10 * 1024 * 1024, metavar="N", help="refuse request bodies larger than N bytes (default 10 MiB)")
+    serve.add_argument("--max-depth", type=_positive, default=200, metavar="N", help="refuse bundles nested deeper than N (default 200)")
+    serve.add_argument("--max-bundles", type=_positive, default=1000, metavar="N", help="refuse batches of more than N bundles (default 1000)")
+    serve.add_argument("--max-concurrent", type=_positive, default=16, metavar="N", help="refuse more than N checks at once (default 16)")
     return parser
 
 
@@ -284,7 +292,17 @@ def _init(args, out: IO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "config": _config, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init}
+def _serve(args, out: IO) -> int:
+    try:
+        from . import serve
+    except ImportError as error:
+        raise _Usage(f"appcheck serve: needs the optional extra serve (pip install 'appcheck[serve]'): {error}") from None
+    limits = serve.ServeLimits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_bundles=args.max_bundles, max_concurrent=args.max_concurrent)
+    serve.run(args.host, args.port, limits)
+    return EXIT_OK
+
+
+COMMANDS = {"validate": _validate, "config": _config, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init, "serve": _serve}
 
 
 def _safe_streams() -> None:

@@ -42,6 +42,8 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufde
 #: (zh, en) of every label the checklist shows
 LABELS = {
     "title": ("appcheck 检查报告", "appcheck report"),
+    "page": ("appcheck 申报书检查", "appcheck: check a draft"),
+    "no_draft": ("还没有草稿：检查结果会显示在这里。", "No draft yet: the checklist shows here."),
     "language": ("语言", "Language"),
     "failures_only": ("只看未通过项", "Failures only"),
     "overview": ("概览", "Overview"),
