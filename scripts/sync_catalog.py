@@ -7,6 +7,7 @@ Needs PyYAML (a development tool only: the package reads the JSON it writes).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -17,9 +18,15 @@ DEFAULT = ROOT.parent / "shared" / "spec" / "requirements.yaml"
 TARGET = ROOT / "src" / "appcheck" / "data" / "catalog.json"
 
 
+def revision(text: str) -> int:
+    """The contract's revision: the highest ``# Revision N`` its header names (1 when none)."""
+    return max((int(found) for found in re.findall(r"^# Revision (\d+)\b", text, re.M)), default=1)
+
+
 def convert(source: Path) -> dict:
-    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    return {"calls": raw["calls"], "requirements": raw["requirements"]}
+    text = source.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    return {"revision": revision(text), "calls": raw["calls"], "requirements": raw["requirements"]}
 
 
 def render(catalog: dict) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,20 @@ def test_shipped_catalog_matches_the_contract() -> None:
     if not SPEC.exists():
         pytest.skip("the contract's requirements.yaml is not beside this checkout")
     yaml = pytest.importorskip("yaml")
-    raw = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    text = SPEC.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    revisions = [int(number) for number in re.findall(r"^# Revision (\d+)\b", text, re.M)]
     shipped = json.loads((Path(catalog.__file__).parent / "data" / "catalog.json").read_text(encoding="utf-8"))
-    assert shipped == {"calls": raw["calls"], "requirements": raw["requirements"]}, "run scripts/sync_catalog.py"
+    assert shipped == {"revision": max(revisions, default=1), "calls": raw["calls"], "requirements": raw["requirements"]}, "run scripts/sync_catalog.py"
+    assert catalog.revision() == shipped["revision"]
+
+
+def test_catalog_revision_and_digest() -> None:
+    import hashlib
+
+    shipped = (Path(catalog.__file__).parent / "data" / "catalog.json").read_bytes()
+    assert catalog.sha256() == hashlib.sha256(shipped).hexdigest()
+    assert catalog.revision() == json.loads(shipped)["revision"] >= 2
 
 
 def _cases():

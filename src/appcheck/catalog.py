@@ -47,14 +47,31 @@ class Requirement:
 
 
 @lru_cache(maxsize=1)
-def _raw() -> dict:
+def _bytes() -> bytes:
     shipped = Path(__file__).with_name("data") / "catalog.json"
     if not shipped.is_file():  # a zipped installation: importlib.resources is slower to import, so only then
         from importlib import resources
 
         shipped = resources.files("appcheck").joinpath("data", "catalog.json")
-    text = shipped.read_text(encoding="utf-8")
-    return json.loads(text)
+    return shipped.read_bytes()
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    return json.loads(_bytes().decode("utf-8"))
+
+
+def revision() -> int | None:
+    """The revision of the product contract's catalogue this one was generated from."""
+    return _raw().get("revision")
+
+
+@lru_cache(maxsize=1)
+def sha256() -> str:
+    """The SHA-256 (hex) of the shipped catalogue file: which requirements, kinds and clauses were in force."""
+    import hashlib
+
+    return hashlib.sha256(_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -42,6 +42,7 @@ class Prepared:
     track: str | None = None
     context: Context | None = None
     format: str = "json"  # of ``text``: "json" or "yaml", which locator places the findings
+    digest: tuple | None = None  # (size, SHA-256) of the bytes read, for a file or standard input
 
 
 # ----------------------------------------------------------------------------- loading
@@ -117,11 +118,11 @@ class Source:
         return "json" if first in (b"{", b"[") else "yaml"
 
 
-def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, Finding | None, str]:
-    """``(data, text, load finding, format of text)``."""
+def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, Finding | None, str, tuple | None]:
+    """``(data, text, load finding, format of text, (size, SHA-256) of the bytes read or None)``."""
     if isinstance(bundle, Mapping):
         try:
-            return normalize(bundle), None, None, "json"
+            return normalize(bundle), None, None, "json", None
         except _Unsupported as bad:
             from .pointer import render
 
@@ -130,7 +131,7 @@ def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, 
                 f"{where}：{type(bad.value).__name__} 类型的值 {bad.value!r:.60} 不能出现在申报书中（只允许 JSON 值）",
                 f"{where}: {a_or_an(type(bad.value).__name__)} value {bad.value!r:.60} cannot be part of a bundle (JSON values only)",
                 bad.segments,
-            ), "json"
+            ), "json", None
     from . import loading
 
     if isinstance(bundle, Source):
@@ -140,6 +141,8 @@ def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, 
             loaded = loading.load_yaml_bytes(bundle.data, limits or loading.Limits())
         else:
             loaded = loading.load_bytes(bundle.data, limits or loading.Limits())
+        if bundle.problem is None:
+            loaded = attrs.evolve(loaded, digest=loading.digest(bundle.data))
     else:
         loaded = loading.load_path(bundle, limits or loading.Limits())
     if loaded.problem is not None:
@@ -150,8 +153,8 @@ def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, 
             problem.message_en if named else f"{name}: {problem.message_en}",
             problem.path, problem.line, problem.column,
             actual={"code": problem.code, "offset": problem.offset},
-        ), loaded.format
-    return loaded.data, loaded.text, None, loaded.format
+        ), loaded.format, loaded.digest
+    return loaded.data, loaded.text, None, loaded.format, loaded.digest
 
 
 # ----------------------------------------------------------------------------- envelope
@@ -436,17 +439,17 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     else:
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
 
-    data, text, problem, text_format = _load(bundle, name, limits)
+    data, text, problem, text_format, digest = _load(bundle, name, limits)
     if problem is not None:
-        return Prepared(name, file, None, text, (problem,), format=text_format)
+        return Prepared(name, file, None, text, (problem,), format=text_format, digest=digest)
     if not isinstance(data, Mapping):
         found = schema_messages._type_name(data)
         return Prepared(name, file, data, text, (
             Finding(SCHEMA, Status.FAILED, Severity.ERROR, (), f"申报书应为对象（JSON 对象或 YAML 映射），实为{found[0]}", f"a bundle is an object (a JSON object or a YAML mapping), found {found[1]}", ""),
-        ), format=text_format)
+        ), format=text_format, digest=digest)
     call, topic, track, problem = _resolve_topic(data)
     if problem is not None:
-        return Prepared(name, file, data, text, (problem,), topic, call, format=text_format)
+        return Prepared(name, file, data, text, (problem,), topic, call, format=text_format, digest=digest)
     findings = _schema_findings(topic, data) + _integrity_findings(topic, data)
     submitted = data.get("submitted_on")
     if submitted is None:
@@ -462,7 +465,7 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     if settings is None:  # no settings given: the call's own defaults (no other call's module is imported)
         settings = _call_defaults(call.id)
     context = Context(data, checked_on=checked_on, settings=settings, call=call.id, topic=topic.id, track=track)
-    return Prepared(name, file, data, text, tuple(findings), topic, call, track, context, format=text_format)
+    return Prepared(name, file, data, text, tuple(findings), topic, call, track, context, format=text_format, digest=digest)
 
 
 @functools.cache
@@ -585,6 +588,7 @@ def check_one(item: tuple) -> Checked:
     head = Report(
         (), call=prepared.call.id if prepared.call else None, topic_id=prepared.topic.id if prepared.topic else None,
         track=prepared.track, file=prepared.file, checked_on=prepared.context.checked_on if prepared.context else None,
+        size=prepared.digest[0] if prepared.digest else None, sha256=prepared.digest[1] if prepared.digest else None,
     )
     # first every path a finding points at, to place them all in one scan of the text
     early = list(prepared.findings)  # load, topic, schema, as-of
@@ -801,6 +805,8 @@ class CheckedBatch:
     def __init__(self, store: _Store, outcomes: dict, findings: tuple, ok: list, strict: list, latest: dt.date | None, waivers: Any = None) -> None:
         self._store = store
         self._waivers = waivers
+        #: what the verdicts rest on (:class:`appcheck.provenance.Provenance`), for a batch from :func:`check_batch`
+        self.provenance = None
         self._outcomes = outcomes
         self.findings = findings
         self.ok_count = sum(ok)
@@ -841,7 +847,7 @@ class CheckedBatch:
 
     def report(self) -> BatchReport:
         """Every report at once, as a :class:`~appcheck.model.BatchReport`."""
-        return BatchReport(tuple(self.reports), self.findings)
+        return BatchReport(tuple(self.reports), self.findings, self.provenance)
 
     def close(self) -> None:
         self._store.close()
@@ -879,11 +885,16 @@ def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str
         raise ValueError(f"jobs is a whole number of processes, 1 or more, not {jobs!r}")
     if hold is not None and (isinstance(hold, bool) or not isinstance(hold, int) or hold < 0):
         raise ValueError(f"hold is a number of bundles, 0 or more, or None, not {hold!r}")
+    from . import provenance
+
+    run_at = provenance.now()
     items = _items(bundles, as_of, settings, limits, waivers)
+    day, resolved, in_force = (items[0][2], items[0][3], items[0][5]) if items else (_as_of(as_of), None, _waivers(waivers, _as_of(as_of)))
+    run = {"run_at": run_at, "as_of": day, "given": settings, "resolved": resolved}
     checked = _first_pass(items, jobs)
     if progress is not None:
         checked = _counted(checked, len(items), progress)
-    return _collect(checked, hold, items[0][5] if items else _waivers(waivers, _as_of(as_of)))
+    return _collect(checked, hold, in_force, run)
 
 
 def _counted(checked: Iterable[Checked], total: int, progress: Callable[[int, int], Any]) -> Iterator[Checked]:
@@ -917,7 +928,7 @@ def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | Non
     return [(bundle, index, day, resolved, limits, in_force) for index, bundle in enumerate(bundles)]
 
 
-def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None) -> CheckedBatch:
+def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None, run: Mapping | None = None) -> CheckedBatch:
     """Keep the checked bundles (in a :class:`_Store`) and what the batch checks compare, then judge the batch."""
     store = _Store(hold)
     groups: dict[str, list[_Member]] = {}
@@ -927,9 +938,13 @@ def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None) 
     latest = None
     used: set = set()
     names: dict[int, tuple] = {}  # for the waivers: the name of each bundle a batch check read
+    read: list[tuple] = []  # for the provenance: each bundle's name, size and SHA-256
+    calls: set = set()
     try:
         for index, item in enumerate(checked):
             store.append(item)
+            read.append((item.name, item.head.size, item.head.sha256))
+            calls.add(item.head.call)
             used.update(item.waived)
             ok.append(item.ok)
             strict.append(item.strict_ok)
@@ -977,7 +992,15 @@ def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None) 
         batch_findings.append(finding)
     if waivers:
         batch_findings.extend(waivers.findings(used))
-    return CheckedBatch(store, outcomes, tuple(batch_findings), ok, strict, latest, waivers)
+    checked_batch = CheckedBatch(store, outcomes, tuple(batch_findings), ok, strict, latest, waivers)
+    if run is not None:
+        from . import provenance
+
+        checked_batch.provenance = provenance.build(
+            run_at=run["run_at"], as_of=run["as_of"], given=run["given"], resolved=run["resolved"],
+            calls=calls, waivers=waivers, used=used, bundles=read,
+        )
+    return checked_batch
 
 
 def validate_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str, Any] | None = None, jobs: int = 1, limits: Any = None, waivers: Iterable[Any] = ()) -> BatchReport:

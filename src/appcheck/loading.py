@@ -76,6 +76,8 @@ class Loaded:
     text: str | None
     problem: LoadProblem | None
     format: str = "json"
+    #: ``(size, SHA-256 hex)`` of the bytes read from a file (what a report's provenance records)
+    digest: tuple | None = None
 
     @property
     def ok(self) -> bool:
@@ -923,5 +925,14 @@ def load_path(path: str | os.PathLike, limits: Limits = Limits()) -> Loaded:
     if len(raw) > limits.max_bytes:
         return Loaded(None, None, _too_large(len(raw), limits, name, at_least=True))
     if name.lower().endswith((".yaml", ".yml")):
-        return _load_yaml_bytes(raw, limits)
-    return load_bytes(raw, limits)
+        loaded = _load_yaml_bytes(raw, limits)
+    else:
+        loaded = load_bytes(raw, limits)
+    return attrs.evolve(loaded, digest=digest(raw))
+
+
+def digest(raw: bytes) -> tuple[int, str]:
+    """``(size, SHA-256 hex)`` of ``raw``."""
+    import hashlib
+
+    return len(raw), hashlib.sha256(raw).hexdigest()

@@ -254,6 +254,9 @@ class Report:
     file: str | None = None
     #: The date the dated rules were measured at (``submitted_on``, else the caller's ``as_of``).
     checked_on: _dt.date | None = None
+    #: The size in bytes and the SHA-256 (hex) of what was read, for a file or standard input.
+    size: int | None = None
+    sha256: str | None = None
 
     @property
     def topic(self) -> str | None:
@@ -276,8 +279,10 @@ class Report:
         return tuple(finding for finding in self.findings if finding.status is not Status.PASSED)
 
     def to_dict(self) -> dict:
+        read = {"size": self.size, "sha256": self.sha256} if self.sha256 is not None else {}
         return {
             "file": self.file,
+            **read,
             "topic": self.topic,
             "track": self.track,
             "checked_on": self.checked_on.isoformat() if self.checked_on else None,
@@ -298,6 +303,8 @@ class Report:
             track=data.get("track"),
             file=data.get("file"),
             checked_on=_dt.date.fromisoformat(checked_on) if checked_on else None,
+            size=data.get("size"),
+            sha256=data.get("sha256"),
         )
 
 
@@ -307,6 +314,9 @@ class BatchReport:
 
     reports: tuple = attrs.field(converter=tuple)
     findings: tuple = attrs.field(converter=tuple, default=())
+    #: what the verdicts rest on (:class:`appcheck.provenance.Provenance`), when the batch was checked here;
+    #: not compared (its time of the run differs between two checks of the same bundles)
+    provenance: Any = attrs.field(default=None, eq=False)
 
     @property
     def ok(self) -> bool:
@@ -322,16 +332,25 @@ class BatchReport:
         return max((report.checked_on for report in self.reports if report.checked_on is not None), default=None)
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "format": "appcheck-report/1",
             "ok": self.ok,
             "reports": [report.to_dict() for report in self.reports],
             "findings": [finding.to_dict() for finding in self.findings],
         }
+        if self.provenance is not None:
+            data["provenance"] = self.provenance.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping) -> BatchReport:
+        provenance = None
+        if data.get("provenance") is not None:
+            from .provenance import Provenance
+
+            provenance = Provenance.from_dict(data["provenance"])
         return cls(
             reports=tuple(Report.from_dict(item) for item in data.get("reports", ())),
             findings=tuple(Finding.from_dict(item) for item in data.get("findings", ())),
+            provenance=provenance,
         )

@@ -147,7 +147,15 @@ class Waiver:
         if self.pointer is not None:
             data["pointer"] = self.pointer
         data.update(reason=self.reason, approved_by=self.approved_by, expires_on=self.expires_on.isoformat(), origin=self.origin)
+        if self.base is not None:
+            data["base"] = self.base
         return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Waiver:
+        """The waiver :meth:`to_dict` wrote (a report's provenance)."""
+        return cls(data["requirement"], tuple(data["bundles"]), data["reason"], data["approved_by"],
+                   _date(data["expires_on"]), data.get("pointer"), data.get("origin", ""), data.get("base"))
 
     def describe(self) -> str:
         where = f" at {self.pointer}" if self.pointer else ""

@@ -4,7 +4,8 @@ Reporters turn a batch into text; they never print, exit or read files. ``write`
 stream as it goes, one report at a time, so that a batch of any size is written in flat memory;
 ``render`` is ``write`` into a string. A batch is a :class:`~appcheck.model.BatchReport` or an
 :class:`~appcheck.engine.CheckedBatch`: both have ``reports`` (sized, iterable), ``findings``,
-``ok``, ``strict_ok`` and ``latest_checked_on``.
+``ok``, ``strict_ok`` and ``latest_checked_on``, and a ``provenance`` (None when the batch was not
+checked here).
 """
 
 from __future__ import annotations

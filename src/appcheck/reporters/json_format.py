@@ -14,7 +14,8 @@ def _dumps(value, level: int) -> str:
 
 def write(batch, options: Options, out) -> None:
     """Write the JSON document of ``batch`` to ``out``: the same text as ``json.dumps`` of the whole
-    ``to_dict()`` (plus ``strict`` and ``ok_strict``), with indent 2, one report at a time."""
+    ``to_dict()`` (plus ``strict`` and ``ok_strict``), with indent 2, one report at a time. ``provenance``
+    (see :mod:`appcheck.provenance`) comes after the findings."""
     out.write('{\n  "format": "appcheck-report/1",\n  "ok": ' + _dumps(batch.ok, 1) + ',\n  "reports": [')
     first = True
     for report in batch.reports:
@@ -22,6 +23,9 @@ def write(batch, options: Options, out) -> None:
         first = False
     out.write("]" if first else "\n  ]")
     out.write(',\n  "findings": ' + _dumps([finding.to_dict() for finding in batch.findings], 1))
+    provenance = getattr(batch, "provenance", None)
+    if provenance is not None:
+        out.write(',\n  "provenance": ' + _dumps(provenance.to_dict(), 1))
     out.write(',\n  "strict": ' + _dumps(options.strict, 1) + ',\n  "ok_strict": ' + _dumps(batch.strict_ok, 1) + "\n}\n")
 
 

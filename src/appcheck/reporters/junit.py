@@ -19,7 +19,10 @@ check's finding is a test case of each bundle's suite, and a last suite named ``
 batch findings naming bundles whose suites lack them (none, for a batch from the engine).
 
 ``timestamp`` is the date the bundle's dated rules were measured at (midnight), and ``hostname`` is
-``localhost``, so the same input always gives the same output.
+``localhost``, so the same input always gives the same output. Each suite's ``<properties>`` hold
+the run's provenance (``appcheck.version``, ``appcheck.catalogue.*``, ``appcheck.as_of``,
+``appcheck.setting.*``, ``appcheck.waiver.*`` and ``appcheck.run_at``, the one value that changes
+from run to run) and the bundle's ``appcheck.bundle.path``, ``.size`` and ``.sha256``.
 """
 
 from __future__ import annotations
@@ -82,7 +85,7 @@ def case_names(findings) -> list[str]:
     return names
 
 
-def _suite(parent, index: int, name: str, package: str, classname: str, findings, timestamp: str, options: Options) -> None:
+def _suite(parent, index: int, name: str, package: str, classname: str, findings, timestamp: str, options: Options, properties=()) -> None:
     failures = [finding for finding in findings if _is_failure(finding, options)]
     suite = ET.SubElement(parent, "testsuite", {
         "name": _token(name, f"#{index}"),
@@ -96,7 +99,9 @@ def _suite(parent, index: int, name: str, package: str, classname: str, findings
         "id": str(index),
         "package": _token(package, "appcheck"),
     })
-    ET.SubElement(suite, "properties")
+    holder = ET.SubElement(suite, "properties")
+    for key, value in properties:
+        ET.SubElement(holder, "property", {"name": clean(key), "value": clean(str(value))})
     notes = []
     for finding, case_name in zip(findings, case_names(findings)):
         file = ", ".join(finding.bundles) if finding.bundles else name
@@ -133,18 +138,44 @@ def _suites(batch, options: Options):
         days = max((report.checked_on for report in batch.reports if report.checked_on is not None), default=None)
     index = -1
     places = Places()
+    run = _run_properties(getattr(batch, "provenance", None))
     for index, report in enumerate(batch.reports):
         places.seen(report, index)
         holder = ET.Element("testsuites")
         name = report.file or f"#{index}"
         topic = report.topic + (f"#{report.track}" if report.track else "") if report.topic else None
-        _suite(holder, index, name, topic or "appcheck", topic or name, report.findings, _timestamp(report.checked_on or days), options)
+        own = [("appcheck.bundle.path", name)]
+        if report.sha256 is not None:
+            own += [("appcheck.bundle.size", report.size), ("appcheck.bundle.sha256", report.sha256)]
+        _suite(holder, index, name, topic or "appcheck", topic or name, report.findings, _timestamp(report.checked_on or days), options,
+               run + own if run else ())
         yield holder[0]
     left = [finding for finding in batch.findings if places.left(finding)]
     if left:
         holder = ET.Element("testsuites")
-        _suite(holder, index + 1, "batch", "appcheck", "batch", left, _timestamp(days), options)
+        _suite(holder, index + 1, "batch", "appcheck", "batch", left, _timestamp(days), options, run)
         yield holder[0]
+
+
+def _run_properties(provenance) -> list[tuple[str, object]]:
+    """The provenance of the run as ``<property>`` name and value pairs (each suite carries them)."""
+    if provenance is None:
+        return []
+    found = [
+        ("appcheck.version", provenance.appcheck),
+        ("appcheck.catalogue.revision", provenance.catalogue.get("revision")),
+        ("appcheck.catalogue.sha256", provenance.catalogue.get("sha256")),
+        ("appcheck.as_of", provenance.as_of),
+        ("appcheck.run_at", provenance.run_at),
+    ]
+    for name, setting in provenance.settings.items():
+        value = "(unset)" if setting.get("value") is None else setting.get("value")
+        found.append((f"appcheck.setting.{name}", f"{value} (default)" if setting.get("default") else value))
+    for number, waiver in enumerate(provenance.waivers, 1):
+        found.append((f"appcheck.waiver.{number}", f"{waiver.get('requirement')} {waiver.get('state')} {', '.join(waiver.get('bundles', ()))}"
+                      f"{' ' + waiver['pointer'] if waiver.get('pointer') else ''}: {waiver.get('reason')}"
+                      f" (approved by {waiver.get('approved_by')}, until {waiver.get('expires_on')})"))
+    return found
 
 
 def build(batch, options: Options) -> ET.Element:

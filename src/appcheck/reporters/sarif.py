@@ -235,23 +235,34 @@ def _head(batch, options: Options, rules: list[dict]) -> tuple[dict, dict]:
 
     driver = {"name": "appcheck", "version": __version__, "semanticVersion": __version__, "rules": rules}
     properties = {"ok": batch.ok, "strictOk": batch.strict_ok, "strict": options.strict, "lang": options.lang}
+    provenance = getattr(batch, "provenance", None)
+    if provenance is not None:
+        properties["provenance"] = provenance.to_dict()
     return driver, properties
+
+
+def _invocations(batch) -> list | None:
+    """The run's invocation: when it started (UTC) and what it was given (``as_of``, settings, waivers)."""
+    provenance = getattr(batch, "provenance", None)
+    if provenance is None:
+        return None
+    return [{
+        "executionSuccessful": True,
+        "startTimeUtc": provenance.run_at,
+        "properties": {"as_of": provenance.as_of, "settings": provenance.to_dict()["settings"], "waivers": provenance.to_dict()["waivers"]},
+    }]
 
 
 def build(batch, options: Options) -> dict:
     """The SARIF log as a JSON-ready dict."""
     rules, index_of = _rules(batch)
     driver, properties = _head(batch, options, rules)
-    return {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "columnKind": "unicodeCodePoints",
-            "results": list(_results(batch, options, index_of)),
-            "properties": properties,
-        }],
-    }
+    run = {"tool": {"driver": driver}}
+    invocations = _invocations(batch)
+    if invocations is not None:
+        run["invocations"] = invocations
+    run.update({"columnKind": "unicodeCodePoints", "results": list(_results(batch, options, index_of)), "properties": properties})
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
 def _dumps(value, level: int) -> str:
@@ -263,8 +274,11 @@ def write(batch, options: Options, out) -> None:
     time (the reports are read twice: once for the rules, which come first, then for the results)."""
     rules, index_of = _rules(batch)
     driver, properties = _head(batch, options, rules)
+    invocations = _invocations(batch)
     out.write('{\n  "$schema": ' + _dumps(SCHEMA_URI, 1) + ',\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": '
-              + _dumps({"driver": driver}, 3) + ',\n      "columnKind": "unicodeCodePoints",\n      "results": [')
+              + _dumps({"driver": driver}, 3)
+              + ('' if invocations is None else ',\n      "invocations": ' + _dumps(invocations, 3))
+              + ',\n      "columnKind": "unicodeCodePoints",\n      "results": [')
     first = True
     for result in _results(batch, options, index_of):
         out.write(("\n        " if first else ",\n        ") + _dumps(result, 4))

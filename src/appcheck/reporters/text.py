@@ -104,6 +104,12 @@ def write(batch, options: Options, out) -> None:
     elif options.summary and files:
         lines.append("")
     lines.append(labels["summary"].format(files=files, ok=good, bad=files - good))
+    if options.verbose:  # what the verdicts rest on
+        from ..provenance import lines as provenance_lines
+
+        found = provenance_lines(getattr(batch, "provenance", None), options.lang)
+        if found:
+            lines.extend(["", *(_paint(line, "dim", options) for line in found)])
     out.write("\n".join(lines) + "\n")
 
 
