@@ -1,12 +1,21 @@
 """``--format text`` with ``quiet`` (only bundles not ok, their failures, the summary) and ``summary``
-(one line per bundle)."""
+(one line per bundle); control characters in values and file names are escaped, one finding is one line."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import appcheck
+from appcheck.engine import Source
+from appcheck.model import BatchReport
 from appcheck.reporters import Options, reporter
+from appcheck.reporters.text import safe
 
+from ..conftest import EXAMPLES
 from .conftest import BATCHES
 
 
@@ -79,3 +88,47 @@ def test_summary_counts_each_kind_in_chinese() -> None:
     assert lines[0] == "a.json  未知专题  未通过  2 个错误，1 个警告，1 个待评审"
     assert lines[1] == "b.json  未知专题  通过  无问题"
     assert lines[-1] == "共 2 个文件：1 个通过，1 个未通过"
+
+
+def _text(report, **options) -> str:
+    return reporter("text").render(BatchReport([report]), Options(lang="en", **options))
+
+
+def test_a_value_cannot_forge_a_line_or_drive_the_terminal() -> None:
+    bundle = b'{"format": "appcheck/1", "call": "\\u001b[2J\\r\\nfake.json  ok"}'
+    out = _text(appcheck.validate(Source("evil\r\nname\x1b[31m.json", bundle)))
+    assert "\x1b" not in out and "\r" not in out
+    lines = out.splitlines()
+    assert lines[0].startswith("evil\\r\\nname\\x1b[31m.json  ")
+    assert lines[1].startswith('  evil\\r\\nname\\x1b[31m.json:1:34: error TOPIC /call  unknown call "\\x1b[2J\\r\\nfake.json  ok"; expected one of: ')
+    assert not any(line.startswith("fake.json") for line in lines)
+
+
+def test_colours_are_the_reporters_own() -> None:
+    bundle = b'{"format": "appcheck/1", "call": "\\u001b[2J"}'
+    out = _text(appcheck.validate(Source("x.json", bundle)), color=True)
+    assert "\\x1b[2J" in out and "\x1b[2J" not in out
+    assert "\x1b[31m" in out  # the label's colour
+
+
+@pytest.mark.parametrize("character, escaped", [
+    ("\x1b", "\\x1b"), ("\r", "\\r"), ("\n", "\\n"), ("\t", "\\t"), ("\x00", "\\x00"), ("\x07", "\\x07"), ("\x7f", "\\x7f"),
+    ("\x85", "\\x85"), ("\x9b", "\\x9b"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\u202e", "\\u202e"), ("\u2066", "\\u2066"),
+    ("a", "a"), ("中", "中"), ("é", "é"), (" ", " "),
+])
+def test_safe_escapes_what_a_terminal_acts_on(character, escaped) -> None:
+    assert safe(f"<{character}>") == f"<{escaped}>"
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=200)
+def test_every_finding_is_one_line_whatever_the_values(value) -> None:
+    bundle = json.loads((EXAMPLES / "gd-2022" / "training" / "valid.json").read_text(encoding="utf-8"))
+    bundle["project"]["title"] = value
+    bundle["call"] = value if value else bundle["call"]
+    report = appcheck.validate(bundle, as_of="2022-05-10")
+    out = _text(report, verbose=True)
+    shown = [f for f in report.findings]
+    finding_lines = [line for line in out.splitlines() if line.startswith("  #0")]
+    assert len(finding_lines) == len(shown)
+    assert not any(ch in out for ch in "\x1b\r\x85\u2028\u2029")

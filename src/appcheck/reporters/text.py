@@ -8,6 +8,8 @@ passed) and the summary line; with ``quiet`` too, only the bundles not ok get a 
 
 from __future__ import annotations
 
+import re
+
 from ..model import Severity, Status
 from . import Options, message_with_waiver, render_with
 
@@ -39,14 +41,32 @@ def _label(finding) -> str:
     return finding.severity.value
 
 
+#: what a terminal would act on or break a line at: C0 and C1 controls (ESC, CR, LF, TAB, BEL ...), DEL,
+#: the Unicode line and paragraph separators and the bidirectional overrides and isolates
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}.get(code) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def safe(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\x1b``, ``\\r``, ``\\n``,
+    ``\\u202e``), as Python writes them in a string: a value or a file name cannot move the cursor, colour the
+    terminal or start a line, so one finding is always one line."""
+    return _CONTROL.sub(_escaped, text)
+
+
 def _line(finding, where: str, options: Options) -> str:
     labels = _LABELS[options.lang]
     label = _label(finding)
-    position = where
+    position = safe(where)
     if finding.line is not None:
-        position = f"{where}:{finding.line}:{finding.column}"
-    pointer = finding.path or "/"
-    return f"  {position}: {_paint(labels[label], label, options)} {_paint(finding.requirement, 'bold', options)} {pointer}  {message_with_waiver(finding, options.lang)}"
+        position = f"{position}:{finding.line}:{finding.column}"
+    pointer = safe(finding.path or "/")
+    return (f"  {position}: {_paint(labels[label], label, options)} {_paint(safe(finding.requirement), 'bold', options)} {pointer}  "
+            f"{safe(message_with_waiver(finding, options.lang))}")
 
 
 def _failing(finding, options: Options) -> bool:
@@ -71,17 +91,18 @@ def write(batch, options: Options, out) -> None:
     for index, report in enumerate(batch.reports):
         lines = []
         where = report.file or f"#{index}"
+        shown_where = safe(where)
         ok = report.strict_ok if options.strict else report.ok
         files += 1
         good += ok
         if options.quiet and ok:
             continue
         status = _paint(labels["ok"] if ok else labels["not_ok"], "passed" if ok else "error", options)
-        topic = report.topic + (f"#{report.track}" if report.track else "") if report.topic else labels["no_topic"]
+        topic = safe(report.topic + (f"#{report.track}" if report.track else "")) if report.topic else labels["no_topic"]
         if options.summary:
-            out.write(f"{_paint(where, 'bold', options)}  {topic}  {status}  {_counts(report, options)}\n")
+            out.write(f"{_paint(shown_where, 'bold', options)}  {topic}  {status}  {_counts(report, options)}\n")
             continue
-        lines.append(f"{_paint(where, 'bold', options)}  {topic}  {status}")
+        lines.append(f"{_paint(shown_where, 'bold', options)}  {topic}  {status}")
         shown = sorted((f for f in report.findings if f.status is not Status.PASSED), key=lambda f: _ORDER[(f.status, f.severity)])
         if options.quiet:
             shown = [f for f in shown if _failing(f, options)]
