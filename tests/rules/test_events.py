@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from appcheck.rules.events import Attendance, TitleFormat, TrackRecord, TraineeCountries, TrainingContent, TrainingScale, VenueIn
 
 from .helpers import outcome, status
+from .messages import events as cases
+from .messages.events import TRACK, attendance, track
 
 ATTENDANCE = Attendance(min_total=150, min_academicians=2, min_share="0.8", per_unit_cap=3)
 
@@ -192,3 +194,70 @@ def test_track_record_by_event() -> None:
 
 def test_track_record_missing_fails() -> None:
     assert status(RECORD, {"project": {"fields": ["x"]}, "exchange": {}}) == "failed"
+
+
+# ------------------------------------------------------------------ parameters are checked when a rule is built
+
+def test_event_rule_parameters() -> None:
+    with pytest.raises(ValueError):
+        TrainingContent(set())
+    with pytest.raises(ValueError):
+        TraineeCountries(0, ("asean",))
+    with pytest.raises(ValueError):
+        TraineeCountries(3, ())
+    with pytest.raises(FileNotFoundError):
+        TraineeCountries(3, ("no_such_list",))
+    assert TraineeCountries(3, ["asean"]).excluded == frozenset({"CN", "HK", "MO", "TW"}) and TraineeCountries(3, ["asean"]).lists == ("asean",)
+    for bad in ([], [(20,)], [(20, 0)], [(20, 20, 1)], [(20, "20")], [(-1, 5)]):
+        with pytest.raises(ValueError, match=r"^TrainingScale.baselines is a non-empty sequence of \(trainees, days\) positive integer pairs$"):
+            TrainingScale(bad)
+    assert TrainingScale([[1, 1]]).baselines == ((1, 1),)
+    for bad in ({"path": ()}, {"countries": ()}):
+        with pytest.raises(ValueError):
+            VenueIn(**{"path": ("x",), "countries": {"CN"}, **bad})
+    assert VenueIn(["x"], ["CN"]).subdivisions is None
+    with pytest.raises(ValueError):
+        TitleFormat("")
+
+
+@pytest.mark.parametrize("share", ["0", "1.0001", "-0.5"])
+def test_attendance_share_must_be_within_zero_and_one(share) -> None:
+    with pytest.raises(ValueError, match=f"^Attendance.min_share must be in \\(0, 1\\], got {share}$"):
+        Attendance(150, 2, share, 3)
+
+
+def test_attendance_parameters() -> None:
+    assert Attendance(1, 0, "1", 1).min_share == Decimal(1)
+    for bad in ((0, 2, "0.8", 3), (150, -1, "0.8", 3), (150, 2, "0.8", 0)):
+        with pytest.raises(ValueError):
+            Attendance(*bad)
+
+
+def test_attendance_share_is_exact_at_the_bound() -> None:
+    rule = Attendance(1, 0, "0.8", 3)
+    assert outcome(rule, attendance([("o", 1, True), ("a", 3, False), ("b", 1, False)], academicians=0)).status.value == "passed"
+    assert outcome(rule, attendance([("o", 2, True), ("a", 3, False), ("b", 3, False), ("c", 1, False)], academicians=0)).status.value == "failed"
+    merged = attendance([("o", 1, True), (" a", 2, False), ("a ", 2, False)], academicians=0)
+    assert outcome(rule, merged).actual["external_capped"] == 3
+    assert outcome(rule, attendance([("o", 1, False), ("o", 1, True)], academicians=0)).actual["organizer"] == 2
+
+
+def test_track_record_window_is_inclusive_and_projects_start_by_the_day() -> None:
+    assert outcome(TRACK, track([cases.project("A"), cases.project("B", ended_on="2020-05-10")])).status.value == "passed"
+    assert outcome(TRACK, track([cases.project("A"), cases.project("B", ended_on=None, started_on="2022-05-11")])).status.value == "failed"
+    assert outcome(TRACK, track([cases.project("A"), cases.project("B", ended_on=None, started_on="2022-05-10")])).status.value == "passed"
+    assert outcome(TRACK, track([cases.project("A"), cases.project("B", field=" 脑科学 ")], fields=(" 脑科学", 3))).status.value == "passed"
+    assert outcome(TRACK, track([cases.project("A"), cases.project("B", field=7)])).status.value == "failed"
+    untitled = track([{k: v for k, v in cases.project("A").items() if k != "title"}, cases.project("B")])
+    assert outcome(TRACK, untitled).message == "过去 24 个月内承担所申报领域省级及以上项目 2 项（0、B）"
+    assert outcome(TrackRecord(1, 1, {"national"}), track([cases.project("A", level="national", ended_on="2022-04-10")])).status.value == "passed"
+    assert outcome(TrackRecord(1, 1, {"national"}), track([cases.project("A", level="national", ended_on="2022-04-09")])).status.value == "failed"
+    unnamed = track([], [{"held_on": "2021-06-01", "met_targets": True}])
+    assert outcome(TRACK, unnamed).message == "曾成功组织达到考核指标的国际学术交流项目：0"
+
+
+def test_track_record_parameters() -> None:
+    for bad in ((0, 24, {"x"}), (2, 0, {"x"}), (2, 24, set())):
+        with pytest.raises(ValueError):
+            TrackRecord(*bad)
+    assert outcome(TRACK, track([cases.project("A")]), day=dt.date(2022, 5, 10)).status.value == "failed"

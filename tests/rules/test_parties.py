@@ -8,10 +8,13 @@ from hypothesis import strategies as st
 
 from appcheck.rules.base import NOT_FOREIGN
 from appcheck.rules.parties import (
-    ApplicantIs, HasParty, NoOngoingProjects, Orgs, PIEmployed, PIQualification, PriorCooperation, TeamCoversParties,
+    ApplicantIs, HasParty, NoOngoingProjects, Orgs, PIEmployed, PIQualification, PartnerCountries,
+    PartnerInCountries, PartnersAre, PriorCooperation, Region, TeamCoversParties, fold_place,
 )
 
-from .helpers import DAY, org, outcome, status
+from .helpers import DAY, facts, org, outcome, status
+from .messages import parties as cases
+from .messages.parties import ABROAD, AKSU, ENTERPRISE, FOREIGN, FOREIGN_EN, FOREIGN_ZH, IN_LIST, MIDLANDS, rd_center, tum
 
 GUANGDONG = Orgs(countries={"CN"}, subdivisions={"CN-GD"})
 
@@ -201,3 +204,161 @@ def test_equal_filters_describe_themselves_alike_every_time() -> None:
     assert first.describe() == again.describe() == first.describe() == ("外方合作单位（JP的企业）", "a foreign partner (an enterprise in JP)")
     assert Orgs(countries={"KR"}).describe() == ("KR的单位", "an organization in KR")
     assert Orgs().describe() == ("任意单位", "any organization")
+
+
+# ------------------------------------------------------------------ parameters are checked when a rule is built
+
+@pytest.mark.parametrize("name", ["roles", "kinds", "countries", "not_countries", "subdivisions", "or_kinds"])
+@pytest.mark.parametrize("bad", [(), ("",), (1,)])
+def test_organization_filter_fields_must_be_non_empty_sets_of_strings(name, bad) -> None:
+    with pytest.raises(ValueError, match=f"^Orgs.{name} must be a non-empty set of strings$"):
+        Orgs(**{name: bad})
+
+
+def test_organization_filter_knows_its_roles_and_kinds() -> None:
+    with pytest.raises(ValueError, match=r"^Orgs: unknown roles or kinds \['lead', 'startup'\]$"):
+        Orgs(roles={"lead"}, or_kinds={"startup"})
+    with pytest.raises(ValueError, match=r"^Orgs: unknown roles or kinds \['startup'\]$"):
+        Orgs(kinds={"startup"})
+    assert Orgs(roles=["applicant"], kinds=["other"], or_kinds=["university"]).roles == frozenset({"applicant"})
+    assert Orgs().roles is None and Orgs().rd_center is None
+
+
+def test_organization_filter_matching() -> None:
+    from .helpers import context
+
+    ctx = context(cases.bundle(tum(), org("hk", role="foreign_partner", kind="international_organization", country="HK"), org("x", role="domestic_partner", foreign_rd_center={})))
+    lead, de, hk, x = ctx.organizations
+    assert Orgs(countries={"HK"}, or_kinds={"international_organization"}).matches(ctx, hk)
+    assert Orgs(countries={"CN"}, or_kinds={"international_organization"}).matches(ctx, hk)
+    assert not Orgs(countries={"CN"}, or_kinds={"enterprise"}).matches(ctx, hk)
+    assert [Orgs(rd_center=True).matches(ctx, o) for o in (lead, de, x)] == [False, False, True]
+    assert [Orgs(rd_center=False).matches(ctx, o) for o in (lead, de, x)] == [True, True, False]
+    assert [ABROAD.matches(ctx, o) for o in (lead, de, hk)] == [False, True, False]
+    assert [Orgs(subdivisions={"CN-GD"}).matches(ctx, o) for o in (lead,)] == [True]
+    result = outcome(HasParty(Orgs(roles={"foreign_partner"})), cases.bundle({"id": "p", "country": "DE"}))
+    assert (result.status.value, result.segments) == ("failed", ("partners", 0, "role"))
+    assert "合作单位角色" in result.message and "a partner role" in result.message_en
+
+
+def test_unknown_degree_or_title_fails_when_built() -> None:
+    for bad in ({"degrees": {"phd"}}, {"titles": {"professor"}}):
+        with pytest.raises(ValueError, match="^PIQualification: unknown degree or title$"):
+            PIQualification(**bad)
+    assert PIQualification(degrees={"doctorate", "master", "bachelor", "other"}, titles={"senior", "associate_senior", "intermediate", "junior", "none"}).titles == frozenset({"senior", "associate_senior", "intermediate", "junior", "none"})
+    assert PIQualification().degrees == frozenset({"doctorate"}) and PIQualification().titles == frozenset({"senior", "associate_senior"})
+    assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held the degree master before the submission date"
+
+
+def test_has_party_minimum_is_at_least_one() -> None:
+    with pytest.raises(ValueError):
+        HasParty(ABROAD, minimum=0)
+    assert HasParty(ABROAD).minimum == 1 and HasParty(ABROAD).include_applicant is False
+
+
+def test_ongoing_projects_need_levels_and_categories() -> None:
+    with pytest.raises(ValueError):
+        NoOngoingProjects(set(), {"x"})
+    with pytest.raises(ValueError):
+        NoOngoingProjects({"x"}, set())
+
+
+def test_regions_are_checked_when_built() -> None:
+    with pytest.raises(ValueError, match="^Region Nowhere: give codes, names or both$"):
+        Region("无", "Nowhere", "GB")
+    with pytest.raises(ValueError, match="^Region Nowhere: a name folds to nothing$"):
+        Region("无", "Nowhere", "GB", names=("Leeds", " - "))
+    for field in ("codes", "names"):
+        with pytest.raises(ValueError, match=f"^Region.{field} must hold non-empty strings$"):
+            Region("无", "Nowhere", "GB", **{field: ("",)})
+    region = Region("x", "X", "GB", codes=["GB-DER"])
+    assert region.names == () and region.within is None and region.codes == frozenset({"GB-DER"})
+
+
+def test_places_fold_case_width_spaces_and_punctuation() -> None:
+    assert fold_place("North-Northamptonshire (UK)") == "northnorthamptonshireuk"
+    assert fold_place("ＡＫＳＵ　Prefecture") == "aksuprefecture"
+    assert fold_place("阿克苏·地区／温宿县") == "阿克苏地区温宿县"
+    assert fold_place("“St. Albans”, [Herts]; A&B_C:D") == "stalbanshertsabcd"
+
+
+def test_a_region_places_by_code_then_by_name_within_its_country() -> None:
+    from .helpers import context
+
+    def located(region, **data):
+        ctx = context(cases.bundle(org("p", role="foreign_partner", **data)))
+        return region.locate(ctx.partners[0])
+
+    assert located(MIDLANDS, country="GB", subdivision="GB-DER") == "GB-DER"
+    assert located(MIDLANDS, country="FR", subdivision="GB-DER") is None
+    assert located(MIDLANDS, country="GB", subdivision="GB-ENG", locality="west northamptonshire") == "Northamptonshire"
+    assert located(MIDLANDS, country="GB", locality="北安普敦郡") == "北安普敦郡"
+    assert located(MIDLANDS, country="GB", subdivision="GB-ENG") is None
+    assert located(AKSU, country="CN", subdivision="CN-XJ", locality="Aksu City") == "Aksu"
+    assert located(AKSU, country="CN", locality="阿克苏") == "阿克苏"  # no code given: the locality decides
+    assert located(AKSU, country="CN", subdivision="CN-XJ", locality="阿克苏地区") is None  # not a listed name here
+    assert located(MIDLANDS, country="GB", subdivision="GB-MAN", locality="Northamptonshire") is None  # the code decides
+
+
+def test_country_rules_are_checked_when_built() -> None:
+    with pytest.raises(ValueError, match="^PartnerInCountries needs countries, lists or both$"):
+        PartnerInCountries(FOREIGN)
+    with pytest.raises(FileNotFoundError):
+        PartnerInCountries(FOREIGN, lists=("no_such_list",))
+    assert PartnerInCountries(FOREIGN, countries=["US"]).allowed() == frozenset({"US"})
+    assert "MM" not in IN_LIST.allowed() and {"SG", "VN"} <= IN_LIST.allowed()
+    with pytest.raises(ValueError, match="^PartnerCountries: minimum 3 exceeds the 2 countries listed$"):
+        PartnerCountries(FOREIGN, {"BR", "RU"}, 3)
+    assert PartnerCountries(FOREIGN, {"BR", "RU"}, 2).minimum == 2 and PartnerCountries(FOREIGN, {"BR"}).minimum == 1
+    for bad in ({"countries": set()}, {"countries": {"BR"}, "minimum": 0}):
+        with pytest.raises(ValueError):
+            PartnerCountries(FOREIGN, **bad)
+
+
+def test_partners_are_parameters() -> None:
+    with pytest.raises(ValueError):
+        PartnersAre(FOREIGN, ENTERPRISE, registered_years=0)
+    with pytest.raises(ValueError):
+        PartnersAre(FOREIGN, ENTERPRISE, minimum=-1)
+    rule = PartnersAre(FOREIGN, ENTERPRISE, minimum=0)
+    assert outcome(rule, cases.bundle()).status.value == "passed"
+    assert (rule.legal_entity, rule.registered_years, PartnersAre(FOREIGN, ENTERPRISE).minimum) == (False, None, 1)
+
+
+def test_a_partner_without_a_role_is_missing_input() -> None:
+    assert facts(outcome(HasParty(FOREIGN), cases.bundle({"id": "p", "country": "DE"}))) == {
+        "status": "failed", "segments": ("partners", 0, "role"),
+        "message": "无法检查：缺少 /partners/0/role（应为合作单位角色）",
+        "message_en": "cannot check: /partners/0/role is missing (expected a partner role)",
+        "expected": "a partner role", "actual": None,
+    }
+
+
+def test_several_countries_are_listed_in_messages() -> None:
+    rule = PartnerCountries(FOREIGN, {"BR", "RU", "IN", "ZA"}, 3)
+    result = outcome(rule, cases.bundle(org("b", role="foreign_partner", country="BR"), org("z", role="foreign_partner", country="ZA")))
+    assert result.message == f"{FOREIGN_ZH}来自 BR/IN/RU/ZA 中的 2 国（BR、ZA），要求至少 3 国"
+    assert result.message_en == f"the matching partners ({FOREIGN_EN}) come from 2 of BR/IN/RU/ZA (BR, ZA); at least 3 required"
+    rule = PartnerInCountries(FOREIGN, countries={"SG"}, review_countries={"PG", "FJ"})
+    assert rule.describe() == (f"至少一家合作单位（{FOREIGN_ZH}）位于SG；FJ/PG 需核实", f"at least one partner ({FOREIGN_EN}) is in SG; FJ/PG need review")
+
+
+@pytest.mark.parametrize("orgs,zh,en", [
+    (Orgs(), "任意单位", "any organization"),
+    (Orgs(roles={"foreign_partner", "domestic_partner"}), "国内参与单位/外方合作单位", "a domestic partner or a foreign partner"),
+    (Orgs(countries={"DE", "FR"}), "DE/FR的单位", "an organization in DE/FR"),
+    (Orgs(not_countries=NOT_FOREIGN), "国外（不含港澳台）的单位", "an organization outside China (not CN, HK, MO, TW)"),
+    (Orgs(not_countries={"US", "JP"}), "JP/US 以外的单位", "an organization outside JP/US"),
+    (Orgs(subdivisions={"CN-GD", "CN-ZJ"}), "CN-GD/CN-ZJ的单位", "an organization in CN-GD/CN-ZJ"),
+    (Orgs(kinds={"university", "enterprise"}), "企业或高校", "an enterprise or a university"),
+    (Orgs(rd_center=True), "外资研发机构", "a foreign R&D centre"),
+    (Orgs(rd_center=False), "非外资研发机构", "an organization other than a foreign R&D centre"),
+    (Orgs(rd_center=True, kinds={"research_institute"}), "外资研发机构（科研院所）", "a foreign R&D centre (a research institute)"),
+    (Orgs(countries={"HK"}, or_kinds={"international_organization", "other"}), "HK的单位，或国际组织/其他单位", "an organization in HK, or an international organization or another kind of organization"),
+    (Orgs(roles={"applicant"}, countries={"CN"}, subdivisions={"CN-GD"}, kinds={"medical_institution", "government_agency", "research_institute"}),
+     "申报单位（CN-GD的政府机构或医疗卫生机构或科研院所）",
+     "the applicant (a government agency or a medical institution or a research institute in CN-GD)"),
+    (Orgs(kinds={"enterprise"}, countries={"FI"}, not_countries={"CN"}), "FI的CN 以外的企业", "an enterprise in FI outside CN"),
+])
+def test_organization_filters_describe_themselves(orgs, zh, en) -> None:
+    assert orgs.describe() == (zh, en)

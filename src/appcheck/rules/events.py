@@ -315,10 +315,12 @@ class Attendance:
         )
 
     def describe(self) -> tuple[str, str]:
-        return (
-            f"总参与人数不少于 {self.min_total} 人，院士不少于 {self.min_academicians} 人，其他单位人员占比不少于 {self.min_share * 100:.0f}%（每单位最多计 {self.per_unit_cap} 人）",
-            f"at least {plural(self.min_total, 'attendee')}, {plural(self.min_academicians, 'academician')}, {self.min_share * 100:.0f}% external (at most {self.per_unit_cap} counted per unit)",
-        )
+        zh = f"总参与人数不少于 {self.min_total} 人，院士不少于 {self.min_academicians} 人，其他单位人员占比不少于 {self.min_share * 100:.0f}%（每单位最多计 {self.per_unit_cap} 人）"
+        en = f"at least {plural(self.min_total, 'attendee')}, {plural(self.min_academicians, 'academician')}, {self.min_share * 100:.0f}% external (at most {self.per_unit_cap} counted per unit)"
+        if self.organizers_by_name:
+            zh += "；名称为申报单位或合作单位的行按主办方计"
+            en += "; a row named like the applicant or a partner counts as organizer"
+        return zh, en
 
 
 def _fold_unit(name: str) -> str:

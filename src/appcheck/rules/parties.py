@@ -734,8 +734,8 @@ class PartnerInRegion:
         zh, en = self.orgs.describe()
         codes = "/".join(sorted(self.region.codes))
         return (
-            f"至少一家合作单位（{zh}）位于{self.region.name}" + (f"（{codes} 或地名）" if codes else "（按地名）"),
-            f"at least one partner ({en}) is in {self.region.name_en}" + (f" ({codes} or by name)" if codes else " (by name)"),
+            f"至少一家合作单位（{zh}）位于{self.region.name}" + (f"（{codes} 或完整地名）" if codes else "（按完整地名）"),
+            f"at least one partner ({en}) is in {self.region.name_en}" + (f" ({codes} or by whole place name)" if codes else " (by whole place name)"),
         )
 
 
