@@ -131,12 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--track", help="the track, for a topic that has tracks")
 
     serve = commands.add_parser("serve", help="serve the checks over HTTP and a page for applicants (needs appcheck[serve])")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    serve.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
-    serve.add_argument("--max-bytes", type=_positive, default=10 * 1024 * 1024, metavar="N", help="refuse request bodies larger than N bytes (default 10 MiB)")
-    serve.add_argument("--max-depth", type=_positive, default=200, metavar="N", help="refuse bundles nested deeper than N (default 200)")
-    serve.add_argument("--max-bundles", type=_positive, default=1000, metavar="N", help="refuse batches of more than N bundles (default 1000)")
-    serve.add_argument("--max-concurrent", type=_positive, default=16, metavar="N", help="refuse more than N checks at once (default 16)")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=_positive, help="port (default 8000)")
+    serve.add_argument("--max-bytes", type=_positive, metavar="N", help="refuse request bodies larger than N bytes (default 10 MiB)")
+    serve.add_argument("--max-depth", type=_positive, metavar="N", help="refuse bundles nested deeper than N (default 200)")
+    serve.add_argument("--max-bundles", type=_positive, metavar="N", help="refuse batches of more than N bundles (default 1000)")
+    serve.add_argument("--max-concurrent", type=_positive, metavar="N", help="refuse more than N checks at once (default 16)")
+    found = serve.add_mutually_exclusive_group()
+    found.add_argument("--config", metavar="FILE", help="read [serve] and settings from this configuration file (default: appcheck.toml or pyproject.toml [tool.appcheck], from here upwards)")
+    found.add_argument("--no-config", action="store_true", help="read no configuration file")
     return parser
 
 
@@ -293,12 +296,22 @@ def _init(args, out: IO) -> int:
 
 
 def _serve(args, out: IO) -> int:
+    from . import config
+
     try:
         from . import serve
     except ImportError as error:
         raise _Usage(f"appcheck serve: needs the optional extra serve (pip install 'appcheck[serve]'): {error}") from None
-    limits = serve.ServeLimits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_bundles=args.max_bundles, max_concurrent=args.max_concurrent)
-    serve.run(args.host, args.port, limits)
+    try:
+        path = None if args.no_config else args.config if args.config is not None else config.find()
+        file = config.load(path) if path is not None else None
+    except ValueError as error:  # ConfigError names the file and line
+        raise _Usage(f"appcheck serve: {error}") from None
+    table = file.values.get("serve", {}) if file is not None else {}
+    given = {key: getattr(args, key) for key in config.SERVE_KEYS if getattr(args, key) is not None}
+    chosen = {**table, **given}  # flags over the file over the defaults
+    limits = serve.ServeLimits(**{key: chosen[key] for key in ("max_bytes", "max_depth", "max_bundles", "max_concurrent") if key in chosen})
+    serve.run(chosen.get("host", serve.DEFAULT_HOST), chosen.get("port", serve.DEFAULT_PORT), limits, settings=file.settings if file is not None else None)
     return EXIT_OK
 
 

@@ -8,8 +8,9 @@ command line would read.
 
 Keys (every one optional): ``settings`` (a table of call settings), ``lang`` (``zh``/``en``),
 ``format`` (a report format), ``jobs`` (a whole number or ``"auto"``), ``strict`` (a boolean),
-``as_of`` (a date), ``exclude`` (a list of globs) and ``waivers`` (a list of tables, see
-:mod:`appcheck.waivers`). An unknown key, a value of the wrong type or an unknown setting raises
+``as_of`` (a date), ``exclude`` (a list of globs), ``waivers`` (a list of tables, see
+:mod:`appcheck.waivers`) and ``serve`` (a table of ``appcheck serve``'s address and limits: ``host``,
+``port``, ``max_bytes``, ``max_depth``, ``max_bundles``, ``max_concurrent``). An unknown key, a value of the wrong type or an unknown setting raises
 :class:`ConfigError`, which names the file, the line and what is accepted.
 
 Command-line flags override the file, which overrides the defaults: :func:`resolve` works out the
@@ -37,7 +38,9 @@ else:  # pragma: no cover - Python 3.10 only
 
 #: the file names looked for in each directory, in this order
 NAMES = ("appcheck.toml", "pyproject.toml")
-KEYS = ("settings", "lang", "format", "jobs", "strict", "as_of", "exclude", "waivers")
+KEYS = ("settings", "lang", "format", "jobs", "strict", "as_of", "exclude", "waivers", "serve")
+#: the keys of the ``serve`` table: ``appcheck serve``'s address and limits (each a whole number, 1 or more, but ``host``)
+SERVE_KEYS = ("host", "port", "max_bytes", "max_depth", "max_bundles", "max_concurrent")
 LANGS = ("zh", "en")
 #: the defaults of the keys a flag can also set
 DEFAULTS: dict[str, Any] = {"lang": "zh", "format": "text", "jobs": "auto", "strict": False, "as_of": None}
@@ -292,8 +295,23 @@ def _waivers(value: Any, place: _Place) -> tuple:
     return tuple(parsed)
 
 
+def _serve(value: Any, place: _Place) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise place.error(f"serve is a table ([serve], or [tool.appcheck.serve] in pyproject.toml), not {_kind(value)}", "serve")
+    for key, item in value.items():
+        if key not in SERVE_KEYS:
+            raise place.error(f"serve: unknown key {key!r}; accepted: {', '.join(SERVE_KEYS)}", "serve", key)
+        if key == "host":
+            if not isinstance(item, str) or not item.strip():
+                raise place.error(f'serve.host is an address to listen on (host = "127.0.0.1"), not {_kind(item)}', "serve", key)
+        elif isinstance(item, bool) or not isinstance(item, int) or item < 1:
+            raise place.error(f"serve.{key} is a whole number, 1 or more, not {_kind(item)}", "serve", key)
+    return dict(value)
+
+
 _PARSE = {
     "settings": _settings,
+    "serve": _serve,
     "lang": lambda value, place: _one_of("lang", value, LANGS, place),
     "format": lambda value, place: _one_of("format", value, _formats(), place),
     "jobs": _jobs,

@@ -94,6 +94,19 @@ def test_settings_are_query_parameters_named_after_the_setting(api) -> None:
     _error(api.post("/v1/validate?gd-2022.published_on=soon", content=VALID.read_bytes(), headers=JSON), 400)
 
 
+def test_the_servers_settings_apply_unless_the_request_gives_its_own() -> None:
+    published = {"gd-2022.published_on": "2022-04-15"}
+    from appcheck.serve import create_app
+    from starlette.testclient import TestClient
+
+    with TestClient(create_app(settings=published), base_url="http://127.0.0.1") as api:
+        assert api.post("/v1/validate", content=VALID.read_bytes(), headers=JSON).json() == _report(VALID, settings=published)
+        later = api.post("/v1/validate?gd-2022.published_on=2021-01-01", content=VALID.read_bytes(), headers=JSON).json()
+        assert later == _report(VALID, settings={"gd-2022.published_on": "2021-01-01"}) != _report(VALID, settings=published)
+    with pytest.raises(ValueError):
+        create_app(settings={"gd-2022.no_such": 1})
+
+
 def test_format_html_is_the_checklist_the_report_shows(api) -> None:
     for lang in ("zh", "en"):
         response = api.post(f"/v1/validate?format=html&lang={lang}", content=INVALID.read_bytes(), headers=JSON)

@@ -15,9 +15,12 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
-def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, limits: ServeLimits = ServeLimits()) -> None:
-    """Serve the application with uvicorn until interrupted (uvicorn logs requests to standard error)."""
+def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, limits: ServeLimits = ServeLimits(), settings=None) -> None:
+    """Serve the application with uvicorn until interrupted (uvicorn logs requests to standard error).
+
+    ``settings``: call settings for every check (a request's query parameters override them one by one).
+    """
     import uvicorn
 
-    uvicorn.run(create_app(limits, host=host), host=host, port=port, log_level="info", server_header=False,
+    uvicorn.run(create_app(limits, host=host, settings=settings), host=host, port=port, log_level="info", server_header=False,
                 limit_concurrency=None, timeout_graceful_shutdown=5)

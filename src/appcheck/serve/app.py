@@ -188,6 +188,11 @@ def parse_query(request: Request, allowed: tuple = ("as_of", "lang", "strict", "
     return Query(settings=found_settings or None, **values)
 
 
+def _settings(request: Request, query: Query) -> dict | None:
+    """The server's settings, overridden one by one by the request's."""
+    return {**request.app.state.settings, **(query.settings or {})} or None
+
+
 def _bad_setting(error: ValueError) -> Refused:
     return Refused(400, REQUEST, f"设置有误：{error}", f"bad setting: {error}")
 
@@ -250,7 +255,7 @@ async def validate(request: Request) -> Response:
         body = await read_body(request, limits.max_bytes)
         source = engine.Source(query.name, body, kind)
         try:
-            report = await run_in_threadpool(engine.validate, source, as_of=query.as_of, settings=query.settings, limits=limits.loading())
+            report = await run_in_threadpool(engine.validate, source, as_of=query.as_of, settings=_settings(request, query), limits=limits.loading())
         except ValueError as error:
             raise _bad_setting(error) from None
     if query.format == "html":
@@ -338,7 +343,7 @@ async def validate_batch(request: Request) -> Response:
         options = Options(lang=query.lang, strict=query.strict)
 
         def check() -> str:
-            batch = engine.validate_batch(sources, as_of=query.as_of, settings=query.settings, limits=limits.loading())
+            batch = engine.validate_batch(sources, as_of=query.as_of, settings=_settings(request, query), limits=limits.loading())
             return (html if query.format == "html" else json_format).render(batch, options)
 
         try:
@@ -553,8 +558,16 @@ class _Headers:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(limits: ServeLimits = ServeLimits(), host: str = "127.0.0.1") -> Starlette:
-    """The ASGI application; it answers only requests addressed to ``host`` (and, on loopback, localhost)."""
+def create_app(limits: ServeLimits = ServeLimits(), host: str = "127.0.0.1", settings=None) -> Starlette:
+    """The ASGI application; it answers only requests addressed to ``host`` (and, on loopback, localhost).
+
+    ``settings``: call settings for every check (a configuration file's); a request's query parameters
+    override them one by one. ``ValueError`` for an unknown setting or value.
+    """
+    if settings:
+        from ..config import check_settings
+
+        settings = check_settings(settings)
     hosts = {host, "127.0.0.1", "localhost", "::1", "[::1]"} if host in ("127.0.0.1", "localhost", "::1") else {host}
     if host in ("0.0.0.0", "::"):
         hosts = {"*"}
@@ -564,6 +577,7 @@ def create_app(limits: ServeLimits = ServeLimits(), host: str = "127.0.0.1") -> 
         exception_handlers={Refused: _refused_handler, HTTPException: _http_handler, Exception: _internal_handler},
     )
     app.state.limits = limits
+    app.state.settings = dict(settings or {})
     app.state.gate = Gate(limits.max_concurrent)
     app.state.openapi = openapi_document()
     return app
