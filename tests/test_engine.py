@@ -479,3 +479,30 @@ def test_money_keeps_its_written_form_in_every_report(written) -> None:
         json.loads(rendered)  # still JSON
     # comparisons stay exact: 1.10 is not 50
     assert finding.status.value == "failed"
+# -- a file that is not a bundle ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [{"name": "x", "version": "1.0.0"}, {"repos": []}, {}, {"call": None}])
+def test_a_file_that_is_not_a_bundle_says_so(data) -> None:
+    report = appcheck.validate(data)
+    assert [(f.requirement, f.status.value, f.path) for f in report.findings] == [("TOPIC", "failed", "")]
+    assert report.findings[0].message_en == 'not an appcheck bundle: no "format": "appcheck/1"'
+    assert report.findings[0].message == '不是 appcheck 申报书：缺少 "format": "appcheck/1"'
+
+
+def test_another_format_is_not_a_bundle_and_the_finding_points_at_it() -> None:
+    (finding,) = appcheck.validate({"format": "appcheck/2", "name": "x"}).findings
+    assert finding.requirement == "TOPIC" and finding.path == "/format" and finding.actual == "appcheck/2"
+    assert finding.message_en == 'not an appcheck bundle: "format" is "appcheck/2", not "appcheck/1"'
+
+
+def test_a_bundle_with_its_format_and_an_unknown_call_is_told_the_calls() -> None:
+    (finding,) = appcheck.validate({"format": "appcheck/1", "call": "xx-1999"}).findings
+    assert finding.message_en.startswith("unknown call \"xx-1999\"; expected one of: ") and finding.path == "/call"
+
+
+def test_a_bundle_that_forgot_its_format_is_still_checked_against_its_call() -> None:
+    bundle = example("gd-2022", "training")
+    del bundle["format"]
+    report = appcheck.validate(bundle)
+    assert "TOPIC" not in {f.requirement for f in report.findings}
+    assert any(f.requirement == "SCHEMA" and f.path in ("", "/format") for f in report.findings)

@@ -167,6 +167,18 @@ def _topic_finding(message: str, message_en: str, segments: tuple, **values: Any
 def _resolve_topic(data: Mapping) -> tuple[Any, Any, str | None, Finding | None]:
     call_id = data.get("call")
     call = topics.call(call_id) if isinstance(call_id, str) else None
+    if call is None and data.get("format") != FORMAT:
+        # neither a bundle's format nor a call: another JSON or YAML file (package.json, a CI config)
+        if "format" in data:
+            found_zh = f'"format" 为 {schema_messages.shown(data["format"])}'
+            found_en = f'"format" is {schema_messages.shown(data["format"])}'
+        else:
+            found_zh, found_en = '缺少 "format": "appcheck/1"', 'no "format": "appcheck/1"'
+        return None, None, None, _topic_finding(
+            f"不是 appcheck 申报书：{found_zh}" + ("，应为 \"appcheck/1\"" if "format" in data else ""),
+            f"not an appcheck bundle: {found_en}" + (', not "appcheck/1"' if "format" in data else ""),
+            ("format",) if "format" in data else (), expected=FORMAT, actual=data.get("format"),
+        )
     if call is None:
         known_calls = topics.call_ids()  # lists the call modules: only when the call is unknown
         return None, None, None, _topic_finding(
