@@ -114,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     _run_options(config_cmd)
     config_cmd.add_argument("--json", action="store_true", help="print it as JSON")
 
+    recheck = commands.add_parser("recheck", help="check a JSON report's bundles again as it recorded: does each verdict stand?")
+    recheck.add_argument("report", metavar="REPORT.json", help="a report of appcheck validate --format json")
+    recheck.add_argument("--set", dest="settings", type=_setting, action="append", default=[], metavar="NAME=VALUE",
+                         help="recheck with this setting instead of the recorded one")
+    recheck.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the output (default zh)")
+    recheck.add_argument("--json", action="store_true", help="print the result as JSON")
+
     topics_cmd = commands.add_parser("topics", help="list every call, topic and track")
     topics_cmd.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
 
@@ -241,6 +248,19 @@ class _Progress:
             self._stream.flush()
 
 
+def _recheck(args, out: IO) -> int:
+    import json
+
+    from . import recheck
+
+    try:
+        result = recheck.recheck(recheck.load(args.report), dict(args.settings))
+    except ValueError as error:  # not a report with provenance, or a setting this appcheck does not know
+        raise _Usage(f"appcheck recheck: {error}") from None
+    out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n" if args.json else recheck.render(result, args.lang))
+    return result.exit_status
+
+
 def _config(args, out: IO) -> int:
     from . import config
     from .model import dumps
@@ -315,7 +335,7 @@ def _serve(args, out: IO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "config": _config, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init, "serve": _serve}
+COMMANDS = {"validate": _validate, "config": _config, "recheck": _recheck, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init, "serve": _serve}
 
 
 def _safe_streams() -> None:
