@@ -43,6 +43,25 @@ MIDLANDS_CODES = ["GB-LIN", "GB-NLN", "GB-NEL", "GB-NTH", "GB-NNH", "GB-WNH", "G
                   "GB-STS", "GB-STE", "GB-WAR", "GB-SHR", "GB-TFW", "GB-HEF", "GB-WOR"]
 
 
+def test_the_midlands_codes_are_the_eleven_counties_and_their_unitary_authorities() -> None:
+    from appcheck.topics import _zhejiang
+
+    assert _zhejiang.MIDLANDS_CODES == frozenset(MIDLANDS_CODES)
+
+
+@pytest.mark.parametrize("locality,names", [
+    ("Leicester Square, London", ("Leicester Square, London", "Leicester Square", " London")),
+    ("阿克苏地区、温宿县", ("阿克苏地区、温宿县", "阿克苏地区", "温宿县")),
+    ("阿克苏地区 温宿县", ("阿克苏地区 温宿县", "阿克苏地区", "温宿县")),
+    ("乌鲁木齐市阿克苏路", ("乌鲁木齐市阿克苏路", "乌鲁木齐市阿克苏路")),
+    ("West Northamptonshire", ("West Northamptonshire", "West", "Northamptonshire")),
+])
+def test_a_locality_is_read_as_whole_place_names(locality, names) -> None:
+    from appcheck.rules.parties import place_names
+
+    assert place_names(locality) == names
+
+
 @pytest.mark.parametrize("code", MIDLANDS_CODES)
 def test_midlands_codes(code) -> None:
     assert status(MIDLANDS_RULE, bundle(partner("GB", code))) == "passed"
