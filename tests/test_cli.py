@@ -156,8 +156,9 @@ def test_color_only_when_asked_or_on_a_terminal(monkeypatch) -> None:
 def test_topics_explain_schema_init() -> None:
     code, out, _ = run("topics")
     assert code == 0 and "gd-2022/training" in out and "direction-1" in out
+    assert "gd-2022  广东省2022年度国际科技合作专题申报指南  (appcheck 0.1.0)" in out.splitlines()
     topics = json.loads(run("topics", "--format", "json")[1])
-    assert any(c["call"] == "gd-2022" for c in topics)
+    assert [(c["call"], c["pack"], c["version"]) for c in topics if c["call"] == "gd-2022"] == [("gd-2022", "appcheck", "0.1.0")]
     code, out, _ = run("explain", "gd-2022/exchange")
     assert code == 0 and "GD22-EXC-ATTENDANCE" in out and "交流项目总参与人数不少于 150 人" in out
     data = json.loads(run("explain", "gd-2022/industrial", "--track", "direction-2", "--format", "json")[1])

@@ -3,7 +3,9 @@
 It is generated from the product contract's ``requirements.yaml`` by ``scripts/sync_catalog.py``; a
 test keeps the two in step. Findings take their kind (and so their severity) from here, so a topic
 module names only requirement ids; ``source`` joins every topic's clause, and a finding quotes its own
-topic's (``appcheck.clauses``).
+topic's (``appcheck.clauses``). An installed call pack brings its own catalog in the same shape
+(``data/catalog.json`` of its package, :mod:`appcheck.packs`): :func:`requirements` and :func:`calls`
+are appcheck's and every sound pack's together; the shipped file holds appcheck's own only.
 """
 
 from __future__ import annotations
@@ -74,18 +76,36 @@ def sha256() -> str:
     return hashlib.sha256(_bytes()).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def requirements() -> dict[str, Requirement]:
+def _entries(raw: dict) -> dict[str, Requirement]:
     return {
         rid: Requirement(rid, tuple(entry["topics"]), entry["kind"], " ".join(entry["rule"].split()), entry["source"])
-        for rid, entry in _raw()["requirements"].items()
+        for rid, entry in raw["requirements"].items()
     }
+
+
+@lru_cache(maxsize=1)
+def requirements() -> dict[str, Requirement]:
+    """Every requirement: appcheck's own catalog's and every sound installed pack's."""
+    from . import packs
+
+    merged = _entries(_raw())
+    for pack in packs.healthy():
+        if not packs.is_host(pack):
+            merged.update(_entries(packs.raw_catalog(pack)))
+    return merged
 
 
 def requirement(rid: str) -> Requirement:
     return requirements()[rid]
 
 
+@lru_cache(maxsize=1)
 def calls() -> dict:
-    """``{call: {"title", "guideline", "topics": {topic: {"title", "tracks"?}}}}`` as the catalog lists them."""
-    return _raw()["calls"]
+    """``{call: {"title", "guideline", "topics": {topic: {"title", "tracks"?}}}}`` as the catalogs list them."""
+    from . import packs
+
+    merged = dict(_raw()["calls"])
+    for pack in packs.healthy():
+        if not packs.is_host(pack):
+            merged.update({call: entry for call, entry in packs.raw_catalog(pack).get("calls", {}).items() if call in pack.call_ids})
+    return merged

@@ -32,12 +32,19 @@ ELISION = "……"
 
 @cache
 def _derived() -> dict[str, dict[str, str]]:
+    """``{call: {key: {requirement: clause}}}``: appcheck's ``data/clauses.json`` and each sound call pack's."""
     shipped = Path(__file__).with_name("data") / "clauses.json"
     if not shipped.is_file():  # a zipped installation
         from importlib import resources
 
         shipped = resources.files("appcheck").joinpath("data", "clauses.json")
-    return json.loads(shipped.read_text(encoding="utf-8"))
+    merged = json.loads(shipped.read_text(encoding="utf-8"))
+    from . import packs
+
+    for pack in packs.healthy():
+        if not packs.is_host(pack):
+            merged.update(packs.raw_clauses(pack))
+    return merged
 
 
 def declared(call: Any, topic_id: str, track: str | None, requirement_id: str) -> str | None:

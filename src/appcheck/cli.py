@@ -121,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     recheck.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the output (default zh)")
     recheck.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    topics_cmd = commands.add_parser("topics", help="list every call, topic and track")
+    topics_cmd = commands.add_parser("topics", help="list every call, topic and track, with the pack and version of each call "
+                                                    "(a refused call pack: named on stderr, exit 2)")
     topics_cmd.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
 
     explain = commands.add_parser("explain", help="print a topic's checklist, or a rule's documentation")
@@ -292,7 +293,10 @@ def _topics(args, out: IO) -> int:
 
     data = explain.topic_list()
     out.write(explain.to_json(data) if args.format == "json" else checklist.topics_text(data))
-    return EXIT_OK
+    refused = explain.refused_packs()
+    for problem in refused:
+        print(f"appcheck topics: {problem}", file=sys.stderr)
+    return EXIT_USAGE if refused else EXIT_OK
 
 
 def _schema(args, out: IO) -> int:

@@ -181,6 +181,13 @@ def _resolve_topic(data: Mapping) -> tuple[Any, Any, str | None, Finding | None]
         )
     if call is None:
         known_calls = topics.call_ids()  # lists the call modules: only when the call is unknown
+        refused = topics.refusal(call_id)
+        if refused is not None:  # an installed pack registers it, but is refused
+            return None, None, None, _topic_finding(
+                f"指南 {schema_messages.shown(call_id)} 所在的指南包未能加载：{refused}",
+                f"call {schema_messages.shown(call_id)} cannot be checked: {refused}",
+                ("call",), expected=list(known_calls), actual=call_id,
+            )
         return None, None, None, _topic_finding(
             f"未知的指南 call {schema_messages.shown(call_id)}，应为：{'、'.join(known_calls)}",
             f"unknown call {schema_messages.shown(call_id)}; expected one of: {', '.join(known_calls)}",

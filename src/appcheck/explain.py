@@ -103,19 +103,31 @@ def rule_doc(name: str) -> dict:
 
 
 def topic_list() -> list[dict]:
-    """Every call, topic and track covered."""
+    """Every call, topic and track covered, with the pack (distribution) and version each call comes from."""
+    from . import packs
+
     result = []
     for call in topics.calls():
+        pack = packs.pack_of(call.id)
         result.append({
             "call": call.id,
             "title": call.title,
             "title_en": call.title_en,
+            "pack": pack.name,
+            "version": pack.version,
             "topics": [
                 {"topic": t.name, "title": t.title, "title_en": t.title_en, "tracks": [{"id": k.id, "title": k.title, "title_en": k.title_en} for k in t.tracks]}
                 for t in call.topics
             ],
         })
     return result
+
+
+def refused_packs() -> list[str]:
+    """Every installed call pack that is refused, each a message naming it and saying why."""
+    from . import packs
+
+    return [str(problem) for problem in packs.refusals()]
 
 
 def _plain(value: Any) -> Any:

@@ -74,9 +74,22 @@ def read_schema_text(text: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def shipped() -> dict[str, Any]:
-    """Every shipped schema, by its path relative to the schemas folder (``gd-2022/research.json``)."""
+def own() -> dict[str, Any]:
+    """appcheck's own schemas, by their path relative to its schemas folder."""
     return {name: read_schema_text(entry.read_text(encoding="utf-8")) for name, entry in _walk(schema_root())}
+
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, Any]:
+    """Every shipped schema, by its path relative to the schemas folder (``gd-2022/research.json``):
+    appcheck's own and those of every sound call pack (:mod:`appcheck.packs`; their paths never clash)."""
+    found = dict(own())
+    from . import packs
+
+    for pack in packs.healthy():
+        if not packs.is_host(pack):
+            found.update(packs.raw_schemas(pack))
+    return found
 
 
 def _retrieve(uri: str):

@@ -48,7 +48,7 @@ def rule_markdown(data: dict) -> str:
 def topics_text(data: list) -> str:
     lines = []
     for call in data:
-        lines.append(f"{call['call']}  {call['title']}")
+        lines.append(f"{call['call']}  {call['title']}  ({call['pack']} {call['version']})")
         for topic in call["topics"]:
             lines.append(f"  {topic['topic']}  {topic['title']}")
             for track in topic["tracks"]:

@@ -2,15 +2,15 @@
 
 One module per call (``gd2022`` ...) reads top to bottom like its guideline: the track tables, then
 the topic definitions, each a list of :class:`Check` (a requirement id from the catalog and the rule
-object that enforces it). This package holds the shapes and the registry; modules are imported
-only when a bundle of their call is checked.
+object that enforces it). This package holds the shapes and the registry. Every call, appcheck's own
+as well as those of installed call packs, is registered under the entry-point group
+``appcheck.calls`` (:mod:`appcheck.packs`); a call's module is imported only when a bundle of that
+call is checked (or every call is listed).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import pkgutil
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -19,19 +19,13 @@ import attrs
 
 from ..rules.base import PerTrack
 
-def _module_name(call_id: str) -> str:
-    """The module of a call: its id without dashes (``gd-2022`` -> ``gd2022``)."""
-    return call_id.replace("-", "")
-
 
 def call_ids() -> tuple[str, ...]:
-    """Every call this installation covers, from the call modules of this package."""
-    ids = []
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        if isinstance(getattr(module, "CALL", None), Call):
-            ids.append(module.CALL.id)
-    return tuple(sorted(ids))
+    """Every call this installation covers: every call of every installed pack that is not refused."""
+    from .. import packs
+
+    ids = {call_id for pack in packs.installed().values() for call_id in pack.call_ids}
+    return tuple(sorted(call_id for call_id in ids if call(call_id) is not None))
 
 
 @attrs.frozen
@@ -194,20 +188,29 @@ _CALLS: dict[str, Call] = {}
 
 
 def call(call_id: str) -> Call | None:
-    """The call with this id, importing only its module; None when no module covers it."""
+    """The call with this id, importing only its module; None when no pack registers it, or its pack
+    is refused (:func:`refusal` says why)."""
     if type(call_id) is str and call_id in _CALLS:
         return _CALLS[call_id]
-    if not isinstance(call_id, str) or not call_id or not all(c.isalnum() or c == "-" for c in call_id):
+    if not isinstance(call_id, str) or not call_id:
         return None
+    from .. import packs
+
     try:
-        module = importlib.import_module(f"{__name__}.{_module_name(call_id)}")
-    except ModuleNotFoundError:
+        found = packs.load(call_id)
+    except packs.PackError:
         return None
-    found = getattr(module, "CALL", None)
-    if isinstance(found, Call) and found.id == call_id:
+    if found is not None:
         _CALLS[call_id] = found
-        return found
-    return None
+    return found
+
+
+def refusal(call_id: Any) -> str | None:
+    """Why a call some installed pack registers is not available (its pack is refused), else None."""
+    from .. import packs
+
+    problem = packs.refusal(call_id)
+    return str(problem) if problem is not None else None
 
 
 def calls() -> tuple[Call, ...]:
