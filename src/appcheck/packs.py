@@ -324,6 +324,9 @@ def _load(pack: Pack, call_id: str):
 def refusals() -> list[PackError]:
     """Every refused pack, once each (loads every call of every pack)."""
     found: dict[str, PackError] = {}
+    if not host().entry_points:
+        found[host().label] = PackError(host().label, "registers no calls: its installed metadata has no appcheck.calls entry points "
+                                                      "(an installation older than them); reinstall appcheck (pip install -e .)")
     for pack in installed().values():
         for call_id in pack.call_ids:
             if pack_of(call_id) != pack:  # another pack (appcheck's own) holds the id
