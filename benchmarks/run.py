@@ -22,7 +22,10 @@ ratio always saw the same load on a shared machine. Every ratio compares figures
    on each file in turn (what a CI script of one's own does), and the tracemalloc peak of
    sequential ``validate()`` in process over 100 and 10,000 bundles (the same 100 bundles, cycled,
    so that only the count differs), after 700 other bundles have filled the per-topic caches
-   (validators, compiled patterns: bounded by the number of topics).
+   (validators, compiled patterns: bounded by the number of topics);
+4. the worst case: one bundle as large as the size limit allows (10 MiB), made of one thing repeated
+   that every check finds wrong (``python benchmarks/run.py --worst-case`` runs only this): time,
+   peak RSS and report size stay bounded, since findings are capped.
 """
 
 from __future__ import annotations
@@ -304,6 +307,65 @@ def memory(work: Path, small: int, large: int, out) -> dict:
     return results
 
 
+# ----------------------------------------------------------------------------- worst case
+
+_WORST_RUN = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n"
+    "wall = time.perf_counter() - start\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, len(done.stdout), done.returncode, done.stdout.count(b'\"requirement\"'))\n"
+)
+
+
+def _worst_bundles(limit: int) -> dict[str, str]:
+    """Bundles as large as ``--max-bytes`` allows, each made of one thing repeated that every check
+    finds wrong: the most findings, and the most work, a bundle under the limit can ask for."""
+    base = json.loads((HERE.parent / "examples" / "gd-2022" / "industrial" / "valid-direction-1.json").read_text(encoding="utf-8"))
+    text = json.dumps(base, ensure_ascii=False)
+
+    def filled(path: tuple, item: str) -> str:
+        marker = '"@fill@"'
+        bundle = json.loads(text)
+        node = bundle
+        for name in path[:-1]:
+            node = node[name]
+        node[path[-1]] = "@fill@"
+        shell = json.dumps(bundle, ensure_ascii=False)
+        room = limit - len(shell.encode()) - 2
+        count = max(1, room // (len(item.encode()) + 1))
+        return shell.replace(marker, "[" + ",".join([item] * count) + "]")
+
+    return {
+        "project.fields: numbers": filled(("project", "fields"), "5"),
+        "partners: one id, again and again": filled(("partners",), '{"id":"fhg"}'),
+        "team: unknown organizations": filled(("team",), '{"name":"x","organization":"nope","role":"x"}'),
+        "agreements: empty objects": filled(("agreements",), "{}"),
+        "project.title: one long string": text.replace('"title": "', '"title": "' + "题" * ((limit - len(text.encode())) // 3 - 10), 1),
+    }
+
+
+def worst_case(work: Path, out) -> dict:
+    """``appcheck validate --format json`` on one bundle at the default size limit (10 MiB) for each
+    shape of :func:`_worst_bundles`: wall and CPU time, peak RSS, report size and findings."""
+    from appcheck.loading import Limits
+
+    results = {}
+    print(f"\n4. worst case: one bundle at the size limit ({Limits().max_bytes:,} bytes), --format json", file=out)
+    print(f"   {'shape':38s} {'wall s':>7s} {'CPU s':>7s} {'RSS MiB':>8s} {'report KiB':>10s} {'findings':>8s}", file=out)
+    for name, text in _worst_bundles(Limits().max_bytes).items():
+        path = work / "worst.json"
+        path.write_text(text, encoding="utf-8")
+        command = _appcheck() + ["validate", "--as-of", AS_OF, "--format", "json", str(path)]
+        done = subprocess.run([sys.executable, "-c", _WORST_RUN, *command], capture_output=True, text=True, check=True, env=_ENV)
+        wall, cpu, rss, size, code, findings = done.stdout.split()
+        results[name] = {"wall": float(wall), "cpu": float(cpu), "rss_mib": int(rss) / 1024, "report_kib": int(size) / 1024, "exit": int(code), "findings": int(findings)}
+        row = results[name]
+        print(f"   {name:38s} {row['wall']:7.2f} {row['cpu']:7.2f} {row['rss_mib']:8.1f} {row['report_kib']:10.1f} {row['findings']:8d}  (exit {row['exit']}, {len(text.encode()):,} bytes)", file=out)
+    return results
+
+
 # ----------------------------------------------------------------------------- targets
 
 def targets(inproc: dict, procs: dict, mem: dict, files: int, small: int, large: int, out) -> None:
@@ -348,7 +410,12 @@ def targets(inproc: dict, procs: dict, mem: dict, files: int, small: int, large:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="appcheck's benchmark (see docs/performance.md)")
     parser.add_argument("--quick", action="store_true", help="small counts, for a smoke run")
+    parser.add_argument("--worst-case", action="store_true", help="only the worst case at the size limit (section 4)")
     args = parser.parse_args(argv)
+    if args.worst_case:
+        with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
+            worst_case(Path(tmp), sys.stdout)
+        return 0
     # in-process rounds are short (a fraction of a second): more of them, so the least is the machine's best
     count, in_rounds, rounds, files, small, large = (70, 2, 2, 50, 20, 200) if args.quick else (350, 15, 5, 1000, 100, 10_000)
     out = sys.stdout
@@ -359,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         inproc = in_process(count, in_rounds, out)
         procs = processes(work, files, rounds, out)
         mem = memory(work, small, large, out)
+        worst_case(work, out)
     targets(inproc, procs, mem, files, small, large, out)
     return 0
 

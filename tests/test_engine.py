@@ -252,7 +252,7 @@ def test_integrity_holds_exactly_when_the_full_reading_finds_nothing(bundle) -> 
     from appcheck import engine, topics
 
     topic = topics.call("gd-2022").topic("research")
-    assert engine._integrity_holds(bundle) is (not engine._integrity_problems(topic, bundle))
+    assert engine._integrity_holds(bundle) is (not engine._integrity_problems(topic, bundle)[0])
 
 
 def test_integrity_holds_on_every_valid_example_and_not_on_a_broken_reference() -> None:
@@ -479,6 +479,8 @@ def test_money_keeps_its_written_form_in_every_report(written) -> None:
         json.loads(rendered)  # still JSON
     # comparisons stay exact: 1.10 is not 50
     assert finding.status.value == "failed"
+
+
 # -- a file that is not a bundle ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("data", [{"name": "x", "version": "1.0.0"}, {"repos": []}, {}, {"call": None}])
@@ -506,3 +508,39 @@ def test_a_bundle_that_forgot_its_format_is_still_checked_against_its_call() -> 
     report = appcheck.validate(bundle)
     assert "TOPIC" not in {f.requirement for f in report.findings}
     assert any(f.requirement == "SCHEMA" and f.path in ("", "/format") for f in report.findings)
+
+
+@pytest.mark.parametrize("count, listed, left_out, exact", [
+    (100, 100, 0, True), (101, 100, 1, True), (1100, 100, 1000, False), (1099, 100, 999, True), (5000, 100, 1000, False),
+])
+def test_schema_findings_are_capped_and_the_rest_counted(count, listed, left_out, exact) -> None:
+    from appcheck.engine import SCHEMA_FINDINGS_LIMIT
+
+    bundle = example("gd-2022", "research")
+    bundle["project"]["fields"] = [5] * count
+    report = appcheck.validate(bundle)
+    schema = [f for f in report.findings if f.requirement == "SCHEMA"]
+    values = [f for f in schema if f.path.startswith("/project/fields/")]
+    assert len(values) == listed <= SCHEMA_FINDINGS_LIMIT
+    assert [f.path for f in values] == [f"/project/fields/{index}" for index in range(listed)]  # the first ones, in order
+    rest = [f for f in schema if f.path == ""]
+    if not left_out:
+        assert not rest
+        return
+    (rest,) = rest
+    assert rest.actual == {"listed": listed, "not_listed": left_out, "counted_exactly": exact}
+    assert f"{'' if exact else 'at least '}{left_out} more schema" in rest.message_en and str(left_out) in rest.message
+    assert rest.blocking and schema[-1] is rest  # listed last among the schema findings
+    # every requirement still has its one finding
+    assert len({f.requirement for f in report.findings if f.requirement != "SCHEMA"}) == len([f for f in report.findings if f.requirement != "SCHEMA"])
+
+
+def test_id_problems_share_the_cap() -> None:
+    bundle = example("gd-2022", "industrial", "valid-direction-1.json")
+    bundle["team"] = [{"name": f"m{n}", "organization": f"nope-{n}", "role": "x"} for n in range(250)]
+    report = appcheck.validate(bundle)
+    schema = [f for f in report.findings if f.requirement == "SCHEMA"]
+    assert len(schema) == 101
+    assert schema[-1].path == "" and schema[-1].actual["listed"] == 100
+    assert schema[-1].actual["not_listed"] >= 150 and schema[-1].actual["counted_exactly"]
+    assert any("names no organization" in f.message_en for f in schema[:-1]) or schema[-1].actual["not_listed"] >= 250

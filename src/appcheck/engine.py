@@ -223,14 +223,40 @@ def _path_key(segments: Iterable) -> tuple:
     return tuple((0, segment, "") if isinstance(segment, int) else (1, 0, str(segment)) for segment in segments)
 
 
-def _schema_findings(topic: Any, data: Any) -> list[Finding]:
+#: at most this many SCHEMA findings (schema errors and id problems together) a bundle: the rest are
+#: counted in one more finding, so work and output stay bounded whatever the bundle holds
+SCHEMA_FINDINGS_LIMIT = 100
+#: beyond the listed findings, problems are counted up to this many (then "at least" this many)
+LEFT_OUT_COUNT_LIMIT = 1000
+
+_WHOLE_VALUE = frozenset({"required", "additionalProperties", "unevaluatedProperties"})
+
+
+def _schema_findings(topic: Any, data: Any) -> tuple[list[Finding], int, bool]:
+    """``(findings, left out, counted exactly)``: a finding for each of the first
+    :data:`SCHEMA_FINDINGS_LIMIT` values the schema rejects (its most telling keyword), and how many
+    more values it rejects, counted up to :data:`LEFT_OUT_COUNT_LIMIT`."""
     if fastpath.is_valid(topic.schema, data):
-        return []  # the compiled engine's "valid" is trusted only where it cannot be more lenient
+        return [], 0, True  # the compiled engine's "valid" is trusted only where it cannot be more lenient
     validator = schemas.validator_for(topic.schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (_path_key(e.absolute_path), schema_messages.rank(e), e.validator))
+    kept: dict[tuple, list] = {}  # one entry per value (and kind of keyword), in the order found
+    left_out: set = set()
+    exact = True
+    for error in validator.iter_errors(data):
+        key = (tuple(error.absolute_path), error.validator in _WHOLE_VALUE)
+        if key in kept:
+            kept[key].append(error)
+        elif len(kept) < SCHEMA_FINDINGS_LIMIT:
+            kept[key] = [error]
+        elif key not in left_out:
+            left_out.add(key)
+            if len(left_out) >= LEFT_OUT_COUNT_LIMIT:
+                exact = False
+                break
+    errors = sorted((error for group in kept.values() for error in group), key=lambda e: (_path_key(e.absolute_path), schema_messages.rank(e), e.validator))
     findings, reported = [], set()
     for error in errors:
-        key = (tuple(error.absolute_path), error.validator in ("required", "additionalProperties", "unevaluatedProperties"))
+        key = (tuple(error.absolute_path), error.validator in _WHOLE_VALUE)
         if key in reported:
             continue  # one finding per value: the most telling keyword it breaks
         reported.add(key)
@@ -242,6 +268,30 @@ def _schema_findings(topic: Any, data: Any) -> list[Finding]:
                 expected=_plain(error.validator_value) if error.validator not in ("anyOf", "oneOf", "not", "allOf") else None,
             )
         )
+    return findings, len(left_out), exact
+
+
+def _left_out(topic: Any, listed: int, count: int, exact: bool) -> Finding:
+    """The finding that stands for the SCHEMA findings not listed: how many, and that there may be more."""
+    many_zh, many_en = (f"{count}", f"{count}") if exact else (f"至少 {count}", f"at least {count}")
+    return Finding(
+        SCHEMA, Status.FAILED, Severity.ERROR, (),
+        f"另有{many_zh} 处格式问题未列出：每份申报书最多列出 {SCHEMA_FINDINGS_LIMIT} 处，请先改正已列出的问题",
+        f"{many_en} more schema {'problem is' if count == 1 and exact else 'problems are'} not listed: at most {SCHEMA_FINDINGS_LIMIT} are listed a bundle; fix those first",
+        f"{topic.name} schema",
+        expected={"listed_at_most": SCHEMA_FINDINGS_LIMIT}, actual={"listed": listed, "not_listed": count, "counted_exactly": exact},
+    )
+
+
+def _capped_findings(topic: Any, data: Any) -> list[Finding]:
+    """The schema findings, then the id findings, at most :data:`SCHEMA_FINDINGS_LIMIT` in all; what is
+    left out is counted in one more finding at the end."""
+    findings, count, exact = _schema_findings(topic, data)
+    integrity, more = _integrity_findings(topic, data, SCHEMA_FINDINGS_LIMIT - len(findings))
+    count += more
+    findings += integrity
+    if count:
+        findings.append(_left_out(topic, len(findings), count, exact))
     return findings
 
 
@@ -321,20 +371,26 @@ def _integrity_holds(data: Mapping) -> bool:
     return True
 
 
-def _integrity_findings(topic: Any, data: Mapping) -> list[Finding]:
-    """What a JSON Schema cannot say: organization ids are unique, and every reference names one."""
-    return [] if _integrity_holds(data) else _integrity_problems(topic, data)
+def _integrity_findings(topic: Any, data: Mapping, room: int = SCHEMA_FINDINGS_LIMIT) -> tuple[list[Finding], int]:
+    """What a JSON Schema cannot say: organization ids are unique, and every reference names one.
+    ``(findings, left out)``: at most ``room`` findings, and how many more problems there are."""
+    return ([], 0) if _integrity_holds(data) else _integrity_problems(topic, data, room)
 
 
-def _integrity_problems(topic: Any, data: Mapping) -> list[Finding]:
-    """:func:`_integrity_findings` in full: a finding for each id used twice and each unknown reference."""
+def _integrity_problems(topic: Any, data: Mapping, room: int = SCHEMA_FINDINGS_LIMIT) -> tuple[list[Finding], int]:
+    """:func:`_integrity_findings` in full: a finding for each id used twice and each unknown reference
+    (the first ``room`` of them; the others are counted)."""
     source = f"{topic.name} bundle format: ids"
-    findings, seen = [], {}
+    findings, seen, more = [], {}, 0
+    known = known_en = None
     organizations = [(("applicant",), data.get("applicant"))] + [(where, item) for where, item in _nodes(data, ("partners", "*"))]
     for where, org in organizations:
         if isinstance(org, Mapping) and isinstance(org.get("id"), str):
             org_id = org["id"]
             if org_id in seen:
+                if len(findings) >= room:
+                    more += 1
+                    continue
                 first = "/".join(map(str, seen[org_id]))
                 findings.append(Finding(
                     SCHEMA, Status.FAILED, Severity.ERROR, where + ("id",),
@@ -353,14 +409,21 @@ def _integrity_problems(topic: Any, data: Mapping) -> list[Finding]:
                 continue
             for index, value in enumerate(values):
                 if isinstance(value, str) and value not in seen:
+                    if len(findings) >= room:
+                        more += 1
+                        continue
+                    if known is None:  # the known ids, once: at most 20 named
+                        names = list(seen)[:20]
+                        cut = "…" if len(seen) > 20 else ""
+                        known, known_en = ("、".join(names) + cut) or "无", (", ".join(names) + cut) or "none"
                     at = where + ((field, index) if many else (field,))
                     findings.append(Finding(
                         SCHEMA, Status.FAILED, Severity.ERROR, at,
-                        f"引用的单位 \"{value}\" 不是本申报书中的单位（应为：{'、'.join(seen) or '无'}）",
-                        f"\"{value}\" names no organization of this bundle (known: {', '.join(seen) or 'none'})", source,
-                        expected=sorted(seen), actual=value,
+                        f"引用的单位 \"{value}\" 不是本申报书中的单位（应为：{known}）",
+                        f"\"{value}\" names no organization of this bundle (known: {known_en})", source,
+                        expected=sorted(seen)[:50], actual=value,
                     ))
-    return findings
+    return findings, more
 
 
 # ----------------------------------------------------------------------------- rules
@@ -469,7 +532,7 @@ def _prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any
     call, topic, track, problem = _resolve_topic(data)
     if problem is not None:
         return Prepared(name, file, data, text, (problem,), topic, call, format=text_format, digest=digest)
-    findings = _schema_findings(topic, data) + _integrity_findings(topic, data)
+    findings = _capped_findings(topic, data)
     submitted = data.get("submitted_on")
     if submitted is None:
         checked_on = as_of
