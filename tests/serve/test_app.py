@@ -260,6 +260,16 @@ def test_an_unknown_topic_or_track_is_404(api, address) -> None:
     _error(api.get(address), 404, "TOPIC")
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(call=st.text(min_size=1, max_size=10), topic=st.text(min_size=1, max_size=10), what=st.sampled_from(["schema", "checklist", "draft"]),
+       track=st.none() | st.text(max_size=10))
+def test_any_topic_address_is_answered_or_refused_never_a_server_error(api, call, topic, what, track) -> None:
+    from urllib.parse import quote
+
+    response = api.get(f"/v1/topics/{quote(call, safe='')}/{quote(topic, safe='')}/{what}", params={"track": track} if track is not None else {})
+    assert response.status_code in (200, 404), response.text
+
+
 def test_an_unknown_parameter_of_a_topic_is_400(api) -> None:
     _error(api.get("/v1/topics/gd-2022/training/schema?lang=en"), 400)
 

@@ -204,3 +204,11 @@ def test_the_html_report_file_shows_the_same(browser, tmp_path) -> None:
     _click(browser, "failures-only")
     assert all("st-passed" not in row["cls"] for row in _shown(browser)) and _shown(browser)
     assert browser.execute_script("return [window.pwned, document.scripts.length, document.images.length]") == [None, 0, 0]
+    # printed (or saved as PDF): the controls are left out, the chosen language and filter stay
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert browser.execute_script("return getComputedStyle(document.querySelector('.toolbar')).display") == "none"
+        assert _shown(browser) and all("st-passed" not in row["cls"] for row in _shown(browser))
+        assert {row["badge"] for row in _shown(browser)} <= {"✗ failed", "! warning", "i info", "? to review", "≈ waived"}
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
