@@ -134,3 +134,57 @@ def test_the_editor_schema_says_where_it_leaves_out_the_exact_decimals() -> None
     assert '"multipleOf":' not in json.dumps(schema)
     assert "appcheck" in schema["$defs"]["money"]["$comment"]
     assert schemas.shipped()["defs.json"]["$defs"]["money"]["multipleOf"] == Decimal("0.0001")  # appcheck's own stays exact
+
+
+# --------------------------------------------------------------------------- drafts list everything left to fill in
+
+from appcheck.engine import Source  # noqa: E402
+
+
+def _tracks():
+    return [(t.name, track) for c in topics.calls() for t in c.topics for track in ([k.id for k in t.tracks] or [None])]
+
+
+def _first_validation(name: str, track: str | None):
+    draft = explain.draft(name, track)
+    text = explain.to_json(draft)
+    return draft, appcheck.validate(Source("draft.json", text.encode("utf-8")))
+
+
+@pytest.mark.parametrize("name,track", _tracks())
+def test_the_first_validation_of_a_draft_places_every_finding_at_a_field_of_the_draft(name, track) -> None:
+    """Every field the topic and track need is in the draft, so each finding sits at its own line, not
+    at 1:1 for a field the draft lacks."""
+    draft, report = _first_validation(name, track)
+    misplaced = [(f.requirement, f.path) for f in report.findings
+                 if f.status.value != "passed" and (not f.path or f.line is None or not explain._present(draft, f.segments))]
+    assert misplaced == []
+    assert sum(f.status.value != "passed" for f in report.findings) > 0
+
+
+def test_a_gd_2022_draft_asks_for_the_applicant_s_subdivision() -> None:
+    draft, report = _first_validation("gd-2022/research", None)
+    assert draft["applicant"]["subdivision"] == ""
+    assert any(f.requirement == "SCHEMA" and f.path == "/applicant/subdivision" for f in report.findings)
+
+
+def test_a_zj_2026_israel_draft_asks_for_the_foreign_submission_agreements_and_prior_cooperation() -> None:
+    draft, report = _first_validation("zj-2026/intergov", "israel")
+    assert {"foreign_submission", "agreements", "prior_cooperation"} <= set(draft)
+    assert draft["foreign_submission"] == {"agency": "", "submitted_on": ""}
+    lines = {f.path: f.line for f in report.findings if f.requirement == "SCHEMA"}
+    assert {"/foreign_submission/agency", "/agreements/0/kind", "/prior_cooperation/0/since"} <= set(lines)
+    assert len(set(lines.values())) == len(lines)  # each at its own line
+
+
+def test_an_empty_choice_in_a_draft_lists_the_allowed_values() -> None:
+    _, report = _first_validation("gd-2022/research", None)
+    (kind,) = [f for f in report.findings if f.requirement == "SCHEMA" and f.path == "/applicant/kind"]
+    assert kind.message_en.startswith("not filled in (empty string); expected one of: \"enterprise\", \"university\"")
+    assert kind.message.startswith("未填写（空字符串），应为：\"enterprise\"、\"university\"")
+
+
+def test_a_draft_adds_no_field_the_rules_do_not_need() -> None:
+    draft = explain.draft("gd-2022/training")
+    assert "foreign_submission" not in draft and "platform" not in draft
+    assert "registered_on" not in draft["applicant"] and "foreign_rd_center" not in draft["applicant"]

@@ -77,8 +77,12 @@ def _type(error: ValidationError) -> tuple[str, str]:
     return f"应为{zh}，实为{found_zh} {shown(error.instance)}", f"expected {en}, found {found_en} {shown(error.instance)}"
 
 
+def _allowed(values) -> str:
+    return "、".join(shown(v) for v in values[:20]) + ("…" if len(values) > 20 else "")
+
+
 def _enum(error: ValidationError) -> tuple[str, str]:
-    allowed = "、".join(shown(v) for v in error.validator_value[:20]) + ("…" if len(error.validator_value) > 20 else "")
+    allowed = _allowed(error.validator_value)
     return f"取值 {shown(error.instance)} 不在允许范围内，应为：{allowed}", f"{shown(error.instance)} is not allowed; expected one of: {allowed.replace('、', ', ')}"
 
 
@@ -206,5 +210,8 @@ def rank(error: ValidationError) -> int:
 def describe(error: ValidationError) -> tuple[str, str]:
     """``(zh, en)`` for one schema error (the finding carries where it is)."""
     if error.instance == "" and error.validator in _CONTENT:
+        if error.validator == "enum":  # a draft's empty choice: say what it may be
+            allowed = _allowed(error.validator_value)
+            return f"未填写（空字符串），应为：{allowed}", f"not filled in (empty string); expected one of: {allowed.replace('、', ', ')}"
         return "未填写（空字符串）", "not filled in (empty string)"
     return KEYWORDS.get(error.validator, lambda e: (e.message, e.message))(error)
