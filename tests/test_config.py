@@ -61,10 +61,10 @@ def test_appcheck_toml_before_pyproject_in_one_directory(tmp_path) -> None:
     assert config.find(tmp_path) == dedicated
 
 
-def test_none_found(tmp_path) -> None:
-    (tmp_path / "x").mkdir()
-    found = config.find(tmp_path / "x")
-    assert found is None or not str(found).startswith(str(tmp_path))
+def test_nothing_in_a_tree_without_a_configuration_counts(tmp_path) -> None:
+    write(tmp_path / "x", "pyproject.toml", '[project]\nname = "x"\n')
+    write(tmp_path / "x", "notes.toml", 'lang = "en"\n')
+    assert config.find(tmp_path / "x") == config.find(tmp_path.parent)  # whatever is above, if anything
 
 
 def test_no_config_ignores_the_file_and_config_names_one(tmp_path, monkeypatch) -> None:
@@ -143,6 +143,9 @@ MALFORMED = [
      "settings: unknown setting 'gd-2022.publish_on'; known: gd-2022.published_on, zj-2022.deadline_year, zj-2026.domestic_deadline"),
     ("settings-unquoted", "[settings]\ngd-2022.published_on = 2022-04-15\n", 2, "settings names are quoted"),
     ("settings-value", '[settings]\n"gd-2022.published_on" = "15 April"\n', 2, "gd-2022.published_on"),
+    ("settings-value-type", '[settings]\n"zj-2022.deadline_year" = 2021\n"gd-2022.published_on" = 5\n', 3,
+     "settings: setting 'gd-2022.published_on' accepts a date"),
+    ("settings-year", '[settings]\n"zj-2022.deadline_year" = "next"\n', 2, "setting 'zj-2022.deadline_year' accepts a year"),
     ("toml", 'lang = "en"\nstrict = \n', 2, "not valid TOML: Invalid value"),
     ("toml-duplicate", 'lang = "en"\nlang = "zh"\n', 2, "not valid TOML"),
 ]
