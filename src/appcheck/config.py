@@ -239,14 +239,23 @@ def _jobs(value: Any, place: _Place) -> int | str:
     raise place.error(f'jobs is a whole number of processes, 1 or more, or "auto", not {_kind(value)}', "jobs")
 
 
-def _as_of(value: Any, place: _Place) -> dt.date:
+def date_value(value: Any) -> dt.date | None:
+    """A TOML date (``2025-10-31``) or the text ``"2025-10-31"`` as a date; None for anything else
+    (a date and time included)."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            return None
+    return None
+
+
+def _as_of(value: Any, place: _Place) -> dt.date:
+    found = date_value(value)
+    if found is not None:
+        return found
     raise place.error(f"as_of is a date (as_of = 2025-10-31, or the text \"2025-10-31\"), not {_kind(value)}", "as_of")
 
 

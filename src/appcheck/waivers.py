@@ -58,13 +58,11 @@ def _text(data: Mapping, key: str) -> str:
 
 
 def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+    from .config import date_value
+
+    found = date_value(value)
+    if found is not None:
+        return found
     raise WaiverError(f"expires_on is a date (expires_on = 2026-06-30), not {value!r}", "expires_on")
 
 
