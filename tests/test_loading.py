@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from appcheck import loading
@@ -268,6 +268,32 @@ def test_number_limits(literal: str, ok: bool) -> None:
         assert problem.path == ("n", 0)
 
 
+@given(st.integers(min_value=1, max_value=4300), st.integers(min_value=0, max_value=1000))
+@example(3300, 1000)  # 4,300 digits before the point: the largest
+@example(3301, 1000)
+@example(3299, 1000)
+@example(4300, 0)
+@example(4299, 1)
+@example(4300, 1)
+def test_a_number_with_more_than_4300_digits_before_the_point_is_refused(digits: int, exponent: int) -> None:
+    literal = "7" * digits + f"e{exponent}"
+    result = load_text('{"n": ' + literal + "}")
+    whole = digits + exponent  # the digits before the decimal point when written out
+    if whole <= loading.MAX_NUMBER_DIGITS:
+        assert result.data == {"n": Decimal(literal)}
+        json.dumps(int(result.data["n"]))  # within Python's limit for an int's digits: it serializes
+    else:
+        problem = problem_of(result, "number")
+        assert problem.message_en == (
+            f"line 1, column 7: the number {literal[:20]}… has {whole} digits before the decimal point when "
+            "written out, more than the limit of 4300 (its absolute value must be less than 10^4300)"
+        )
+
+
+def test_zero_with_a_large_exponent_is_zero() -> None:
+    assert load_text("[0e1000, 0.0e1000, -0e999]").data == [Decimal("0e1000"), Decimal("0.0e1000"), Decimal("-0e999")]
+
+
 def test_huge_number_is_quick() -> None:
     problem = problem_of(load_text("1" * 2_000_000), "number")
     assert "2000000" in problem.message_en
@@ -408,7 +434,8 @@ def test_short_utf16_without_bom(codec: str) -> None:
         ('["ok", "x\\udc00"]', 10, (1,)),
         ('{"k": "\\ud83d\\ud83d\\ude00"}', 8, ("k",)),  # the first high surrogate is unpaired
         ('{"k": "\\ude00\\ud83d"}', 8, ("k",)),  # reversed pair
-        ('{"\\ud800": 1}', 3, ("\ud800",)),  # in a key
+        ('{"\\ud800": 1}', 3, ()),  # in a key: its object (a path holding it could not be printed)
+        ('{"a": {"b": 1, "x\\udfff": 1}}', 18, ("a",)),
         ('["\\\\\\ud800"]', 5, (0,)),  # an escaped backslash, then a real escape
         ('"\\uD800x"', 2, ()),
     ],
@@ -418,6 +445,7 @@ def test_lone_surrogate_escape(text: str, column: int, path: tuple) -> None:
     assert (problem.line, problem.column) == (1, column)
     assert problem.path == path
     assert "surrogate" in problem.message_en
+    json.dumps(attrs.asdict(problem), ensure_ascii=False).encode("utf-8")
 
 
 @pytest.mark.parametrize(

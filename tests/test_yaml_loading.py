@@ -119,6 +119,11 @@ def test_numbers_breaking_the_limits_are_refused(parser: str) -> None:
     problem = problem_of("a: 1e9999\n", "number")
     assert (problem.line, problem.column, problem.path) == (1, 4, ("a",))
     assert problem_of("a: " + "9" * 5000 + "\n", "number").path == ("a",)
+    problem = problem_of("a: " + "7" * 3301 + "e1000\n", "number")  # 4,301 digits before the point
+    as_json = loading.load_text('{"a": ' + "7" * 3301 + "e1000}").problem
+    assert problem.message_en.partition(": ")[2] == as_json.message_en.partition(": ")[2]
+    assert "4301 digits before the decimal point" in problem.message_en
+    assert data_of("a: " + "7" * 3300 + "e1000\n") == {"a": Decimal("7" * 3300 + "e1000")}
 
 
 def test_keys_are_strings_as_written(parser: str) -> None:

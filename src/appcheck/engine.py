@@ -20,7 +20,7 @@ import attrs
 
 from . import catalog, clauses, fastpath, pointer, schema_messages, schemas, topics
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
-from .rules.base import MALFORMED, MISSING, Context, Outcome, a_or_an, as_date, excerpt, malformed, run
+from .rules.base import MALFORMED, MISSING, Context, Outcome, as_date, excerpt, malformed, run
 from .rules.batch import read
 
 FORMAT = "appcheck/1"
@@ -47,40 +47,18 @@ class Prepared:
 
 # ----------------------------------------------------------------------------- loading
 
-class _Unsupported(Exception):
-    def __init__(self, segments: tuple, value: Any):
-        self.segments = segments
-        self.value = value
-
-
-def normalize(value: Any, segments: tuple = ()) -> Any:
+def normalize(value: Mapping) -> Any:
     """A caller's mapping as the loader would have produced it: numbers as Decimal, lists, dicts.
 
-    Returns a copy (the caller's object is never changed); raises :class:`_Unsupported` for a value
-    JSON cannot hold (a set, a datetime, a non-string key, a NaN ...).
+    Returns a copy (the caller's object is never changed); raises ``ValueError`` for what its file
+    could not hold (see :func:`appcheck.mapping_loading.load_mapping`, which ``validate`` uses).
     """
-    if value is None or isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise _Unsupported(segments, value)
-        return Decimal(repr(value))
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise _Unsupported(segments, value)
-        return value
-    if isinstance(value, Mapping):
-        result = {}
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise _Unsupported(segments + (key,), key)
-            result[key] = normalize(item, segments + (key,))
-        return result
-    if isinstance(value, (list, tuple)):
-        return [normalize(item, segments + (index,)) for index, item in enumerate(value)]
-    raise _Unsupported(segments, value)
+    from .mapping_loading import load_mapping
+
+    loaded = load_mapping(value)
+    if loaded.problem is not None:
+        raise ValueError(loaded.problem.message_en)
+    return loaded.data
 
 
 def _load_finding(message: str, message_en: str, segments: tuple = (), line: int | None = None, column: int | None = None, **values: Any) -> Finding:
@@ -120,20 +98,18 @@ class Source:
 
 def _load(bundle: Any, name: str, limits: Any = None) -> tuple[Any, str | None, Finding | None, str, tuple | None]:
     """``(data, text, load finding, format of text, (size, SHA-256) of the bytes read or None)``."""
-    if isinstance(bundle, Mapping):
-        try:
-            return normalize(bundle), None, None, "json", None
-        except _Unsupported as bad:
-            from .pointer import render
-
-            where = render(bad.segments) or "/"
-            return None, None, _load_finding(
-                f"{where}：{type(bad.value).__name__} 类型的值 {bad.value!r:.60} 不能出现在申报书中（只允许 JSON 值）",
-                f"{where}: {a_or_an(type(bad.value).__name__)} value {bad.value!r:.60} cannot be part of a bundle (JSON values only)",
-                bad.segments,
-            ), "json", None
     from . import loading
 
+    if isinstance(bundle, Mapping):
+        from .mapping_loading import load_mapping
+
+        loaded = load_mapping(bundle, limits or loading.Limits())
+        if loaded.problem is not None:  # its message starts with the place (a pointer): no file to name
+            problem = loaded.problem
+            return None, None, _load_finding(
+                problem.message, problem.message_en, problem.path, actual={"code": problem.code, "offset": None},
+            ), "json", None
+        return loaded.data, None, None, "json", None
     if isinstance(bundle, Source):
         if bundle.problem is not None:
             loaded = loading.Loaded(None, None, bundle.problem)

@@ -52,7 +52,8 @@ class LoadProblem:
 
     ``code`` is one of ``not-found``, ``not-a-file``, ``unreadable``, ``too-large``, ``encoding``,
     ``syntax``, ``duplicate-key``, ``constant``, ``number``, ``depth``, ``control-character``,
-    ``empty``, and for YAML also ``tag``, ``alias`` and ``key``.  ``line``/``column`` are 1-based
+    ``empty``, for YAML also ``tag``, ``alias`` and ``key``, and for a mapping (no file) also
+    ``cycle`` and ``type``.  ``line``/``column`` are 1-based
     (columns in code points; CR, LF and CRLF end lines),
     ``offset`` is the 0-based byte offset in the file, ``path`` the JSON path segments of the place.
     """
@@ -200,6 +201,15 @@ def _number_problem(literal: str) -> tuple[str, str] | None:
             f"数字 {shown} 的指数 {shown_exp} 超出范围（绝对值不能超过 {MAX_EXPONENT}）",
             f"the exponent {shown_exp} of the number {shown} is out of range "
             f"(at most {MAX_EXPONENT} in absolute value)",
+        )
+    value = Decimal(literal)  # small enough now: at most MAX_NUMBER_DIGITS digits, a 4-digit exponent
+    if value and value.adjusted() >= MAX_NUMBER_DIGITS:
+        whole = value.adjusted() + 1
+        return (
+            f"数字 {shown} 写出来整数部分有 {whole} 位，超过上限 {MAX_NUMBER_DIGITS} 位"
+            f"（绝对值应小于 10^{MAX_NUMBER_DIGITS}）",
+            f"the number {shown} has {whole} digits before the decimal point when written out, more than "
+            f"the limit of {MAX_NUMBER_DIGITS} (its absolute value must be less than 10^{MAX_NUMBER_DIGITS})",
         )
     return None
 
@@ -433,14 +443,21 @@ def _find_lone_surrogate(text: str) -> LoadProblem | None:
     if found is None:
         return None
     index, escape = found
+    path = _path_at(text, index)
+    if path and isinstance(path[-1], str) and _has_surrogate(path[-1]):
+        path = path[:-1]  # in a key: the key is no place to point at (nor printable), its object is
     return _problem(
         "encoding",
         f"字符串中的转义 {escape} 是不成对的 UTF-16 代理项（\\uD800–\\uDBFF 后必须紧跟 "
         f"\\uDC00–\\uDFFF），不表示任何字符",
         f"the escape {escape} is an unpaired UTF-16 surrogate (\\uD800-\\uDBFF must be "
         f"followed by \\uDC00-\\uDFFF); it is not a character",
-        text, index, _path_at(text, index),
+        text, index, path,
     )
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and any("\ud800" <= char <= "\udfff" for char in text)
 
 
 def _check_depth(text: str, max_depth: int) -> LoadProblem | None:
