@@ -201,7 +201,9 @@ def test_batch_finding_names_the_bundles() -> None:
 
 def test_a_value_json_cannot_hold_is_named_with_its_article() -> None:
     report = appcheck.validate({"format": "appcheck/1", "x": {1: "a"}}, as_of="2022-05-10")
-    assert report.findings[0].requirement == "LOAD" and ": an int value 1 cannot" in report.findings[0].message_en
+    assert report.findings[0].requirement == "LOAD" and report.findings[0].message_en == "/x: the key 1 of this object is an int; keys are text"
+    report = appcheck.validate({"format": "appcheck/1", "x": [1, int]}, as_of="2022-05-10")
+    assert report.findings[0].message_en == "/x/1: a type value <class 'int'> cannot be part of a bundle (JSON values only)"
     report = appcheck.validate({"format": "appcheck/1", "x": {"a", "b"}}, as_of="2022-05-10")
     assert ": a set value" in report.findings[0].message_en
 
