@@ -14,6 +14,7 @@ import appcheck
 from appcheck import engine, mapping_loading
 from appcheck.loading import MAX_NUMBER_DIGITS, Limits, load_text
 from appcheck.mapping_loading import load_mapping
+from appcheck.model import dumps
 from appcheck.reporters import FORMATS, Options, reporter
 
 from .conftest import example as example_bundle
@@ -165,7 +166,7 @@ def test_the_largest_accepted_numbers_serialize_in_every_format(literal: str) ->
     text = json.dumps(bundle, default=str).replace(json.dumps(str(Decimal(literal))), literal)
     for checked in (appcheck.validate(bundle), appcheck.validate(engine.Source("draft.json", text.encode()))):
         assert not any(f.requirement == "LOAD" for f in checked.findings), checked.findings[:1]
-        json.dumps(checked.to_dict())
+        dumps(checked.to_dict()).encode("utf-8")
         with engine.check_batch([bundle]) as batch:
             for name in FORMATS:
                 reporter(name).render(batch, Options()).encode("utf-8")
@@ -185,7 +186,7 @@ def test_lone_surrogates_get_the_file_s_verdict() -> None:
     assert finding.path == ("o",)  # the key is no place: its object is
     assert finding.message_en == '/o: the key "t\\udc00" of this object holds the unpaired surrogate U+DC00 (character 2), which is not valid Unicode'
     report = appcheck.validate({"call": "gd-2022", "o": {"t\udc00": 1}})
-    json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")
+    dumps(report.to_dict()).encode("utf-8")
     assert appcheck.validate({"call": "gd-2022", "title": "a\U0001F600b"}).findings[0].requirement != "LOAD"
 
 
