@@ -264,57 +264,63 @@ _QUICK_BITS = 13_000  # an int with at most this many bits has at most 3,914 dig
 _QUICK_PLACES, _QUICK_DIGITS = 1_000, 3_000
 
 
-def _quick(root: dict, limits: Limits) -> dict:
+class _Quick:
     """The common case quickly: plain dicts, lists, str, int, float, Decimal, bool and None, each
-    container met once, within every limit.  Raises :class:`_Irregular` (or ``RecursionError``,
-    ``UnicodeEncodeError``) for anything else, which :func:`_walk` then looks at carefully."""
-    max_depth = limits.max_depth
-    seen: set[int] = set()
-    size = 0
+    container met once, within every limit.  :meth:`copy` raises :class:`_Irregular` (or
+    ``RecursionError``, ``UnicodeEncodeError``) for anything else, which :func:`_walk` then looks at
+    carefully.  (A class rather than a closure: a recursive closure is a reference cycle.)"""
 
-    def copy(value: Any, depth: int) -> Any:
-        nonlocal size
+    def __init__(self, limits: Limits) -> None:
+        self.max_depth = limits.max_depth
+        self.seen: set[int] = set()
+        self.size = 0
+
+    def copy(self, value: Any, depth: int) -> Any:
         kind = type(value)
         if kind is str:
-            size += len(value) + 2
+            self.size += len(value) + 2
             if not value.isascii():
                 value.encode("utf-8")  # a lone surrogate: UnicodeEncodeError
             return value
         if kind is dict or kind is list:
-            if depth >= max_depth or id(value) in seen:
+            if depth >= self.max_depth or id(value) in self.seen:
                 raise _Irregular
-            seen.add(id(value))
+            self.seen.add(id(value))
             # brackets and one separator between each two children (a key and a value are two)
-            size += (1 + len(value) if kind is list else 1 + 2 * len(value)) if value else 2
+            self.size += (1 + len(value) if kind is list else 1 + 2 * len(value)) if value else 2
             if kind is list:
-                return [copy(item, depth + 1) for item in value]
+                return [self.copy(item, depth + 1) for item in value]
             result = {}
             for key, item in value.items():
                 if type(key) is not str:
                     raise _Irregular
-                size += len(key) + 2
+                self.size += len(key) + 2
                 if not key.isascii():
                     key.encode("utf-8")
-                result[key] = copy(item, depth + 1)
+                result[key] = self.copy(item, depth + 1)
             return result
         if kind is int and value.bit_length() <= _QUICK_BITS:
-            size += 1
+            self.size += 1
             return Decimal(value)
         if value is None or kind is bool:
-            size += 4
+            self.size += 4
             return value
         if kind is float and value - value == 0:  # finite; repr has at most 17 digits, exponent 308
-            size += 1
+            self.size += 1
             return Decimal(repr(value))
         # at most 3,000 digits and 1,000 places either side of the point: at most 4,001 digits written out
         if kind is Decimal and value.is_finite() and -_QUICK_PLACES < value.adjusted() < _QUICK_PLACES \
                 and len(value.as_tuple().digits) <= _QUICK_DIGITS:
-            size += 1
+            self.size += 1
             return value
         raise _Irregular
 
-    result = copy(root, 0)
-    if size > limits.max_bytes:
+
+def _quick(root: dict, limits: Limits) -> dict:
+    """:class:`_Quick`'s copy of ``root``, within the size limit."""
+    quick = _Quick(limits)
+    result = quick.copy(root, 0)
+    if quick.size > limits.max_bytes:
         raise _Irregular
     return result
 
