@@ -31,21 +31,27 @@ def _walk(folder: str, seen_dirs: set) -> list[str]:
     if key in seen_dirs:
         return found  # a link back to a folder already walked: a cycle, or the same folder twice
     seen_dirs.add(key)
+    entries = []  # (name, is a folder): what the walk needs of each entry, not the entries themselves
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as scan:
+            for entry in scan:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir or entry.name.lower().endswith(SUFFIXES):
+                    entries.append((entry.name, is_dir))
     except OSError:
         return found
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
+    entries.sort()
+    for name, is_dir in entries:
+        path = os.path.join(folder, name)
         if is_dir:
-            found.extend(_walk(entry.path, seen_dirs))
-        elif entry.name.lower().endswith(SUFFIXES):
-            found.append(entry.path)
+            found.extend(_walk(path, seen_dirs))
+        else:
+            found.append(path)
     return found
 
 

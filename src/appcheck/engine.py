@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -22,6 +22,7 @@ from . import catalog, clauses, fastpath, pointer, schema_messages, schemas, top
 from .model import AS_OF, LOAD, SCHEMA, TOPIC, BatchReport, Finding, Report, Severity, Status
 from .rules.base import MALFORMED, MISSING, Context, Outcome, as_date, excerpt, malformed, run
 from .rules.batch import read
+from .stores import KeyStore, SpillStore
 
 FORMAT = "appcheck/1"
 #: loader problem codes whose messages already name the file
@@ -705,25 +706,34 @@ def _check_chunk(items: list) -> list[Checked]:
     return [check_one(item).packed() for item in items]
 
 
-def _first_pass(items: list, jobs: int) -> Iterator[Checked]:
-    """:func:`check_one` of each item, in order. In ``jobs`` processes, the items after the first go
-    out in chunks and at most two chunks a process are in flight, so that only those wait in memory
-    whatever the size of the batch, and no process waits for the others."""
-    if jobs == 1 or len(items) < 2:
+def _first_pass(items: Iterable[tuple], jobs: int, total: int | None = None) -> Iterator[Checked]:
+    """:func:`check_one` of each item, in order, taken from ``items`` as they are needed (an iterator
+    holds no more than that). In ``jobs`` processes, the items after the first go out in chunks and
+    at most two chunks a process are in flight, so that only those wait in memory whatever the size
+    of the batch, and no process waits for the others."""
+    items = iter(items)
+    if jobs == 1:
         yield from map(check_one, items)
         return
+    import itertools
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     # the first bundle here, before the processes start: they inherit what it loaded (its call's
     # module, its topic's compiled schema) instead of each loading it again
-    yield check_one(items[0])
-    items = items[1:]
-    size = max(1, min(32, len(items) // (jobs * 4)))
-    chunks = (items[start:start + size] for start in range(0, len(items), size))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+    first = next(items, None)
+    if first is None:
+        return
+    yield check_one(first)
+    second = next(items, None)
+    if second is None:
+        return
+    items = itertools.chain([second], items)
+    rest = None if total is None else total - 1
+    size = 8 if rest is None else max(1, min(32, rest // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs if rest is None else min(jobs, rest)) as pool:
         pending: deque = deque()
-        for chunk in chunks:
+        while chunk := list(itertools.islice(items, size)):
             pending.append(pool.submit(_check_chunk, chunk))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
@@ -749,93 +759,19 @@ def auto_jobs(files: int) -> int:
     return max(1, min(cpus, AUTO_JOBS_MAX))
 
 
-@attrs.frozen
-class _Member:
-    index: int
-    position: int
-    requirement: str
-    read: Any
-    name: str
-    blocking: tuple
-    call: str
-    topic: str
-    track: str | None = None
-
-
-def _judge(groups: dict[str, list[_Member]], rules: dict[str, Any]) -> tuple[dict[tuple[int, int], Outcome], list[tuple[_Member, Outcome, tuple]]]:
-    """Every batch check over the bundles that declare it: an outcome per (bundle, position), and the breaches.
+def _member_outcome(rule: Any, info: tuple, verdict: Outcome | None) -> Outcome:
+    """A bundle's outcome for one batch check: its group's verdict, or its own read.
 
     A quota (a batch rule with ``eligible_only``) counts only the bundles that can go forward: one
     already failing a required check of its own takes no place, and its finding says so (unless its
     key cannot be read: that failure stands).
     """
-    outcomes: dict[tuple[int, int], Outcome] = {}
-    breaches: list[tuple[_Member, Outcome, tuple]] = []
-    for requirement, members in groups.items():
-        rule = rules[requirement]
-        if getattr(rule, "eligible_only", False):
-            for member in members:
-                if member.blocking:
-                    own = member.read
-                    failing = isinstance(own, Outcome) and own.status is Status.FAILED
-                    outcomes[(member.index, member.position)] = own if failing else _not_counted(list(member.blocking))
-            members = [member for member in members if not member.blocking]
-            if not members:
-                continue
-        try:
-            judged, breached = rule.judge([member.read for member in members])
-        except MALFORMED as error:
-            judged, breached = [malformed(error)] * len(members), []
-        for member, outcome in zip(members, judged):
-            outcomes[(member.index, member.position)] = outcome
-        for outcome, indices in breached:
-            breaches.append((members[indices[0]], outcome, tuple(members[m].name for m in indices)))
-    return outcomes, breaches
-
-
-class _Store:
-    """The checked bundles of a batch, in order: the first ``hold`` in a list, and past that all of
-    them pickled to a temporary file, so that a batch of any size takes flat memory."""
-
-    def __init__(self, hold: int | None) -> None:
-        self._hold = hold
-        self._items: list = []
-        self._file = None
-        self._count = 0
-
-    def append(self, item: Checked) -> None:
-        import pickle
-
-        self._count += 1
-        if self._file is None:
-            self._items.append(item)
-            if self._hold is None or len(self._items) <= self._hold:
-                return
-            import tempfile
-
-            self._file = tempfile.TemporaryFile()
-            items, self._items = self._items, []
-        else:
-            items = [item]
-        for each in items:
-            pickle.dump(each, self._file, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[Checked]:
-        if self._file is None:
-            yield from self._items
-            return
-        import pickle
-
-        self._file.seek(0)
-        for _ in range(self._count):
-            yield pickle.load(self._file)
-
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
+    if verdict is not None:
+        return verdict
+    found, blocking = info[0], info[3]
+    if blocking and getattr(rule, "eligible_only", False):
+        return found if isinstance(found, Outcome) and found.status is Status.FAILED else _not_counted(list(blocking))
+    return found
 
 
 class _Reports:
@@ -860,12 +796,14 @@ class CheckedBatch:
     once. Close it (or use it as a context manager) to free its temporary file.
     """
 
-    def __init__(self, store: _Store, outcomes: dict, findings: tuple, ok: list, strict: list, latest: dt.date | None, waivers: Any = None) -> None:
+    def __init__(self, store: SpillStore, keys: KeyStore, rules: list, findings: tuple, ok: bytearray, strict: bytearray, latest: dt.date | None,
+                 waivers: Any = None) -> None:
         self._store = store
+        self._keys = keys
+        self._rules = rules
         self._waivers = waivers
         #: what the verdicts rest on (:class:`appcheck.provenance.Provenance`), for a batch from :func:`check_batch`
         self.provenance = None
-        self._outcomes = outcomes
         self.findings = findings
         self.ok_count = sum(ok)
         self.strict_ok_count = sum(strict)
@@ -879,16 +817,23 @@ class CheckedBatch:
 
     def _reports(self) -> Iterator[Report]:
         topics_of: dict[tuple, tuple] = {}
+        members = self._keys.members()  # in batch order, as the store: read side by side
+        pending = next(members, None)
         for index, item in enumerate(self._store):
             findings = item.own_findings()
             if item.reads:
+                outcomes = {}
+                while pending is not None and pending[0] == index:
+                    _, position, rank, info, verdict = pending
+                    outcomes[position] = _member_outcome(self._rules[rank], info, verdict)
+                    pending = next(members, None)
                 key = (item.head.call, item.head.topic_id)
                 if key not in topics_of:
                     call = topics.call(item.head.call)
                     topics_of[key] = (call, call.topic(item.head.topic_id))
                 call, topic = topics_of[key]
                 findings = tuple(
-                    self._finding(topic.checks[found], self._outcomes[(index, found)], call, topic, item.positions, item.head.track)
+                    self._finding(topic.checks[found], outcomes[found], call, topic, item.positions, item.head.track)
                     if isinstance(found, int) else found
                     for found in findings
                 )
@@ -909,6 +854,7 @@ class CheckedBatch:
 
     def close(self) -> None:
         self._store.close()
+        self._keys.close()
 
     def __enter__(self) -> CheckedBatch:
         return self
@@ -917,7 +863,7 @@ class CheckedBatch:
         self.close()
 
 
-#: how many checked bundles a batch keeps in memory before it moves them to a temporary file
+#: how many checked bundles (and batch checks' keys) a batch keeps in memory before it moves them to temporary files
 HOLD = 100
 
 
@@ -925,10 +871,12 @@ def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str
                 progress: Callable[[int, int], Any] | None = None) -> CheckedBatch:
     """Check several bundles as one batch in flat memory: the reports come back one at a time.
 
-    Each bundle is checked on its own first (in ``jobs`` processes); only what the batch checks
-    compare (a key or two a bundle) stays in memory. The rest of its report is kept in memory for
-    batches of up to ``hold`` bundles, and goes to a temporary file for larger ones (None: never).
-    Once every bundle is read, the batch checks run and the reports are built as they are read back.
+    ``bundles`` is read as the check goes (a generator of any length is held one chunk at a time).
+    Each bundle is checked on its own first (in ``jobs`` processes). Its report and what the batch
+    checks compare (a key or two a bundle) are kept in memory for batches of up to ``hold`` bundles,
+    and go to temporary files for larger ones (None: never; see :mod:`appcheck.stores`). Once every
+    bundle is read, the batch checks judge the keys one group at a time, and the reports are built
+    as they are read back.
 
     ``waivers``: :class:`appcheck.waivers.Waiver` values; a failed finding one covers is waived, and
     the batch findings end with a ``WAIVER`` finding for each waiver expired on ``as_of`` or unused.
@@ -946,12 +894,15 @@ def check_batch(bundles: Iterable[Any], as_of: Any = None, settings: Mapping[str
     from . import provenance
 
     run_at = provenance.now()
-    items = _items(bundles, as_of, settings, limits, waivers)
-    day, resolved, in_force = (items[0][2], items[0][3], items[0][5]) if items else (_as_of(as_of), None, _waivers(waivers, _as_of(as_of)))
+    total = len(bundles) if isinstance(bundles, Sized) else None
+    if progress is not None and total is None:
+        bundles = list(bundles)
+        total = len(bundles)
+    items, day, resolved, in_force = _items(bundles, as_of, settings, limits, waivers)
     run = {"run_at": run_at, "as_of": day, "given": settings, "resolved": resolved}
-    checked = _first_pass(items, jobs)
+    checked = _first_pass(items, jobs, total)
     if progress is not None:
-        checked = _counted(checked, len(items), progress)
+        checked = _counted(checked, total, progress)
     return _collect(checked, hold, in_force, run)
 
 
@@ -973,8 +924,9 @@ def _waivers(waivers: Iterable[Any], day: dt.date) -> Any:
     return Waivers.of(waivers, day)
 
 
-def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | None, limits: Any, waivers: Iterable[Any] = ()) -> list[tuple]:
-    """What :func:`check_one` takes for each bundle, once the arguments are checked."""
+def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | None, limits: Any, waivers: Iterable[Any] = ()) -> tuple[Iterator[tuple], dt.date, Any, Any]:
+    """What :func:`check_one` takes for each bundle, made as each is needed (once the arguments are
+    checked); the day, the settings resolved and the waivers in force."""
     from .loading import Limits
 
     if limits is not None and not isinstance(limits, Limits):
@@ -983,19 +935,21 @@ def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | Non
     # None: each call's defaults (an empty mapping too, without importing every call to check it)
     resolved = None if settings is None or (isinstance(settings, Mapping) and not settings) else topics.resolve_settings(settings)
     in_force = _waivers(waivers, day)
-    return [(bundle, index, day, resolved, limits, in_force) for index, bundle in enumerate(bundles)]
+    return ((bundle, index, day, resolved, limits, in_force) for index, bundle in enumerate(bundles)), day, resolved, in_force
 
 
 def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None, run: Mapping | None = None) -> CheckedBatch:
-    """Keep the checked bundles (in a :class:`_Store`) and what the batch checks compare, then judge the batch."""
-    store = _Store(hold)
-    groups: dict[str, list[_Member]] = {}
-    rules: dict[str, Any] = {}
-    ok: list[bool] = []
-    strict: list[bool] = []
+    """Keep the checked bundles (in a :class:`~appcheck.stores.SpillStore`) and what the batch checks
+    compare (in a :class:`~appcheck.stores.KeyStore`: both on disk past ``hold`` bundles), then judge
+    the batch, one group of keys at a time."""
+    store = SpillStore(hold)
+    keys = KeyStore(hold)
+    ranks: dict[str, int] = {}  # each batch check's requirement, in the order the batch met them
+    rules: list = []
+    totals: list[int] = []  # the bundles each batch check judges
+    ok, strict = bytearray(), bytearray()
     latest = None
     used: set = set()
-    names: dict[int, tuple] = {}  # for the waivers: the name of each bundle a batch check read
     read: list[tuple] = []  # for the provenance: each bundle's name, size and SHA-256
     calls: set = set()
     try:
@@ -1008,49 +962,60 @@ def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None, 
             strict.append(item.strict_ok)
             if item.head.checked_on is not None and (latest is None or item.head.checked_on > latest):
                 latest = item.head.checked_on
-            if item.reads:
-                if waivers:
-                    names[index] = (item.name, item.head.file is not None)
-                topic = None
-                for position, requirement, found in item.reads:
-                    if requirement not in rules:
-                        topic = topic or topics.call(item.head.call).topic(item.head.topic_id)
-                        rules[requirement] = topic.checks[position].rule
-                    groups.setdefault(requirement, []).append(
-                        _Member(index, position, requirement, found, item.name, item.blocking, item.head.call, item.head.topic_id, item.head.track))
-        outcomes, breaches = _judge(groups, rules)
-        groups_by_position = {(m.index, m.position): m.requirement for members in groups.values() for m in members}
+            topic = None
+            for position, requirement, found in item.reads:
+                rank = ranks.get(requirement)
+                if rank is None:
+                    topic = topic or topics.call(item.head.call).topic(item.head.topic_id)
+                    rank = ranks[requirement] = len(rules)
+                    rules.append(topic.checks[position].rule)
+                    totals.append(0)
+                rule = rules[rank]
+                # a quota leaves out a bundle that fails a required check of its own
+                excluded = bool(item.blocking) and getattr(rule, "eligible_only", False)
+                totals[rank] += not excluded
+                group = None if excluded or isinstance(found, Outcome) else rule.group_of(found)
+                info = (found, item.name, item.head.file is not None, item.blocking, item.head.call, item.head.topic_id, item.head.track, position)
+                keys.add(index, position, rank, group, info)
+        for rank, rule in enumerate(rules):
+            for group, first, infos in keys.groups(rank):
+                try:
+                    verdict, breached = rule.verdict((info[0] for info in infos), totals[rank])
+                except MALFORMED as error:
+                    verdict, breached = malformed(error), False
+                keys.set_verdict(rank, group, first, verdict, breached)
+        requirements = list(ranks)
+        for index, position, rank, info, verdict in keys.members():
+            outcome = _member_outcome(rules[rank], info, verdict)
+            if waivers:
+                found = waivers.match(requirements[rank], outcome.status, pointer.render(outcome.segments), info[1], info[2])
+                if found is not None:
+                    used.add(found)
+                    continue
+            if outcome.status is Status.FAILED and catalog.requirement(requirements[rank]).severity is Severity.ERROR:
+                ok[index] = False
+            if outcome.status is not Status.PASSED:
+                strict[index] = False
+        batch_findings = []
+        for rank, group, verdict in keys.breaches():
+            members = keys.infos(rank, group)
+            first = next(members)
+            names = (first[1], *(info[1] for info in members))
+            call = topics.call(first[4])
+            topic = call.topic(first[5])
+            finding = finding_for(topic.checks[first[7]], verdict, call, topic, bundles=names, track=first[6])
+            if waivers:
+                finding, found = waivers.apply_batch(finding)
+                if found is not None:
+                    used.add(found)
+            batch_findings.append(finding)
     except BaseException:
         store.close()
+        keys.close()
         raise
-    waived = set()
-    if waivers:
-        for (index, position), outcome in outcomes.items():
-            found = waivers.match(groups_by_position[(index, position)], outcome.status, pointer.render(outcome.segments), *names[index])
-            if found is not None:
-                waived.add((index, position))
-                used.add(found)
-    blocked = {index for (index, position), outcome in outcomes.items()
-               if outcome.status is Status.FAILED and (index, position) not in waived
-               and catalog.requirement(groups_by_position[(index, position)]).severity is Severity.ERROR}
-    unclean = {index for (index, position), outcome in outcomes.items() if outcome.status is not Status.PASSED and (index, position) not in waived}
-    for index in blocked:
-        ok[index] = False
-    for index in unclean:
-        strict[index] = False
-    batch_findings = []
-    for member, outcome, bundle_names in breaches:
-        call = topics.call(member.call)
-        topic = call.topic(member.topic)
-        finding = finding_for(topic.checks[member.position], outcome, call, topic, bundles=bundle_names, track=member.track)
-        if waivers:
-            finding, found = waivers.apply_batch(finding)
-            if found is not None:
-                used.add(found)
-        batch_findings.append(finding)
     if waivers:
         batch_findings.extend(waivers.findings(used))
-    checked_batch = CheckedBatch(store, outcomes, tuple(batch_findings), ok, strict, latest, waivers)
+    checked_batch = CheckedBatch(store, keys, rules, tuple(batch_findings), ok, strict, latest, waivers)
     if run is not None:
         from . import provenance
 
@@ -1073,7 +1038,7 @@ def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None 
     """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
     if not isinstance(bundle, (Mapping, str, os.PathLike, Source)):
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
-    item = check_one(_items([bundle], as_of, settings, limits)[0])
+    item = check_one(next(_items([bundle], as_of, settings, limits)[0]))
     if not item.reads:  # no batch check: the report is complete already
         return attrs.evolve(item.head, findings=item.findings)
     with _collect([item], None) as batch:

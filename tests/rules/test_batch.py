@@ -166,3 +166,21 @@ def test_paths_name_where_every_judged_outcome_points() -> None:
         rule = QuotaPerKey(key, 1)
         outcomes, _ = rule.judge([("a", "A"), ("a", "A"), ("b", "B")])
         assert {o.segments for o in outcomes} <= set(rule.paths)
+
+
+def test_judge_is_group_of_then_verdict_of_each_group() -> None:
+    """The engine judges a large batch one group at a time from keys on disk: the same outcomes."""
+    from appcheck.rules.batch import read
+
+    identity = OneIdentityPerPerson()
+    reads = [("id", "p1", "mainland"), ("id", "p1", "foreign"), ("name", "王五", "mainland"), read(identity, context({}))]
+    outcomes, breaches = identity.judge(reads)
+    assert identity.group_of(reads[0]) == identity.group_of(reads[1]) != identity.group_of(reads[2])
+    assert identity.verdict(iter(reads[:2]), len(reads)) == (outcomes[0], True)
+    assert identity.verdict(iter(reads[2:3]), len(reads)) == (outcomes[2], False)
+    assert "in this batch of 4 bundles" in outcomes[2].message_en and breaches == [(outcomes[0], (0, 1))]
+    quota = QuotaPerKey("platform", 1)
+    keys = [("name:x", "X 中心"), ("name:y", "Y"), ("name:x", "x中心")]
+    outcomes, breaches = quota.judge(keys)
+    assert quota.verdict(iter([keys[0], keys[2]]), 3) == (outcomes[0], True) and outcomes[2] is outcomes[0]
+    assert quota.verdict(iter([keys[1]]), 3) == (outcomes[1], False) and breaches == [(outcomes[0], (0, 2))]

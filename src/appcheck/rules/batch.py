@@ -10,13 +10,20 @@ A batch rule works in two steps, so that a batch of any size is checked without 
   the bundles involved. Every bundle in a breach fails: the guideline caps the group, and nothing
   says which one is kept.
 
+``judge`` is made of two smaller steps, which the engine uses directly so that it can keep the keys
+of a large batch on disk (:mod:`appcheck.stores`) and judge one group at a time:
+``group_of(key)`` names the group a key belongs to (a string: bundles with the same one are
+compared), and ``verdict(keys, total)`` is the one outcome every bundle of a group gets, from the
+group's keys (an iterable, read once, in batch order) and the number of bundles the rule judged in
+the batch, with whether the group is a breach.
+
 ``paths`` lists every path an outcome of ``judge`` points at, so the engine can place those findings
 in the file before it lets the bundle go. ``check_batch(contexts)`` is both steps at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -27,6 +34,25 @@ _OUTSIDE_MAINLAND = {"foreign", "hong_kong", "macao", "taiwan"}
 
 def _identity_class(identity: str) -> str:
     return "mainland" if identity == "mainland" else "outside"
+
+
+def judge(rule, reads: Sequence) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
+    """``rule.judge(reads)``, made of ``rule.group_of`` and ``rule.verdict``: a read that is an outcome
+    stays the bundle's own; the others are grouped, and each group's members get its verdict. The
+    breaches come in the order of their groups' first bundles."""
+    outcomes: list = [found if isinstance(found, Outcome) else None for found in reads]
+    groups: dict[str, list[int]] = {}
+    for index, found in enumerate(reads):
+        if not isinstance(found, Outcome):
+            groups.setdefault(rule.group_of(found), []).append(index)
+    breaches = []
+    for members in groups.values():
+        outcome, breached = rule.verdict([reads[m] for m in members], len(reads))
+        if breached:
+            breaches.append((outcome, tuple(members)))
+        for m in members:
+            outcomes[m] = outcome
+    return outcomes, breaches
 
 
 def read(rule, ctx: Context):
@@ -69,34 +95,34 @@ class OneIdentityPerPerson:
         return self.judge([read(self, ctx) for ctx in contexts])
 
     def judge(self, reads: Sequence) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
-        keys: list = [None if isinstance(found, Outcome) else found for found in reads]
-        outcomes: list = [found if isinstance(found, Outcome) else None for found in reads]
-        groups: dict[tuple[str, str], list[int]] = {}
-        for index, key in enumerate(keys):
-            if key is not None:
-                groups.setdefault(key[:2], []).append(index)
-        breaches = []
-        for (by, who), members in groups.items():
-            classes = {_identity_class(keys[m][2]) for m in members}
-            identities = sorted({keys[m][2] for m in members})
-            if len(classes) > 1:
-                make = failed if by == "id" else review
-                outcome = make(
-                    f"同一申报人（{'编号' if by == 'id' else '姓名'} {who}）在本批 {len(members)} 份申报书中以境内、境外两种身份申报（{'、'.join(identities)}）",
-                    f"the same person ({'person_id' if by == 'id' else 'name'} {who}) applies in {plural(len(members), 'bundle')} of this batch with both mainland and outside identities ({', '.join(identities)})",
-                    ("principal_investigator", "identity"), expected="one identity", actual=identities,
-                )
-                breaches.append((outcome, tuple(members)))
-                for m in members:
-                    outcomes[m] = outcome
-            else:
-                for m in members:
-                    outcomes[m] = passed(
-                        f"本批 {len(reads)} 份申报书中，申报人 {who} 仅以 {identities[0]} 身份申报（{len(members)} 份）",
-                        f"in this batch of {plural(len(reads), 'bundle')}, {who} applies with the single identity {identities[0]} ({plural(len(members), 'bundle')})",
-                        ("principal_investigator", "identity"), actual=identities[0],
-                    )
-        return outcomes, breaches
+        return judge(self, reads)
+
+    @staticmethod
+    def group_of(key: tuple[str, str, str]) -> str:
+        """One person: ``id:`` and the person's id, or ``name:`` and the name (neither kind has a colon)."""
+        return f"{key[0]}:{key[1]}"
+
+    def verdict(self, keys: Iterable, total: int) -> tuple[Outcome, bool]:
+        count, identities, first = 0, set(), None
+        for key in keys:
+            count += 1
+            identities.add(key[2])
+            first = first or key
+        by, who = first[0], first[1]
+        classes = {_identity_class(identity) for identity in identities}
+        identities = sorted(identities)
+        if len(classes) > 1:
+            make = failed if by == "id" else review
+            return make(
+                f"同一申报人（{'编号' if by == 'id' else '姓名'} {who}）在本批 {count} 份申报书中以境内、境外两种身份申报（{'、'.join(identities)}）",
+                f"the same person ({'person_id' if by == 'id' else 'name'} {who}) applies in {plural(count, 'bundle')} of this batch with both mainland and outside identities ({', '.join(identities)})",
+                ("principal_investigator", "identity"), expected="one identity", actual=identities,
+            ), True
+        return passed(
+            f"本批 {total} 份申报书中，申报人 {who} 仅以 {identities[0]} 身份申报（{count} 份）",
+            f"in this batch of {plural(total, 'bundle')}, {who} applies with the single identity {identities[0]} ({plural(count, 'bundle')})",
+            ("principal_investigator", "identity"), actual=identities[0],
+        ), False
 
     def describe(self) -> tuple[str, str]:
         return "同一申报人不得同时以境内、境外两种身份申报（批量检查）", "one person does not apply with both a mainland and an outside identity (batch)"
@@ -181,33 +207,30 @@ class QuotaPerKey:
         return self.judge([read(self, ctx) for ctx in contexts])
 
     def judge(self, reads: Sequence) -> tuple[list[Outcome], list[tuple[Outcome, tuple]]]:
+        return judge(self, reads)
+
+    @staticmethod
+    def group_of(key: tuple[str, str]) -> str:
+        return key[0]
+
+    def verdict(self, keys: Iterable, total: int) -> tuple[Outcome, bool]:
         _, where, name_zh, name_en = QUOTA_KEYS[self.key]
-        outcomes: list = [found if isinstance(found, Outcome) else None for found in reads]
-        groups: dict[str, list[int]] = {}
-        labels: dict[str, str] = {}
-        for index, found in enumerate(reads):
-            if not isinstance(found, Outcome):
-                groups.setdefault(found[0], []).append(index)
-                labels.setdefault(found[0], found[1])  # the first bundle's spelling names the group
-        breaches = []
-        for key, members in groups.items():
-            label = labels[key]
-            if len(members) > self.limit:
-                outcome = failed(
-                    f"本批中有 {len(members)} 份申报书涉及同一{name_zh} {label}，限报 {self.limit} 份",
-                    f"{plural(len(members), 'bundle')} of this batch {'concerns' if len(members) == 1 else 'concern'} the same {name_en} {label}; at most {self.limit} allowed",
-                    where, expected=self.limit, actual=len(members),
-                )
-                breaches.append((outcome, tuple(members)))
-            else:
-                outcome = passed(
-                    f"本批中涉及{name_zh} {label} 的申报书 {len(members)} 份，未超过 {self.limit} 份",
-                    f"{plural(len(members), 'bundle')} of this batch {'concerns' if len(members) == 1 else 'concern'} the {name_en} {label}, within the limit of {self.limit}",
-                    where, expected=self.limit, actual=len(members),
-                )
-            for m in members:
-                outcomes[m] = outcome
-        return outcomes, breaches
+        count, label = 0, None
+        for key in keys:
+            count += 1
+            if label is None:
+                label = key[1]  # the first bundle's spelling names the group
+        if count > self.limit:
+            return failed(
+                f"本批中有 {count} 份申报书涉及同一{name_zh} {label}，限报 {self.limit} 份",
+                f"{plural(count, 'bundle')} of this batch {'concerns' if count == 1 else 'concern'} the same {name_en} {label}; at most {self.limit} allowed",
+                where, expected=self.limit, actual=count,
+            ), True
+        return passed(
+            f"本批中涉及{name_zh} {label} 的申报书 {count} 份，未超过 {self.limit} 份",
+            f"{plural(count, 'bundle')} of this batch {'concerns' if count == 1 else 'concern'} the {name_en} {label}, within the limit of {self.limit}",
+            where, expected=self.limit, actual=count,
+        ), False
 
     def describe(self) -> tuple[str, str]:
         _, _, name_zh, name_en = QUOTA_KEYS[self.key]
@@ -215,4 +238,4 @@ class QuotaPerKey:
         return f"每个{name_zh}在一批中至多 {self.limit} 份{scope[0]}", f"at most {plural(self.limit, 'bundle')} per {name_en} in a batch{scope[1]}"
 
 
-__all__ = ["OneIdentityPerPerson", "QuotaPerKey", "read"]
+__all__ = ["OneIdentityPerPerson", "QuotaPerKey", "judge", "read"]
