@@ -6,9 +6,10 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
-from appcheck import catalog, topics
+from appcheck import catalog, testing, topics
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "requirements.yaml"
 
@@ -37,28 +38,22 @@ def _cases():
     for call in topics.calls():
         for topic in call.topics:
             for track in [t.id for t in topic.tracks] or [None]:
-                yield pytest.param(call.id, topic, track, id=f"{topic.name}#{track}" if track else topic.name)
+                yield pytest.param(call, topic, track, id=f"{topic.name}#{track}" if track else topic.name)
 
 
-@pytest.mark.parametrize("call_id,topic,track", list(_cases()))
-def test_topic_declares_exactly_the_catalog_requirements(call_id, topic, track) -> None:
-    declared = sorted(check.requirement for check in topic.checks_for(track))
-    expected = sorted(rid for rid, req in catalog.requirements().items() if req.applies_to(call_id, topic.id, track))
-    assert declared == expected
+@pytest.mark.parametrize("call,topic,track", list(_cases()))
+def test_topic_declares_exactly_the_catalog_requirements(call, topic, track) -> None:
+    assert testing.declaration_problems(call, topic, track) == []
 
 
-def test_topics_match_the_catalog_calls() -> None:
-    listed = catalog.calls()
-    for call in topics.calls():
-        assert call.id in listed
-        assert [t.id for t in call.topics] == list(listed[call.id]["topics"])
-        for topic in call.topics:
-            assert [t.id for t in topic.tracks] == listed[call.id]["topics"][topic.id].get("tracks", [])
+@pytest.mark.parametrize("call", topics.calls(), ids=lambda call: call.id)
+def test_the_catalog_lists_each_calls_topics_and_tracks_and_every_schema_is_shipped(call) -> None:
+    assert testing.listing_problems(call) == []
 
 
-def test_every_topic_schema_is_shipped() -> None:
-    from appcheck import schemas
-
-    for call in topics.calls():
-        for topic in call.topics:
-            assert topic.schema in schemas.shipped(), topic.schema
+def test_a_topic_declaring_other_than_its_catalog_entries_is_named() -> None:
+    call = topics.call("gd-2022")
+    research = call.topic("research")
+    short = attrs.evolve(research, checks=research.checks[1:])
+    (problem,) = testing.declaration_problems(call, short, None)
+    assert problem == f"gd-2022/research checks nothing more beyond its catalog entries and misses {research.checks[0].requirement}"

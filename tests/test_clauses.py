@@ -12,10 +12,11 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 import appcheck
-from appcheck import catalog, clauses, explain, topics
+from appcheck import catalog, clauses, explain, testing, topics
 
 ROOT = Path(__file__).resolve().parents[1]
 #: ``shared/guidelines`` beside this checkout (or beside a folder holding it, as for a git worktree)
@@ -33,11 +34,6 @@ def _folded(text: str) -> str:
     return "".join(text.split())
 
 
-def _quoted_fragments(quote: str) -> list[str]:
-    """A quote split at " / " (one clause per topic) and "……" (an elision), each part folded."""
-    return [_folded(part) for part in re.split(r" / |……", quote) if _folded(part)]
-
-
 def _cases():
     for call in topics.calls():
         for topic in call.topics:
@@ -50,14 +46,17 @@ def _cases():
 
 @pytest.mark.parametrize("call,topic,track", list(_cases()))
 def test_every_quoted_fragment_is_in_the_topics_own_section(call, topic, track) -> None:
-    own = clauses.section(_guideline(call.id), call.sections, topic.id if track is None else f"{topic.id}#{track}")
-    quoted = {item["requirement"]: item["source"] for item in explain.checklist(topic.name, track)["requirements"]}
-    outside = {
-        requirement: [part for part in _quoted_fragments(quote) if part not in own]
-        for requirement, quote in quoted.items()
-    }
-    assert {requirement: parts for requirement, parts in outside.items() if parts} == {}
-    assert all(_quoted_fragments(quote) for quote in quoted.values())
+    assert testing.quote_problems(call, topic, track, _guideline(call.id)) == []
+
+
+def test_a_quote_outside_its_section_is_named() -> None:
+    call = topics.call("gd-2022")
+    text = _guideline("gd-2022")
+    research = call.topic("research")
+    requirement = research.checks[0].requirement
+    elsewhere = attrs.evolve(call, clauses={**call.clauses, "research": {**call.clauses.get("research", {}), requirement: "这句话不在指南里"}})
+    problems = testing.quote_problems(elsewhere, research, None, text)
+    assert problems == [f"gd-2022/research {requirement}: not in its section of the guideline: ['这句话不在指南里']"]
 
 
 @pytest.mark.parametrize("call,topic,track", list(_cases()))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import appcheck
-from appcheck import catalog, topics
+from appcheck import catalog, testing, topics
 
 from .conftest import EXAMPLES, failed_ids
 
@@ -38,57 +38,35 @@ def requirement_of(path: Path) -> str:
 
 
 @pytest.mark.parametrize("path", _bundles(), ids=_id)
-def test_example_is_classified_by_its_name(path: Path) -> None:
-    report = appcheck.validate(path, as_of=AS_OF)
-    failures = sorted(failed_ids(report))
-    if path.stem.startswith("valid"):
-        assert failures == [], [(f.requirement, f.message) for f in report.failures()]
-        assert report.ok
-    else:
-        wanted = requirement_of(path)
-        assert wanted in catalog.requirements() or wanted in ("SCHEMA", "LOAD", "TOPIC"), f"{path.name} names no requirement"
-        assert failures == [wanted], [(f.requirement, f.message) for f in report.failures()]
-
-
-@pytest.mark.parametrize("path", _bundles(), ids=_id)
-def test_example_reports_every_applicable_requirement_once(path: Path) -> None:
-    report = appcheck.validate(path, as_of=AS_OF)
-    if report.topic is None:
-        return
-    call, topic = report.topic.split("/")
-    expected = sorted(rid for rid, req in catalog.requirements().items() if req.applies_to(call, topic, report.track))
-    reported = [f.requirement for f in report.findings if f.requirement in catalog.requirements()]
-    assert sorted(reported) == expected
+def test_example_is_classified_by_its_name_and_reports_every_applicable_requirement_once(path: Path) -> None:
+    assert testing.example_problems(path, as_of=AS_OF) == []
 
 
 @pytest.mark.parametrize("folder", _batches(), ids=_id)
 def test_batch_example_fails_its_batch_requirement(folder: Path) -> None:
-    wanted = requirement_of(folder)
-    batch = appcheck.validate_batch(sorted(folder.glob("*.json")), as_of=AS_OF)
-    assert batch.findings and {f.requirement for f in batch.findings} == {wanted}
-    for report in batch.reports:
-        assert sorted(failed_ids(report)) == [wanted], report.file
-    assert not batch.ok
+    assert testing.batch_problems(folder, as_of=AS_OF) == []
+    assert not appcheck.validate_batch(sorted(folder.glob("*.json")), as_of=AS_OF).ok
 
 
-def test_examples_exist_for_every_call_topic_and_track() -> None:
+@pytest.mark.parametrize("call", topics.calls(), ids=lambda call: call.id)
+def test_every_topic_has_a_valid_example_and_every_requirement_a_failing_one(call) -> None:
+    assert testing.coverage_problems(call, EXAMPLES) == []
+
+
+def test_examples_exist_for_every_track() -> None:
     for call in topics.calls():
         for topic in call.topics:
-            folder = EXAMPLES / call.id / topic.id
-            valid = sorted(p.name for p in folder.glob("valid*.json"))
-            assert valid, f"no valid example for {topic.name}"
+            valid = sorted(p.name for p in (EXAMPLES / call.id / topic.id).glob("valid*.json"))
             for track in topic.tracks:
-                assert any(track.id in name for name in valid) or len(topic.tracks) == 0 or "valid.json" in valid, f"{topic.name}#{track.id}"
+                assert any(track.id in name for name in valid) or "valid.json" in valid, f"{topic.name}#{track.id}"
 
 
-def test_every_requirement_of_a_covered_call_has_a_failing_example() -> None:
-    covered = set(topics.call_ids())
-    named = {requirement_of(p) for p in _bundles() if not p.stem.startswith("valid")} | {requirement_of(p) for p in _batches()}
-    missing = sorted(
-        rid for rid, req in catalog.requirements().items()
-        if any(t.split("/")[0] in covered for t in req.topics) and rid not in named
-    )
-    assert missing == []
+def test_an_example_failing_other_than_its_name_says_is_named(tmp_path: Path) -> None:
+    source = EXAMPLES / "gd-2022" / "training" / "valid.json"
+    wrong = tmp_path / "GD22-TRN-TARGETS.json"
+    wrong.write_bytes(source.read_bytes())
+    (problem, ) = testing.example_problems(wrong, as_of=AS_OF)
+    assert problem == f"{wrong}: named after GD22-TRN-TARGETS, fails []"
 
 
 def _expected(path: Path) -> list[str]:

@@ -103,7 +103,7 @@ def host() -> Pack:
 
 # ----------------------------------------------------------------------------- a pack's data
 
-def _root(pack: Pack):
+def data_root(pack: Pack):
     """The folder (a ``Traversable``) of the pack's top-level package."""
     if is_host(pack):  # the same files as catalog, clauses and schemas read themselves
         from pathlib import Path
@@ -140,7 +140,7 @@ def raw_catalog(pack: Pack) -> dict:
         return _raw()
 
     def read() -> dict:
-        entry = _root(pack).joinpath("data", "catalog.json")
+        entry = data_root(pack).joinpath("data", "catalog.json")
         if not entry.is_file():
             raise PackError(pack.label, f"it has no catalog (data/catalog.json in package {pack.package})")
         data = _read_json(pack, entry, "catalog (data/catalog.json)")
@@ -163,7 +163,7 @@ def raw_catalog(pack: Pack) -> dict:
 def raw_clauses(pack: Pack) -> dict:
     """The pack's ``data/clauses.json`` for its own calls (empty when it ships none)."""
     def read() -> dict:
-        entry = _root(pack).joinpath("data", "clauses.json")
+        entry = data_root(pack).joinpath("data", "clauses.json")
         if not entry.is_file():
             return {}
         data = _read_json(pack, entry, "clauses (data/clauses.json)")
@@ -196,7 +196,7 @@ def raw_schemas(pack: Pack) -> dict[str, Any]:
         return own()
 
     def read() -> dict:
-        folder = _root(pack).joinpath("schemas")
+        folder = data_root(pack).joinpath("schemas")
         if not folder.is_dir():
             return {}
         found = {}
