@@ -138,6 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("name", metavar="CALL/TOPIC", help="the topic, e.g. gd-2022/training (`appcheck topics` lists them)")
     init.add_argument("--track", help="the track, for a topic that has tracks")
 
+    new_call = commands.add_parser("new-call", help="write a call pack for a new call, copied from an installed call (docs/adding-a-topic.md)")
+    new_call.add_argument("id", metavar="ID", help="the new call's id, e.g. zj-2027")
+    new_call.add_argument("--from", dest="source", required=True, metavar="CALL", help="the installed call to copy, e.g. zj-2026")
+    new_call.add_argument("--dir", metavar="FOLDER", help="the new folder to write the pack in (default ./appcheck-ID)")
+    new_call.add_argument("--prefix", metavar="PREFIX", help="the new calls's requirement-id prefix (default from ID: zj-2027 gives ZJ27-)")
+    new_call.add_argument("--guideline", metavar="FILE", help="the guideline text to ship in the pack (its quotes are then checked against it)")
+
     serve = commands.add_parser("serve", help="serve the checks over HTTP and a page for applicants (needs appcheck[serve])")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=_positive, help="port (default 8000)")
@@ -339,7 +346,19 @@ def _serve(args, out: IO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "config": _config, "recheck": _recheck, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init, "serve": _serve}
+def _new_call(args, out: IO) -> int:
+    from . import scaffold
+
+    try:
+        done = scaffold.new_call(args.id, args.source, args.dir, args.prefix, args.guideline)
+    except ValueError as error:
+        raise _Usage(f"appcheck new-call: {error}") from None
+    out.write(f"wrote call pack {done['distribution']} ({done['files']} files, {done['examples']} examples) to {done['folder']}\n"
+              f"call module: {done['module']}; next: pip install -e {done['folder']}, then appcheck topics and python -m pytest there\n")
+    return EXIT_OK
+
+
+COMMANDS = {"new-call": _new_call, "validate": _validate, "config": _config, "recheck": _recheck, "explain": _explain, "topics": _topics, "schema": _schema, "init": _init, "serve": _serve}
 
 
 def _safe_streams() -> None:
