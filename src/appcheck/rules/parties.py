@@ -721,8 +721,8 @@ class PartnerInRegion:
                 hint_en = f" ({org.label}'s locality \"{org.get('locality')}\" holds \"{inner}\" only inside a longer name, which is not that place; separate place names with commas, spaces or 、)"
                 break
             if org.country == self.region.country and self.region.code_decides(org) and isinstance(org.get("locality"), str):
-                hint_zh = f"（{org.label} 的地区代码 {org.subdivision} 在该地区以外，所在地名称不再判断）"
-                hint_en = f" ({org.label}'s subdivision {org.subdivision} is outside the region, so its locality is not read)"
+                hint_zh = f"（{org.label} 的地区代码 {shown(org.subdivision)} 在该地区以外，所在地名称不再判断）"
+                hint_en = f" ({org.label}'s subdivision {shown_en(org.subdivision)} is outside the region, so its locality is not read)"
                 break
         return failed(
             f"没有位于{self.region.name}的合作单位（{want_zh}）；已列：{'；'.join(f'{i}：{where}' for i, where in found) or '无'}{hint_zh}",
