@@ -546,3 +546,13 @@ def test_id_problems_share_the_cap() -> None:
     assert schema[-1].path == "" and schema[-1].actual["listed"] == 100
     assert schema[-1].actual["not_listed"] >= 150 and schema[-1].actual["counted_exactly"]
     assert any("names no organization" in f.message_en for f in schema[:-1]) or schema[-1].actual["not_listed"] >= 250
+
+
+def test_schema_findings_come_in_the_order_of_their_lines() -> None:
+    from appcheck import explain
+
+    text = explain.to_json(explain.draft("zj-2026/intergov", "israel"))
+    schema = [f for f in appcheck.validate(Source("draft.json", text.encode())).findings if f.requirement == "SCHEMA"]
+    assert len(schema) > 5
+    assert [(f.line, f.column) for f in schema] == sorted((f.line, f.column) for f in schema)
+    assert [f.path for f in schema] != sorted(f.path for f in schema)  # not the pointers' order

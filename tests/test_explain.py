@@ -188,3 +188,30 @@ def test_a_draft_adds_no_field_the_rules_do_not_need() -> None:
     draft = explain.draft("gd-2022/training")
     assert "foreign_submission" not in draft and "platform" not in draft
     assert "registered_on" not in draft["applicant"] and "foreign_rd_center" not in draft["applicant"]
+
+
+# --------------------------------------------------------------------------- checklists in each language
+
+
+@pytest.mark.parametrize("name", _names())
+def test_a_chinese_checklist_has_no_english_rule_text_and_says_unset_for_a_setting_without_default(name) -> None:
+    from appcheck.reporters import checklist as render
+
+    data = explain.checklist(name)
+    text = render.markdown(data, "zh")
+    assert "(default" not in text and "None" not in text
+    for item in data["requirements"]:
+        assert " ".join(item["what_it_checks"].split()) not in text
+    if any(s["default"] is None for s in data["settings"]):
+        assert "（默认：未设置）" in text
+
+
+def test_an_english_checklist_names_degrees_titles_and_projects_in_english() -> None:
+    from appcheck.reporters import checklist as render
+
+    text = render.markdown(explain.checklist("gd-2022/research"), "en")
+    for raw in ("associate_senior", "the title senior", "the degree doctorate", "gd_hk_mo_joint", "international_cooperation", "(default None)"):
+        assert raw not in text, raw
+    assert "a doctorate or an associate senior title or a senior title" in text
+    assert "no ongoing provincial Guangdong–Hong Kong–Macao joint or international cooperation project" in text
+    assert "`gd-2022.published_on` (default: unset): " in text

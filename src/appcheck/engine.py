@@ -672,6 +672,7 @@ def check_one(item: tuple) -> Checked:
     for finding in early:
         position = next(where) if finding.line is None else None
         findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
+    findings = _schema_by_line(findings)
     placed = {}
     checks, call, topic = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic
     for position, outcome in outcomes.items():
@@ -688,6 +689,16 @@ def check_one(item: tuple) -> Checked:
         head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions,
         all(finding.clean() for finding in findings if isinstance(finding, Finding)), tuple(sorted(used)),
     )
+
+
+def _schema_by_line(findings: list) -> list:
+    """``findings`` with the SCHEMA ones in the order of their places in the file (line, column), as an
+    editor lists them; those without a place (a bundle given as a mapping) keep their pointer order."""
+    at = [index for index, finding in enumerate(findings) if finding.requirement == SCHEMA]
+    ordered = sorted((findings[index] for index in at), key=lambda f: (f.line is None, f.line or 0, f.column or 0))
+    for index, finding in zip(at, ordered):
+        findings[index] = finding
+    return findings
 
 
 def _waive(waivers: Any, findings: Iterable[Finding], prepared: Prepared, used: set) -> list[Finding]:

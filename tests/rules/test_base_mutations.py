@@ -225,7 +225,7 @@ class Fixed:
 
 def test_all_of_joins_every_message_when_all_pass() -> None:
     rule = AllOf((Fixed(passed("甲", "a", ("x",), expected=1, actual=2)), Fixed(passed("乙", "b", ("y",), expected=3, actual=4))))
-    assert facts(outcome(rule, {})) == {"status": "passed", "segments": (), "message": "甲；乙", "message_en": "a; b", "expected": [1, 3], "actual": [2, 4]}
+    assert facts(outcome(rule, {})) == {"status": "passed", "segments": ("x",), "message": "甲；乙", "message_en": "a; b", "expected": [1, 3], "actual": [2, 4]}
     assert AllOf([Fixed(passed("", ""))]).rules == (Fixed(passed("", "")),)
 
 

@@ -247,7 +247,7 @@ def test_unknown_degree_or_title_fails_when_built() -> None:
             PIQualification(**bad)
     assert PIQualification(degrees={"doctorate", "master", "bachelor", "other"}, titles={"senior", "associate_senior", "intermediate", "junior", "none"}).titles == frozenset({"senior", "associate_senior", "intermediate", "junior", "none"})
     assert PIQualification().degrees == frozenset({"doctorate"}) and PIQualification().titles == frozenset({"senior", "associate_senior"})
-    assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held the degree master before the submission date"
+    assert PIQualification(degrees=["master"], titles=[]).describe()[1] == "the principal investigator held a master's degree before the submission date"
 
 
 def test_has_party_minimum_is_at_least_one() -> None:

@@ -78,3 +78,11 @@ def test_declaration_with_a_default_reads_an_absent_field_as_the_default() -> No
     assert status(Declaration(("x",), True, ("是", "yes"), default=False), {}) == "failed"
     with pytest.raises(TypeError):
         Declaration(("x",), True, ("是", "yes"), default="no")
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_empty_field_is_not_filled_in_rather_than_outside_the_list(blank) -> None:
+    found = outcome(FIELDS, {"project": {"fields": ["新材料", blank]}})
+    assert found.status.value == "failed" and found.segments == ("project", "fields", 1)
+    assert found.message_en == f'cannot check: /project/fields/1 is "{blank}", expected a non-empty string'
+    assert "  " not in found.message.replace(blank, "") and "不在" not in found.message

@@ -163,3 +163,10 @@ def test_industrial_enterprise_post_reads_the_same_way() -> None:
     bundle["principal_investigator"].update(degree="master", title="none", enterprise_senior_position=True, enterprise_senior_position_since="2022-02-01")
     bundle["principal_investigator"].pop("title_awarded_on", None)
     assert findings(bundle)["GD22-PI-QUALIFICATION"].status.value == "needs_review"
+
+
+def test_a_passing_exchange_grant_is_placed_at_the_amount_requested() -> None:
+    path = Path(__file__).resolve().parents[2] / "examples" / "gd-2022" / "exchange" / "valid.json"
+    (grant,) = [f for f in appcheck.validate(path).findings if f.requirement == "GD22-EXC-GRANT"]
+    assert grant.status.value == "passed" and grant.path == "/budget/subsidy_requested"
+    assert (grant.line, grant.column) != (1, 1)

@@ -19,7 +19,7 @@ def markdown(data: dict, lang: str = "zh") -> str:
         lines += [f"- `{t['id']}` {t['title'] if zh else t['title_en']}" for t in data["tracks"]]
     if data["settings"]:
         lines += ["", "## " + ("设置" if zh else "Settings"), ""]
-        lines += [f"- `{s['name']}` (default {s['default']!r}): {s['doc'] if zh else s['doc_en']}" for s in data["settings"]]
+        lines += [f"- `{s['name']}`{_default(s['default'], zh)}{'：' if zh else ': '}{s['doc'] if zh else s['doc_en']}" for s in data["settings"]]
     lines += ["", "## " + ("检查清单" if zh else "Checklist"), ""]
     for item in data["requirements"]:
         tracks = f" [{', '.join(item['tracks'])}]" if item["tracks"] else ""
@@ -28,10 +28,19 @@ def markdown(data: dict, lang: str = "zh") -> str:
             "",
             f"- **{'检查' if zh else 'Check'}**: {item['check'] if zh else item['check_en']}",
             f"- **{'原文' if zh else 'Clause'}**: “{item['source']}”",
-            f"- **{'规则' if zh else 'Rule'}**: `{item['rule']}`: {_one_paragraph(item['what_it_checks'])}",
+            # the rule classes document themselves in English: the Chinese checklist names the class
+            # (``appcheck explain CLASS`` prints its documentation) and says what it checks above
+            f"- **规则**: `{item['rule']}`（说明：`appcheck explain {item['rule'].split(' + ')[0]}`）" if zh
+            else f"- **Rule**: `{item['rule']}`: {_one_paragraph(item['what_it_checks'])}",
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _default(value, zh: bool) -> str:
+    if value is None:
+        return "（默认：未设置）" if zh else " (default: unset)"
+    return f"（默认：{value}）" if zh else f" (default: {value})"
 
 
 def _one_paragraph(text: str) -> str:

@@ -589,6 +589,7 @@ class AllOf:
     """Passes when every rule passes; otherwise reports the first rule that did not, with the others' findings.
 
     Used where one catalog requirement names several conditions (a grant amount *and* a duration).
+    A pass is placed where the first rule's pass is (the grant amount's field), so it has a line.
     """
 
     rules: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
@@ -600,7 +601,7 @@ class AllOf:
             return passed(
                 "；".join(o.message for o in outcomes),
                 "; ".join(o.message_en for o in outcomes),
-                (),
+                outcomes[0].segments,
                 expected=[o.expected for o in outcomes],
                 actual=[o.actual for o in outcomes],
             )

@@ -330,6 +330,13 @@ class PIEmployed:
 
 _DEGREES = {"doctorate": "博士学位", "master": "硕士学位", "bachelor": "学士学位", "other": "其他学位"}
 _TITLES = {"senior": "正高级职称", "associate_senior": "副高级职称", "intermediate": "中级职称", "junior": "初级职称", "none": "无职称"}
+#: the same in English, for what a rule says it checks (the bundle's values stay as written in findings)
+_DEGREES_EN = {"doctorate": "a doctorate", "master": "a master's degree", "bachelor": "a bachelor's degree", "other": "another degree"}
+_TITLES_EN = {"senior": "a senior title", "associate_senior": "an associate senior title", "intermediate": "an intermediate title",
+              "junior": "a junior title", "none": "no title"}
+_LEVELS = {"national": ("国家级", "national"), "provincial": ("省级", "provincial"), "municipal": ("市级", "municipal"), "other": ("其他级别", "other-level")}
+_CATEGORIES = {"gd_hk_mo_joint": ("粤港澳联合", "Guangdong–Hong Kong–Macao joint"), "international_cooperation": ("国际合作", "international cooperation"),
+               "other": ("其他", "other")}
 
 
 @attrs.frozen
@@ -452,7 +459,7 @@ class PIQualification:
 
     def describe(self) -> tuple[str, str]:
         zh = "或".join([_DEGREES[d] for d in sorted(self.degrees)] + [_TITLES[t] for t in sorted(self.titles)])
-        en = " or ".join([f"the degree {d}" for d in sorted(self.degrees)] + [f"the title {t}" for t in sorted(self.titles)])
+        en = " or ".join([_DEGREES_EN[d] for d in sorted(self.degrees)] + [_TITLES_EN[t] for t in sorted(self.titles)])
         if self.enterprise_post:
             zh += "或企业高级职务"
             en += " or a senior enterprise post"
@@ -517,9 +524,11 @@ class NoOngoingProjects:
         )
 
     def describe(self) -> tuple[str, str]:
+        levels, categories = sorted(self.levels), sorted(self.categories)
         return (
-            f"项目申报人无在研的 {'/'.join(sorted(self.levels))} 级 {'/'.join(sorted(self.categories))} 项目",
-            f"the principal investigator has no ongoing {'/'.join(sorted(self.levels))} {'/'.join(sorted(self.categories))} project",
+            f"项目申报人无在研的{'或'.join(_LEVELS.get(v, (v, v))[0] for v in levels)}{'或'.join(_CATEGORIES.get(v, (v, v))[0] for v in categories)}项目",
+            f"the principal investigator has no ongoing {' or '.join(_LEVELS.get(v, (v, v))[1] for v in levels)} "
+            f"{' or '.join(_CATEGORIES.get(v, (v, v))[1] for v in categories)} project",
         )
 
 

@@ -111,7 +111,7 @@ class FieldsWithin:
         aliases = dict(self.aliases)
         outside = []
         for index, value in enumerate(fields):
-            if not isinstance(value, str):
+            if not isinstance(value, str) or not value.strip():  # an empty field is not filled in, not a field outside
                 ctx.string("project", "fields", index)
             label = aliases.get(value.strip(), value.strip())
             if label not in self.labels:
@@ -199,7 +199,7 @@ class FieldsInclude:
             ctx.string("project", "fields", 0)
         aliases = dict(self.aliases)
         for index, value in enumerate(fields):
-            if not isinstance(value, str):
+            if not isinstance(value, str) or not value.strip():  # an empty field is not filled in, not a field outside
                 ctx.string("project", "fields", index)
             if aliases.get(value.strip(), value.strip()) == self.label:
                 return passed(f"项目领域包括{self.label}（{value}）", f"the fields include {self.label} ({value})", ("project", "fields", index), expected=self.label, actual=list(fields))

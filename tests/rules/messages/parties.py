@@ -323,8 +323,8 @@ OUTCOMES = {
         'status': 'failed',
         'segments': ('principal_investigator',),
         'message': '项目申报人学位为 master、职称为 intermediate，不符合要求：项目申报人在申报日期前具有博士学位或副高级职称或正高级职称',
-        'message_en': "the principal investigator's degree is master and title is intermediate; expected the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
-        'expected': "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
+        'message_en': "the principal investigator's degree is master and title is intermediate; expected the principal investigator held a doctorate or an associate senior title or a senior title before the submission date",
+        'expected': "the principal investigator held a doctorate or an associate senior title or a senior title before the submission date",
         'actual': {'degree': 'master', 'title': 'intermediate'},
     },
     'PI post before publication': {
@@ -788,15 +788,15 @@ DESCRIPTIONS = {
     ),
     'PI qualification': (
         '项目申报人在申报日期前具有博士学位或副高级职称或正高级职称',
-        "the principal investigator held the degree doctorate or the title associate_senior or the title senior before the submission date",
+        "the principal investigator held a doctorate or an associate senior title or a senior title before the submission date",
     ),
     'PI qualification by post': (
         '项目申报人在指南发布日期前具有博士学位或副高级职称或正高级职称或企业高级职务（未设置 published_on 时以申报日期计）',
-        "the principal investigator held the degree doctorate or the title associate_senior or the title senior or a senior enterprise post before the guideline's publication (the submission date while published_on is unset)",
+        "the principal investigator held a doctorate or an associate senior title or a senior title or a senior enterprise post before the guideline's publication (the submission date while published_on is unset)",
     ),
     'ongoing': (
-        '项目申报人无在研的 provincial 级 international_cooperation 项目',
-        'the principal investigator has no ongoing provincial international_cooperation project',
+        '项目申报人无在研的省级国际合作项目',
+        'the principal investigator has no ongoing provincial international cooperation project',
     ),
     'prior cooperation': (
         f'已与合作方（{FOREIGN_ZH}）建立合作基础（需评审）',
@@ -839,8 +839,8 @@ DESCRIPTIONS = {
         f'at least one partner ({FOREIGN_EN}) is in MY, SG (not LA/MM)',
     ),
     'two levels': (
-        '项目申报人无在研的 national/provincial 级 hk_macao/international_cooperation 项目',
-        'the principal investigator has no ongoing national/provincial hk_macao/international_cooperation project',
+        '项目申报人无在研的国家级或省级hk_macao或国际合作项目',  # a category appcheck has no name for: as written
+        'the principal investigator has no ongoing national or provincial hk_macao or international cooperation project',
     ),
     'region of two codes': (
         f'至少一家合作单位（{FOREIGN_ZH}）位于英国中部（GB-DER/GB-NTT 或完整地名）',
