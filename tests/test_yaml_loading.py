@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 from collections.abc import Iterator
 from decimal import Decimal
@@ -348,6 +349,46 @@ def test_characters_yaml_does_not_allow(parser: str, char: str, code: str) -> No
     assert code in problem.message_en and code in problem.message
 
 
+@pytest.mark.parametrize(("char", "escape"), [("\x85", "\\N"), ("\u2028", "\\L"), ("\u2029", "\\P")])
+@pytest.mark.parametrize(("before", "after"), [
+    ('title: "a', 'b"\n'),  # PyYAML folds it into a space: "a b"
+    ("title: 'a", "b'\n"),
+    ("title: a", "b\n"),
+    ("title: |\n  a", "b\n"),
+    ("title: >\n  a", "b\n"),
+    ("# a comment a", "b\ntitle: x\n"),  # PyYAML would end the comment there
+    ("a", "b: x\n"),
+])
+def test_yaml_1_1_line_breaks_written_as_such_are_refused_not_folded(
+    parser: str, char: str, escape: str, before: str, after: str,
+) -> None:
+    text = "format: appcheck/1\n" + before + char + after
+    problem = problem_of(text, "line-break")
+    line = 2 + before.count("\n")
+    column = len(before.rpartition("\n")[2]) + 1
+    assert (problem.line, problem.column) == (line, column)
+    code = f"U+{ord(char):04X}"
+    assert problem.message_en.startswith(f"line {line}, column {column}: the character {code} (")
+    assert f"YAML 1.1 reads it as a line break, which would change the text; remove it, or write it as the escape {escape}" in problem.message_en
+    assert problem.message.startswith(f"第 {line} 行第 {column} 列：YAML 文本中不能直接出现字符 {code}")
+
+
+def test_yaml_1_1_line_breaks_as_escapes_are_kept(parser: str) -> None:
+    assert data_of('title: "a\\Nb\\Lc\\Pd"\n') == {"title": "a\x85b\u2028c\u2029d"}
+
+
+def test_a_draft_with_a_next_line_character_is_a_load_finding_and_json_keeps_it() -> None:
+    text = (TRAINING / "valid.json").read_text(encoding="utf-8")
+    bundle = json.loads(text)
+    bundle["project"]["title"] = "a\x85b"
+    as_json = json.dumps(bundle, ensure_ascii=False).encode()
+    assert appcheck.validate(engine.Source("draft.json", as_json), as_of=AS_OF).ok
+    assert load_bytes(as_json).data["project"]["title"] == "a\x85b"  # JSON keeps it as written
+    as_yaml = yaml.safe_dump(bundle, allow_unicode=True).replace("\\N", "\x85").encode()
+    [finding] = appcheck.validate(engine.Source("draft.yaml", as_yaml, format="yaml")).findings
+    assert finding.requirement == "LOAD" and finding.actual["code"] == "line-break"
+
+
 def test_lone_surrogates_in_text_are_refused(parser: str) -> None:
     problem = problem_of("a: x\ud800\n", "encoding")
     assert (problem.line, problem.column) == (1, 5)
@@ -478,8 +519,8 @@ def test_unicode_line_separators_do_not_end_lines(parser: str) -> None:
     # PyYAML counts U+2028/U+2029/U+0085 as line breaks; editors (and JSON positions here) do not.
     text = "a: 'x\u2028y\x85z'\nb: 1\n"
     assert locate_yaml(text, ("b",)) == (2, 4)
-    problem = problem_of("a: 'x\u2028y'\nb: !!str 1\n", "tag")
-    assert (problem.line, problem.column) == (2, 4)
+    problem = problem_of("a: 1\nb: 'x\u2028y'\n", "line-break")  # refused, at its place
+    assert (problem.line, problem.column) == (2, 6)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

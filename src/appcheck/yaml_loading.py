@@ -21,7 +21,9 @@ Refused with a ``LOAD`` problem giving the line and column: any explicit tag, ev
 (``alias``: bundles never need them, and without them no expansion bomb can be written); duplicate
 keys at any depth (``duplicate-key``); more than one document (``syntax``: one bundle per file); no
 document (``empty``); nesting deeper than the limit (``depth``); characters YAML does not allow
-(``control-character``) and everything the parser rejects (``syntax``).
+(``control-character``); U+0085, U+2028 and U+2029 written as such (``line-break``: line breaks to
+PyYAML's YAML 1.1, which would change the text, ordinary characters in YAML 1.2; their escapes ``\\N``,
+``\\L``, ``\\P`` in a double-quoted string are fine) and everything the parser rejects (``syntax``).
 
 Positions are those an editor shows: 1-based lines ending at CR, LF or CRLF (not at U+0085, U+2028
 or U+2029, which PyYAML also counts as line breaks) and 1-based columns in code points; they are
@@ -48,6 +50,8 @@ _CONSTANT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 # What YAML 1.1/1.2 does not allow in a stream (PyYAML's and libyaml's readers refuse it too).
 _NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Line breaks in YAML 1.1 (PyYAML) but ordinary characters in YAML 1.2: refused (_check_line_breaks).
+_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _TAG = re.compile(r"![^ \t\r\n]{0,60}")
 
 
@@ -147,9 +151,14 @@ def _syntax(text: str, error: Exception) -> LoadProblem:
     return _problem("syntax", zh, f"YAML syntax error: {en}", text, index)
 
 
+_LINE_BREAK_NAMES = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+_ESCAPES = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
 def _check_characters(text: str) -> None:
     match = _NOT_ALLOWED.search(text)
     if match is None:
+        _check_line_breaks(text)
         return
     char = match.group()
     code = f"U+{ord(char):04X}"
@@ -164,6 +173,25 @@ def _check_characters(text: str) -> None:
         f"YAML 文本中不能出现控制字符 {code}；请删除它，或在双引号字符串中写成转义 \\x{ord(char):02x}",
         f"the control character {code} is not allowed in YAML; remove it, or write it as the escape "
         f"\\x{ord(char):02x} inside a double-quoted string",
+        text, match.start(),
+    ))
+
+
+def _check_line_breaks(text: str) -> None:
+    """Refuse U+0085, U+2028 and U+2029 written as such: YAML 1.2 reads them as ordinary characters,
+    but PyYAML (YAML 1.1) as line breaks, which would fold ``"a<NEL>b"`` into ``"a b"``, end a comment
+    early or break a plain value.  Rather than a value changed behind the user's back, a finding."""
+    match = _LINE_BREAK.search(text)
+    if match is None:
+        return
+    char = match.group()
+    code, name, escape = f"U+{ord(char):04X}", _LINE_BREAK_NAMES[char], _ESCAPES[char]
+    raise _Stop(_problem(
+        "line-break",
+        f"YAML 文本中不能直接出现字符 {code}（{name}）：YAML 1.1 把它当作换行，会改变内容；"
+        f"请删除它，或在双引号字符串中写成转义 {escape}",
+        f"the character {code} ({name}) is not allowed as such in YAML: YAML 1.1 reads it as a line break, "
+        f"which would change the text; remove it, or write it as the escape {escape} inside a double-quoted string",
         text, match.start(),
     ))
 
