@@ -270,3 +270,56 @@ def test_a_raised_max_depth_never_breaks_a_report(tmp_path, depth, fmt) -> None:
     code, out, err = run("validate", str(path), "--max-depth", str(depth * 2), "--format", fmt, "--lang", "en")
     assert code == 1 and not err, err
     assert ("TOPIC" in out) or ("LOAD" in out)
+
+
+# ----------------------------------------------------------------------------- start-up
+
+def _modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code`` (stdout of the command itself discarded)."""
+    script = (
+        "import io, sys, contextlib\n"
+        f"with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    {code}\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+#: what a usage line or --help has no use for: attrs, the model, the rules, every call's module
+HEAVY = ("attr", "attrs", "appcheck.model", "appcheck.engine", "appcheck.rules", "appcheck.topics", "importlib.metadata", "pickle")
+
+
+def _heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules if m in HEAVY or m.startswith(tuple(f"{h}." for h in HEAVY))}
+
+
+def test_importing_appcheck_imports_no_model_until_it_is_used() -> None:
+    assert _heavy(_modules_after("import appcheck")) == set()
+    used = _modules_after("import appcheck; appcheck.Report, appcheck.Status.FAILED")
+    assert {"attrs", "appcheck.model"} <= used
+
+
+def test_the_report_classes_are_the_models_whichever_way_they_are_imported() -> None:
+    import appcheck
+    from appcheck import model
+
+    for name in ("BatchReport", "Finding", "Report", "Severity", "Status"):
+        assert getattr(appcheck, name) is getattr(model, name) and name in dir(appcheck)
+    from appcheck import Finding  # noqa: F401  (the from-import form too)
+
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        appcheck.nothing  # noqa: B018
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["validate", "--help"], [], ["validate", "--no-such-option"]])
+def test_help_and_usage_stay_light(argv) -> None:
+    assert _heavy(_modules_after(f"from appcheck.cli import main; main({argv!r})")) == set()
+
+
+def test_one_file_imports_only_its_own_call_without_settings() -> None:
+    valid = EXAMPLES / "gd-2022" / "research" / "valid.json"
+    loaded = _modules_after(f"from appcheck.cli import main; main(['validate', '--as-of', '2022-05-10', {str(valid)!r}])")
+    calls = {m for m in loaded if m.startswith("appcheck.topics.") and m != "appcheck.topics.base"}
+    assert calls == {"appcheck.topics.gd2022"}, calls
+    assert "pickle" not in loaded and "sqlite3" not in loaded  # a one-file batch spills nothing

@@ -7,10 +7,30 @@
 
 from __future__ import annotations
 
-from .model import BatchReport, Finding, Report, Severity, Status
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 __all__ = ["BatchReport", "Finding", "Report", "Severity", "Status", "validate", "validate_batch", "__version__"]
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .model import BatchReport, Finding, Report, Severity, Status
+
+#: the report's classes, imported on first use: ``import appcheck`` (and the command line's usage and
+#: ``--help``, which need none of them) does not pay for attrs and the model
+_MODEL = frozenset({"BatchReport", "Finding", "Report", "Severity", "Status"})
+
+
+def __getattr__(name: str):
+    if name in _MODEL:
+        from . import model
+
+        value = getattr(model, name)
+        globals()[name] = value  # once found, an ordinary attribute
+        return value
+    raise AttributeError(f"module 'appcheck' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _MODEL)
 
 
 def validate(bundle, as_of=None, settings=None, *, limits=None):

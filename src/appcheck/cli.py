@@ -54,7 +54,7 @@ def _jobs(text: str) -> int | str:
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     """The options a configuration file can also set (None when not given: the file or the default decides)."""
-    from .reporters import FORMATS
+    from .formats import FORMATS
 
     parser.add_argument("--format", choices=FORMATS, help="report format (default text)")
     parser.add_argument("--lang", choices=("zh", "en"), help="language of the messages (default zh)")

@@ -268,6 +268,8 @@ def _exclude(value: Any, place: _Place) -> tuple[str, ...]:
 def check_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """The settings converted as the engine converts them; ``ValueError`` (from the one place that
     knows the calls' settings, :func:`appcheck.topics.resolve_settings`) for an unknown name or value."""
+    if not settings:  # nothing to check: no call's module is imported (a bundle's own call is, when it is checked)
+        return {}
     from . import topics
 
     resolved = topics.resolve_settings(settings)

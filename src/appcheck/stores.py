@@ -14,11 +14,12 @@ Both keep the same order and give back the same values whichever way they hold t
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Iterator
 from typing import Any
 
-_PROTOCOL = pickle.HIGHEST_PROTOCOL
+#: pickle's highest protocol (5 since Python 3.8), named here so that pickle is imported only by a
+#: batch that spills (a one-file run does not)
+_PROTOCOL = 5
 
 
 class SpillStore:
@@ -43,6 +44,8 @@ class SpillStore:
             items, self._items = self._items, []
         else:
             items = [item]
+        import pickle
+
         for each in items:
             pickle.dump(each, self._file, protocol=_PROTOCOL)
 
@@ -53,6 +56,8 @@ class SpillStore:
         if self._file is None:
             yield from self._items
             return
+        import pickle
+
         self._file.seek(0)
         for _ in range(self._count):
             yield pickle.load(self._file)
@@ -130,6 +135,8 @@ class KeyStore:
         return None if group is None else group.encode("utf-8", "surrogatepass")
 
     def _insert(self, members: list) -> None:
+        import pickle
+
         self._db.executemany(
             "INSERT INTO members VALUES (?, ?, ?, ?, ?)",
             [(index, position, rank, self._group(group), pickle.dumps(info, _PROTOCOL)) for index, position, rank, group, info in members],
@@ -150,6 +157,7 @@ class KeyStore:
                 yield group, first, iter(infos)
             return
         import itertools
+        import pickle
 
         self._db.execute("CREATE INDEX IF NOT EXISTS by_group ON members (rank, grp, idx)")
         rows = self._db.execute("SELECT grp, idx, info FROM members WHERE rank = ? AND grp IS NOT NULL ORDER BY grp, idx", (rank,))
@@ -162,6 +170,8 @@ class KeyStore:
         if self._db is None:
             self._verdicts[(rank, group)] = (first, verdict, breached)
         else:
+            import pickle
+
             self._db.execute("INSERT INTO verdicts VALUES (?, ?, ?, ?, ?)",
                              (rank, self._group(group), first, pickle.dumps(verdict, _PROTOCOL), int(breached)))
 
@@ -172,6 +182,8 @@ class KeyStore:
             for (rank, _), group, verdict in sorted(found, key=lambda breach: breach[0]):
                 yield rank, group, verdict
             return
+        import pickle
+
         for rank, group, verdict in self._db.execute("SELECT rank, grp, verdict FROM verdicts WHERE breached ORDER BY rank, first").fetchall():
             yield rank, group.decode("utf-8", "surrogatepass"), pickle.loads(verdict)
 
@@ -179,6 +191,8 @@ class KeyStore:
         """The infos of one group's members, in batch order."""
         if self._db is None:
             return iter(self._grouped[(rank, group)])
+        import pickle
+
         rows = self._db.execute("SELECT info FROM members WHERE rank = ? AND grp = ? ORDER BY idx", (rank, self._group(group)))
         return (pickle.loads(row[0]) for row in rows)
 
@@ -191,6 +205,8 @@ class KeyStore:
             for index, position, rank, group, info in self._members:
                 yield index, position, rank, info, None if group is None else self._verdicts[(rank, group)][1]
             return
+        import pickle
+
         self._db.execute("CREATE INDEX IF NOT EXISTS by_index ON members (idx, position)")
         rows = self._db.execute(
             "SELECT m.idx, m.position, m.rank, m.info, v.grp, v.verdict FROM members m"
@@ -202,6 +218,8 @@ class KeyStore:
     def _verdict(self, rank: int, group: bytes, data: bytes) -> Any:
         key, value = self._cached
         if key != (rank, group):  # a group's members often come one after another: unpickled once for them
+            import pickle
+
             value = pickle.loads(data)
             self._cached = ((rank, group), value)
         return value

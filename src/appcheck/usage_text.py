@@ -9,6 +9,7 @@ listed here keeps its English after a Chinese lead-in, so nothing is ever lost i
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: ``(pattern over the English text, Chinese template)``; ``{inner}`` is translated again.
@@ -44,12 +45,17 @@ _ZH = (
 )
 #: what an optional group above reads as in Chinese
 _GROUPS = {"unset": "，或 None 表示不设置"}
-_COMPILED = tuple((re.compile(pattern, re.S), template) for pattern, template in _ZH)
-_PROG = re.compile(r"(?P<prog>appcheck(?: [a-z-]+)?): (?P<rest>.*)", re.S)
+_PROG = r"(?P<prog>appcheck(?: [a-z-]+)?): (?P<rest>.*)"
+
+
+@functools.cache
+def _compiled() -> tuple:
+    """The patterns above, compiled when a usage error first needs them (not on every run)."""
+    return tuple((re.compile(pattern, re.S), template) for pattern, template in _ZH)
 
 
 def _zh(text: str) -> str | None:
-    for pattern, template in _COMPILED:
+    for pattern, template in _compiled():
         match = pattern.fullmatch(text)
         if match:
             parts = {key: (_GROUPS[key] if key in _GROUPS and value else value or "") for key, value in match.groupdict().items()}
@@ -63,7 +69,7 @@ def usage_error(message: str, lang: str) -> str:
     """The line a usage error prints: ``message`` (``"appcheck validate: ..."``) in ``lang``."""
     if lang != "zh":
         return message
-    match = _PROG.fullmatch(message)
+    match = re.fullmatch(_PROG, message, re.S)
     prog, rest = (match["prog"], match["rest"]) if match else ("appcheck", message)
     return f"{prog}：用法错误：{_zh(rest) or rest}"
 

@@ -15,7 +15,7 @@ import re
 
 import attrs
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+from ..formats import FORMATS
 
 
 @attrs.frozen
