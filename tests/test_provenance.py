@@ -138,8 +138,20 @@ def test_nothing_but_the_time_of_the_run_changes_between_runs(fmt, tmp_path, mon
     monkeypatch.setattr(provenance, "now", lambda: next(times))
     argv = ("validate", str(COUNTRIES), str(VALID), str(GD / "training" / "GD22-TRN-SCALE.json"), "--format", fmt, "--config", str(config), "-v")
     first, second = run(*argv)[1], run(*argv)[1]
-    if fmt in ("json", "sarif", "junit", "text"):
+    if fmt in ("json", "sarif", "junit", "text", "html"):
         assert "2026-03-01T09:00:00Z" in first and "2026-11-30T23:59:59Z" in second
     assert first.replace("2026-03-01T09:00:00Z", "TIME") == second.replace("2026-11-30T23:59:59Z", "TIME")
     if fmt in ("json", "sarif"):
         assert provenance.comparable(json.loads(first)) == provenance.comparable(json.loads(second))
+
+
+def test_the_html_report_shows_it_in_a_last_section() -> None:
+    batch = appcheck.validate_batch([str(VALID)], as_of="2026-01-01")
+    from appcheck.reporters import Options, html
+
+    page = html.render(batch, Options(lang="en"))
+    section = page[page.index('<section class="provenance">'):]
+    assert section.startswith('<section class="provenance"><h2>')
+    assert f"catalogue revision {catalog.revision()} (sha256 {catalog.sha256()})" in section
+    assert f"bundle {VALID} {digest(VALID)['size']} bytes sha256 {digest(VALID)['sha256']}" in section
+    assert '<section class="provenance">' not in html.render(appcheck.BatchReport(batch.reports), Options())

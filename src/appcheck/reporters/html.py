@@ -70,6 +70,7 @@ LABELS = {
     "counts": ("{passed} 项通过，{failed} 项未通过（{errors} 错误、{warnings} 警告、{info} 提示），{needs_review} 项待评审",
                "{passed} passed, {failed} failed ({errors} errors, {warnings} warnings, {info} info), {needs_review} to review"),
     "waived_count": ("{waived} 项已豁免", "{waived} waived"),
+    "provenance": ("检查依据（版本、要求目录、设置、豁免、文件摘要）", "Provenance (version, catalogue, settings, waivers, file digests)"),
     "summary": ("共 {files} 份申报书：{ok} 份通过，{bad} 份未通过", "{files} bundle(s): {ok} ok, {bad} not ok"),
 }
 
@@ -260,7 +261,18 @@ def write(batch, options: Options, out) -> None:
         counts[0 if ok else 1] += 1
         out.write(bundle_section(report, index, options) + "\n")
     out.write(batch_section(batch.findings, files_of) + "\n")
-    out.write(_overview(by_topic, files, good, options) + "\n</main></body></html>\n")
+    out.write(_overview(by_topic, files, good, options) + "\n")
+    out.write(provenance_section(getattr(batch, "provenance", None)) + "</main></body></html>\n")
+
+
+def provenance_section(provenance) -> str:
+    """What the verdicts rest on (see :mod:`appcheck.provenance`), a line a row; ``""`` without it."""
+    if provenance is None:
+        return ""
+    from ..provenance import lines
+
+    rows = "".join(f"<tr><td><code>{clean(line.strip())}</code></td></tr>" for line in lines(provenance, "en")[1:])
+    return f'<section class="provenance"><h2>{label("provenance")}</h2><table><tbody>{rows}</tbody></table></section>\n'
 
 
 def render(batch, options: Options) -> str:
