@@ -78,6 +78,7 @@ def test_declaration_with_a_default_reads_an_absent_field_as_the_default() -> No
     assert status(Declaration(("x",), True, ("是", "yes"), default=False), {}) == "failed"
     with pytest.raises(TypeError):
         Declaration(("x",), True, ("是", "yes"), default="no")
+    assert rule.describe() == ("counts_against_quota 为 false（未填按 false）：不计入限额", "counts_against_quota is false (absent: false): not counted against the quota")
 
 
 @pytest.mark.parametrize("blank", ["", "  "])

@@ -170,3 +170,11 @@ def test_a_passing_exchange_grant_is_placed_at_the_amount_requested() -> None:
     (grant,) = [f for f in appcheck.validate(path).findings if f.requirement == "GD22-EXC-GRANT"]
     assert grant.status.value == "passed" and grant.path == "/budget/subsidy_requested"
     assert (grant.line, grant.column) != (1, 1)
+
+
+@pytest.mark.parametrize("day,expected", [(dt.date(2021, 11, 30), "passed"), (dt.date(2021, 12, 1), "failed"), (dt.date(2021, 12, 15), "failed")])
+def test_a_bundle_submitted_before_2022_is_measured_at_its_submission_date(day, expected) -> None:
+    bundle = qualified(day)
+    bundle["submitted_on"] = "2021-12-01"
+    finding = findings(bundle)["GD22-PI-QUALIFICATION"]
+    assert finding.status.value == expected and "the submission date 2021-12-01" in finding.message_en

@@ -352,8 +352,9 @@ class PIQualification:
         guideline can have been published: 2022-01-01 for a 2022 guideline) is given: a qualification
         dated before ``published_from`` passes, one dated from ``published_from`` to the day before
         ``submitted_on`` needs review (the unknown publication date decides), and one dated on or after
-        ``submitted_on`` fails (a guideline is published before anyone applies under it). Without a
-        setting the reference date is ``submitted_on``. Every message names the date it compared with
+        ``submitted_on`` fails (a guideline is published before anyone applies under it; a bundle
+        submitted before ``published_from`` is measured at ``submitted_on``). Without a setting the
+        reference date is ``submitted_on``. Every message names the date it compared with
         and where it came from; a qualification without its date fails.
 
     Why:
@@ -408,7 +409,7 @@ class PIQualification:
             limit, used_zh, used_en = configured, f"指南发布日期 {configured}（设置 {self.date_setting}）", f"the guideline's publication date {configured} (setting {self.date_setting})"
         elif not self.date_setting:
             limit, used_zh, used_en = day, f"申报日期 {day}", f"the submission date {day}"
-        elif self.published_from is None:
+        elif self.published_from is None or day <= self.published_from:  # a submission before the earliest publication: the submission date bounds
             limit = day
             used_zh = f"申报日期 {day}（未设置指南发布日期 {self.date_setting}）"
             used_en = f"the submission date {day} (setting {self.date_setting} not set)"
@@ -424,7 +425,7 @@ class PIQualification:
                     f"the principal investigator obtained {en} on {when}, before {used_en}",
                     ("principal_investigator", field), expected=f"before {limit}", actual=when,
                 )
-        if configured is None and self.published_from is not None:
+        if configured is None and self.published_from is not None and limit < day:
             for field, _, zh, en, when in dated:
                 if when < day:
                     return review(

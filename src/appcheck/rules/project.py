@@ -170,6 +170,9 @@ class Declaration:
         return passed(f"声明 {name} 为 {str(value).lower()}（{zh}）", f"{name} is {str(value).lower()} ({en})", self.path, expected=self.required, actual=value)
 
     def describe(self) -> tuple[str, str]:
+        if self.default is not None:
+            name, required, default = "/".join(self.path), str(self.required).lower(), str(self.default).lower()
+            return f"{name} 为 {required}（未填按 {default}）：{self.meaning[0]}", f"{name} is {required} (absent: {default}): {self.meaning[1]}"
         return f"声明：{self.meaning[0]}", f"declared: {self.meaning[1]}"
 
 
