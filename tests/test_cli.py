@@ -244,7 +244,7 @@ def test_size_and_depth_limits_are_configurable(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("depth", [600, 900, 5000])
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github", "html"])
 def test_a_raised_max_depth_never_breaks_a_report(tmp_path, depth, fmt) -> None:
     """--max-depth above the default: deep values in the call, a subdivision, a title and a note give
     findings (or a LOAD finding where the document is too deep to read at all), never exit 3."""
