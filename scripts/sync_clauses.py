@@ -22,7 +22,7 @@ TARGET = ROOT / "src" / "appcheck" / "data" / "clauses.json"
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from appcheck import catalog, clauses, topics  # noqa: E402
+from appcheck import catalog, clauses, packs, topics  # noqa: E402
 
 
 class Unquoted(ValueError):
@@ -78,6 +78,8 @@ def derive_all(guidelines: Path) -> dict:
     """``{call: {"topic" or "topic#track": {requirement: clause}}}`` for every call; raises :class:`Unquoted`."""
     result, problems = {}, []
     for call in topics.calls():
+        if call.id not in packs.host().call_ids:
+            continue  # an installed call pack's call: its clauses are its own
         derived, found = derive_call(call, (guidelines / f"{call.id}.txt").read_text(encoding="utf-8"))
         result[call.id] = derived
         problems += found

@@ -194,6 +194,17 @@ def _reuses_a_requirement_id(site: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+def _lists_a_reserved_id(site: Path) -> None:
+    path = site / "appcheck_zj2027" / "data" / "catalog.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["requirements"]["SCHEMA"] = data["requirements"]["ZJ27-DURATION"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _names_a_setting_of_another_call(site: Path) -> None:
+    _edit(site / "appcheck_zj2027" / "zj2027.py", 'DOMESTIC_DEADLINE = "zj-2027.domestic_deadline"', 'DOMESTIC_DEADLINE = "zj-2026.domestic_deadline"')
+
+
 def _two_packs_share_requirement_ids(site: Path) -> None:
     """A second distribution registering another call from the same package: both list the same ids."""
     (info,) = site.glob("appcheck_zj_2027-*.dist-info")
@@ -214,6 +225,9 @@ BROKEN = {
     "ships-an-invalid-schema": (_ships_an_invalid_schema, "its schema schemas/zj-2027/tibet.json is not valid Draft 2020-12 (at type): "
                                 "Decimal('5') is not valid under any of the given schemas"),
     "reuses-a-requirement-id": (_reuses_a_requirement_id, "lists requirement ZJ26-DURATION, which appcheck 0.1.0 lists too"),
+    "lists-a-reserved-id": (_lists_a_reserved_id, "lists requirement SCHEMA, an id appcheck reserves for its own findings"),
+    "names-a-setting-of-another-call": (_names_a_setting_of_another_call,
+                                        "call zj-2027 declares setting 'zj-2026.domestic_deadline'; a call's settings are named zj-2027.NAME"),
 }
 
 
@@ -239,6 +253,9 @@ def test_a_broken_pack_is_refused_naming_it_and_the_other_calls_work(case: str, 
         (finding,) = own["findings"]
         assert finding["requirement"] == "TOPIC"
         assert finding["message_en"] == f'call "zj-2027" cannot be checked: call pack {PACK}: {message}'
+    if case == "fails-to-load":
+        explained = _run(broken, "-m", "appcheck", "explain", "zj-2027/intergov")
+        assert explained.returncode == 2 and f"cannot be looked up: call pack {PACK}: {message}" in explained.stderr
 
 
 def test_two_packs_listing_the_same_requirement_ids_are_both_refused_naming_each_other(site: Path, tmp_path: Path) -> None:

@@ -23,6 +23,9 @@ class UnknownTopic(LookupError):
 def find_topic(name: str, track: str | None = None) -> topics.Topic:
     topic = topics.topic(name) if isinstance(name, str) else None
     if topic is None:
+        refused = topics.refusal(name.partition("/")[0]) if isinstance(name, str) else None
+        if refused is not None:
+            raise UnknownTopic(f"{name!r} cannot be looked up: {refused}")
         known = ", ".join(t.name for c in topics.calls() for t in c.topics)
         raise UnknownTopic(f"unknown topic {name!r}; known: {known}")
     if track is not None and topic.track(track) is None:

@@ -18,8 +18,10 @@ A pack's data lie in the top-level package of its call modules, laid out as appc
 A pack is refused, with a :class:`PackError` naming it (and the other pack, for a clash), when it
 cannot be loaded, registers or declares a call id another pack registers, checks a requirement its
 catalog has no entry for, ships a schema that is not valid Draft 2020-12 (or one another pack ships),
-or lists a requirement id another pack lists. appcheck's own calls win a clash with a pack; two
-other packs clashing are both refused. A refused pack takes nothing from the others: its calls are
+or lists a requirement id another pack lists (or one appcheck reserves: ``SCHEMA``, ``LOAD``,
+``TOPIC``, ``AS-OF``, ``WAIVER``); a pack whose calls lie in several top-level packages, and a call
+whose settings are not named ``<call id>.NAME``, are refused too. appcheck's own calls win a clash
+with a pack; two other packs clashing are both refused. A refused pack takes nothing from the others: its calls are
 unknown, every other call works as before. Nothing here prints or exits.
 """
 
@@ -236,6 +238,15 @@ def static_problem(pack: Pack) -> PackError | None:
         raw_clauses(pack)
     except PackError as error:
         return error
+    from .model import AS_OF, LOAD, SCHEMA, TOPIC, WAIVER
+
+    reserved = sorted(set(catalog["requirements"]) & {AS_OF, LOAD, SCHEMA, TOPIC, WAIVER})
+    if reserved:
+        return PackError(pack.label, f"lists requirement {reserved[0]}, an id appcheck reserves for its own findings")
+    packages = {point.value.partition(":")[0].partition(".")[0].strip() for point in pack.entry_points}
+    if len(packages) > 1:
+        return PackError(pack.label, f"its calls' modules lie in several packages ({', '.join(sorted(packages))}); "
+                                     "a pack's calls and data share one top-level package")
     for other in installed().values():
         if other == pack:
             continue
@@ -308,6 +319,9 @@ def _load(pack: Pack, call_id: str):
         whose = f", which {owner.label} registers" if owner is not None and owner != pack else ""
         raise PackError(pack.label, f"entry point {call_id} ({point.value}) declares call id {found.id!r}{whose}; "
                                     f"the entry point's name must be the call's id")
+    foreign = [setting.name for setting in found.settings if not setting.name.startswith(f"{call_id}.")]
+    if foreign:
+        raise PackError(pack.label, f"call {call_id} declares setting {foreign[0]!r}; a call's settings are named {call_id}.NAME")
     listed = raw_catalog(pack)["requirements"]
     schemas = raw_schemas(pack)
     for topic in found.topics:
@@ -352,9 +366,3 @@ def refusal(call_id: Any) -> PackError | None:
         return error
     return None
 
-
-def clear() -> None:
-    """Forget everything found (for a caller that changes what is installed while running)."""
-    for function in (installed, raw_catalog, raw_clauses, raw_schemas, static_problem):
-        function.cache_clear()
-    _LOADED.clear()
