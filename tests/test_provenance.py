@@ -41,7 +41,8 @@ def test_the_json_report_records_every_field(tmp_path) -> None:
     path = config_with_waivers(tmp_path)
     code, out, _ = run("validate", str(COUNTRIES), str(VALID), "--format", "json", "--config", str(path), "--as-of", "2026-03-01")
     found = json.loads(out)["provenance"]
-    assert set(found) == {"appcheck", "catalogue", "settings", "as_of", "waivers", "bundles", "run_at"}
+    assert set(found) == {"appcheck", "catalogue", "calls", "settings", "as_of", "waivers", "bundles", "run_at"}
+    assert found["calls"] == {"gd-2022": {"pack": "appcheck", "version": appcheck.__version__}}
     assert found["appcheck"] == appcheck.__version__
     assert found["catalogue"] == {"revision": catalog.revision(), "sha256": catalog.sha256()} and found["catalogue"]["revision"] >= 2
     assert found["settings"] == {"gd-2022.published_on": {"value": "2022-04-15", "default": False}}  # the calls checked only
@@ -115,6 +116,7 @@ def test_junit_records_it_in_each_suites_properties(tmp_path, external_schemas, 
         assert properties["appcheck.catalogue.revision"] == str(catalog.revision())
         assert properties["appcheck.catalogue.sha256"] == catalog.sha256()
         assert properties["appcheck.setting.gd-2022.published_on"] == "2022-04-15"
+        assert properties["appcheck.call.gd-2022"] == f"appcheck {appcheck.__version__}"
         assert properties["appcheck.waiver.1"].startswith("GD22-TRN-COUNTRIES applied * : 特批".replace(" :", ":"))
         assert properties["appcheck.waiver.2"].startswith("GD22-TRN-SCALE expired")
         assert {key: properties[f"appcheck.bundle.{key}"] for key in ("path", "size", "sha256")} == {k: str(v) for k, v in digest(path).items()}

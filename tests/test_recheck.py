@@ -133,12 +133,14 @@ def test_another_appcheck_or_catalogue_is_named_as_a_reason(season) -> None:
     report = validate("submitted")
     report["provenance"]["appcheck"] = "0.0.9"
     report["provenance"]["catalogue"] = {"revision": 1, "sha256": "0" * 64}
+    report["provenance"]["calls"]["gd-2022"]["version"] = "0.0.9"
     finding = next(f for f in report["reports"][0]["findings"] if f["requirement"] == "GD22-TRN-COUNTRIES")
     finding["status"] = "passed"  # what the older catalogue said
     (season / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
     code, result = recheck_json()
     assert code == 1
-    expected_reasons = ["appcheck 0.0.9 -> 0.1.0", f"catalogue revision 1 -> {catalog.revision()} (sha256 000000000000… -> {catalog.sha256()[:12]}…)"]
+    expected_reasons = ["appcheck 0.0.9 -> 0.1.0", f"catalogue revision 1 -> {catalog.revision()} (sha256 000000000000… -> {catalog.sha256()[:12]}…)",
+                        "call gd-2022: appcheck 0.0.9 -> appcheck 0.1.0"]
     assert result["reasons"] == expected_reasons
     first = result["bundles"][0]
     assert first["state"] == "changed" and first["reasons"] == expected_reasons

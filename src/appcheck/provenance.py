@@ -2,6 +2,7 @@
 
 - ``appcheck``: the version that checked;
 - ``catalogue``: the revision of the requirements catalogue and the SHA-256 of the shipped file;
+- ``calls``: for each call checked, the pack (distribution) that registers it and its version;
 - ``settings``: each call setting in effect (those of the calls checked, and any given), its value and
   whether it is the call's ``default``;
 - ``as_of``: the date used for bundles without ``submitted_on`` (and the day waivers are judged on);
@@ -40,11 +41,13 @@ class Provenance:
     waivers: tuple = ()
     bundles: tuple = ()
     run_at: str = ""
+    calls: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
 
     def to_dict(self) -> dict:
         return {
             "appcheck": self.appcheck,
             "catalogue": dict(self.catalogue),
+            "calls": {call: dict(pack) for call, pack in self.calls.items()},
             "settings": {name: dict(value) for name, value in self.settings.items()},
             "as_of": self.as_of,
             "waivers": [dict(waiver) for waiver in self.waivers],
@@ -57,7 +60,7 @@ class Provenance:
         return cls(
             data["appcheck"], dict(data["catalogue"]), {name: dict(value) for name, value in data["settings"].items()},
             data["as_of"], tuple(dict(w) for w in data.get("waivers", ())), tuple(dict(b) for b in data.get("bundles", ())),
-            data.get(RUN_AT, ""),
+            data.get(RUN_AT, ""), {call: dict(pack) for call, pack in data.get("calls", {}).items()},
         )
 
     def given_settings(self) -> dict[str, Any]:
@@ -103,7 +106,20 @@ def build(*, run_at: str, as_of: dt.date, given: Mapping[str, Any] | None, resol
         tuple(states),
         tuple({"path": path, "size": size, "sha256": sha256} for path, size, sha256 in bundles),
         run_at,
+        packs_of(calls),
     )
+
+
+def packs_of(calls: Iterable[str]) -> dict[str, dict]:
+    """``{call: {"pack": name, "version": version}}`` for each call an installed pack registers."""
+    from . import packs
+
+    found = {}
+    for call_id in sorted({call for call in calls if call}):
+        pack = packs.pack_of(call_id)
+        if pack is not None:
+            found[call_id] = {"pack": pack.name, "version": pack.version}
+    return found
 
 
 def comparable(report: Any) -> Any:
@@ -128,6 +144,8 @@ def lines(provenance: Provenance | None, lang: str) -> list[str]:
         + f" (sha256 {catalogue.get('sha256')})",
         f"  as_of {provenance.as_of}; " + ("run at " if en else "检查时间 ") + provenance.run_at,
     ]
+    for call, pack in provenance.calls.items():
+        out.append(f"  call {call}: {pack.get('pack')} {pack.get('version')}")
     for name, value in provenance.settings.items():
         mark = (" (default)" if en else "（默认）") if value.get("default") else ""
         out.append(f"  setting {name} = {value.get('value') if value.get('value') is not None else '(unset)'}{mark}")

@@ -5,7 +5,8 @@ the settings, ``as_of`` and waivers the report recorded (``overrides`` replace r
 to ask whether a verdict holds under another value). For each bundle, every finding whose status
 changed is listed (a finding that appeared or went away counts: its status was or is ``absent``), with
 why it may have changed: the bundle's SHA-256 differs from the recorded one, the appcheck version or
-the catalogue (revision, SHA-256) differs, or a setting was overridden.
+the catalogue (revision, SHA-256) or the pack of a call (name, version) differs, or a setting was
+overridden.
 
 Bundle paths are read as recorded, relative to the current directory (run ``recheck`` where the
 report was made). A bundle that cannot be read again (gone, or given on standard input or in memory)
@@ -141,6 +142,14 @@ def recheck(report: Mapping, overrides: Mapping[str, Any] | None = None) -> Rech
     if catalogue.get("revision") != catalog.revision() or catalogue.get("sha256") != catalog.sha256():
         reasons.append(f"catalogue revision {catalogue.get('revision')} -> {catalog.revision()}"
                        + ("" if catalogue.get("sha256") == catalog.sha256() else f" (sha256 {str(catalogue.get('sha256'))[:12]}… -> {catalog.sha256()[:12]}…)"))
+    from .provenance import packs_of
+
+    now_packs = packs_of(recorded.calls)
+    for call, pack in recorded.calls.items():
+        if now_packs.get(call) != pack:
+            now = now_packs.get(call)
+            reasons.append(f"call {call}: {pack.get('pack')} {pack.get('version')} -> "
+                           + (f"{now['pack']} {now['version']}" if now else "not installed"))
     for name, value in (overrides or {}).items():
         was = settings.get(name)
         settings[name] = value

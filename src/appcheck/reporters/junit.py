@@ -166,6 +166,7 @@ def _run_properties(provenance) -> list[tuple[str, object]]:
         ("appcheck.catalogue.revision", provenance.catalogue.get("revision")),
         ("appcheck.catalogue.sha256", provenance.catalogue.get("sha256")),
         ("appcheck.as_of", provenance.as_of),
+        *((f"appcheck.call.{call}", f"{pack.get('pack')} {pack.get('version')}") for call, pack in provenance.calls.items()),
         ("appcheck.run_at", provenance.run_at),
     ]
     for name, setting in provenance.settings.items():
