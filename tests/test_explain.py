@@ -215,3 +215,30 @@ def test_an_english_checklist_names_degrees_titles_and_projects_in_english() -> 
     assert "a doctorate or an associate senior title or a senior title" in text
     assert "no ongoing provincial Guangdong–Hong Kong–Macao joint or international cooperation project" in text
     assert "`gd-2022.published_on` (default: unset): " in text
+
+
+def _enum_values(node, found: set) -> set:
+    if isinstance(node, dict):
+        for value in node.get("enum", ()):
+            if isinstance(value, str) and "_" in value:
+                found.add(value)
+        for child in node.values():
+            _enum_values(child, found)
+    elif isinstance(node, list):
+        for child in node:
+            _enum_values(child, found)
+    return found
+
+
+def test_no_checklist_names_a_raw_enum_value_in_either_language() -> None:
+    import re
+
+    raw = _enum_values(schemas.shipped(), set()) | {"un_developing", "belt_and_road", "arab_league"}  # and the country lists' ids
+    named = {}
+    for topic in _names():
+        for item in explain.checklist(topic)["requirements"]:
+            for text in (item["check"], item["check_en"]):
+                for word in re.findall(r"[a-z]+(?:_[a-z]+)+", text):
+                    if word in raw:
+                        named.setdefault(word, set()).add(item["requirement"])
+    assert named == {}

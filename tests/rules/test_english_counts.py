@@ -76,7 +76,7 @@ def test_trainee_countries_at_one_and_two() -> None:
     rule = TraineeCountries(3, ("asean",))
     assert outcome(rule, trainees("SG")).message_en == "trainees come from 1 country (SG); at least 3 required"
     assert outcome(rule, trainees("SG", "MY")).message_en == "trainees come from 2 countries (MY, SG); at least 3 required"
-    assert TraineeCountries(1, ("asean",)).describe()[1] == "trainees from at least 1 country (lists: asean)"
+    assert TraineeCountries(1, ("asean",)).describe()[1] == "trainees from at least 1 country (lists: ASEAN member states)"
     assert outcome(TraineeCountries(1, ("asean",)), trainees("JP")).message_en.startswith("trainees come from 1 country; JP is in none of the shipped lists")
 
 

@@ -283,8 +283,8 @@ DESCRIPTIONS = {
         'the applicant is the CN-ZJ host of a platform: a MOST international cooperation base; a provincial international joint lab (graded excellent in its 2024 evaluation)',
     ),
     'builder': (
-        '载体类型为 belt_and_road_lab/provincial_joint_lab 时，与平台的海外共建单位（外方合作单位）合作申报，且位于实验室的共建国',
-        "when the carrier is a belt_and_road_lab/provincial_joint_lab, the overseas co-builder is a foreign partner, in the lab's partner country",
+        '载体为国家“一带一路”联合实验室或省级国际联合实验室时，与平台的海外共建单位（外方合作单位）合作申报，且位于实验室的共建国',
+        "when the carrier is a national Belt and Road joint lab or a provincial international joint lab, the overseas co-builder is a foreign partner, in the lab's partner country",
     ),
     'any builder': (
         '与平台的海外共建单位（外方合作单位）合作申报',

@@ -218,7 +218,7 @@ class SignedAgreement:
     def describe(self) -> tuple[str, str]:
         zh, en = _covers(self.covers)
         kinds_zh = "或".join(KINDS[k][0] for k in sorted(self.kinds))
-        kinds_en = " or ".join(sorted(self.kinds))
+        kinds_en = " or ".join(k.replace("_", " ") for k in sorted(self.kinds))  # "letter of intent", not letter_of_intent
         who_zh, who_en = self.parties.describe() if self.parties else ("每家合作单位", "every partner")
         every_en = f"every partner that is {who_en}" if self.parties else who_en
         binding = ("具有法律效力的", "legally binding ") if self.legally_binding else ("", "")

@@ -23,6 +23,9 @@ DOCUMENT_NAMES = {
     "other": ("其他文件", "another document"),
 }
 ISSUER_KINDS = {"command_hq", "government", "institution", "other"}
+#: what a rule says it checks names the issuer kinds so (a finding quotes the bundle's value as written)
+ISSUER_NAMES = {"command_hq": ("前方指挥部", "the front-line command headquarters"), "government": ("政府部门", "a government body"),
+                "institution": ("机构", "an institution"), "other": ("其他出具方", "another issuer")}
 LEVELS = ("county", "prefecture", "province", "national")
 _fs = attrs.converters.optional(frozenset)
 
@@ -123,8 +126,8 @@ class HasDocument:
         zh, en = DOCUMENT_NAMES[self.kind]
         extra_zh, extra_en = [], []
         if self.issuer_kinds:
-            extra_zh.append(f"出具方类型 {'/'.join(sorted(self.issuer_kinds))}")
-            extra_en.append(f"issued by {'/'.join(sorted(self.issuer_kinds))}")
+            extra_zh.append(f"出具方为{'或'.join(ISSUER_NAMES[k][0] for k in sorted(self.issuer_kinds))}")
+            extra_en.append(f"issued by {' or '.join(ISSUER_NAMES[k][1] for k in sorted(self.issuer_kinds))}")
         if self.issuer_levels:
             extra_zh.append(f"出具方级别 {'/'.join(l for l in LEVELS if l in self.issuer_levels)}")
             extra_en.append(f"at level {'/'.join(l for l in LEVELS if l in self.issuer_levels)}")

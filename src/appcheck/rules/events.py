@@ -51,7 +51,7 @@ class TrainingContent:
         return passed(f"培训内容领域：{'、'.join(CONTENT_AREAS.get(a, (a,))[0] for a in areas)}", f"content areas: {', '.join(areas)}", ("training", "content_areas"), actual=list(areas))
 
     def describe(self) -> tuple[str, str]:
-        return f"培训内容限于：{'、'.join(CONTENT_AREAS.get(a, (a,))[0] for a in sorted(self.allowed))}", f"content areas within: {', '.join(sorted(self.allowed))}"
+        return f"培训内容限于：{'、'.join(CONTENT_AREAS.get(a, (a,))[0] for a in sorted(self.allowed))}", f"content areas within: {', '.join(CONTENT_AREAS.get(a, (a, a))[1] for a in sorted(self.allowed))}"
 
 
 @attrs.frozen
@@ -120,7 +120,9 @@ class TraineeCountries:
         )
 
     def describe(self) -> tuple[str, str]:
-        return f"学员来自不少于 {self.minimum} 个国家（名单：{'、'.join(self.lists)}）", f"trainees from at least {plural(self.minimum, 'country', 'countries')} (lists: {', '.join(self.lists)})"
+        titles = [reference.country_list(name) for name in self.lists]
+        return (f"学员来自不少于 {self.minimum} 个国家（名单：{'、'.join(t.title for t in titles)}）",
+                f"trainees from at least {plural(self.minimum, 'country', 'countries')} (lists: {'; '.join(t.title_en for t in titles)})")
 
 
 def _baselines(instance, attribute, value) -> None:

@@ -204,8 +204,8 @@ class OverseasCoBuilder:
         )
 
     def describe(self) -> tuple[str, str]:
-        scope_zh = f"载体类型为 {'/'.join(sorted(self.types))} 时，" if self.types else ""
-        scope_en = f"when the carrier is {a_or_an('/'.join(sorted(self.types)))}, " if self.types else ""
+        scope_zh = f"载体为{'或'.join(TYPE_NAMES.get(t, (t, t))[0] for t in sorted(self.types))}时，" if self.types else ""
+        scope_en = f"when the carrier is {' or '.join(TYPE_NAMES.get(t, (t, a_or_an(t)))[1] for t in sorted(self.types))}, " if self.types else ""
         country_zh = "，且位于实验室的共建国" if self.countries else ""
         country_en = ", in the lab's partner country" if self.countries else ""
         return f"{scope_zh}与平台的海外共建单位（外方合作单位）合作申报{country_zh}", f"{scope_en}the overseas co-builder is a foreign partner{country_en}"

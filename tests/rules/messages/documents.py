@@ -56,17 +56,17 @@ OUTCOMES = {
     'letter from the wrong issuer': {
         'status': 'failed',
         'segments': ('documents', 0),
-        'message': '推荐函不符合要求：出具方类型为 institution，应为 command_hq/government（要求：提供推荐函（出具方类型 command_hq/government，出具方级别 county/province，出具日期不晚于申报日期））',
-        'message_en': 'a recommendation letter does not qualify: its issuer_kind is institution, expected command_hq/government (required: a recommendation letter is attached (issued by command_hq/government, at level county/province, issued on or before the submission date))',
-        'expected': 'a recommendation letter is attached (issued by command_hq/government, at level county/province, issued on or before the submission date)',
+        'message': '推荐函不符合要求：出具方类型为 institution，应为 command_hq/government（要求：提供推荐函（出具方为前方指挥部或政府部门，出具方级别 county/province，出具日期不晚于申报日期））',
+        'message_en': 'a recommendation letter does not qualify: its issuer_kind is institution, expected command_hq/government (required: a recommendation letter is attached (issued by the front-line command headquarters or a government body, at level county/province, issued on or before the submission date))',
+        'expected': 'a recommendation letter is attached (issued by the front-line command headquarters or a government body, at level county/province, issued on or before the submission date)',
         'actual': None,
     },
     'letter at the wrong level': {
         'status': 'failed',
         'segments': ('documents', 0),
-        'message': '推荐函不符合要求：出具方级别为 national，应为 county/province（要求：提供推荐函（出具方类型 command_hq/government，出具方级别 county/province，出具日期不晚于申报日期））',
-        'message_en': 'a recommendation letter does not qualify: its issuer_level is national, expected county/province (required: a recommendation letter is attached (issued by command_hq/government, at level county/province, issued on or before the submission date))',
-        'expected': 'a recommendation letter is attached (issued by command_hq/government, at level county/province, issued on or before the submission date)',
+        'message': '推荐函不符合要求：出具方级别为 national，应为 county/province（要求：提供推荐函（出具方为前方指挥部或政府部门，出具方级别 county/province，出具日期不晚于申报日期））',
+        'message_en': 'a recommendation letter does not qualify: its issuer_level is national, expected county/province (required: a recommendation letter is attached (issued by the front-line command headquarters or a government body, at level county/province, issued on or before the submission date))',
+        'expected': 'a recommendation letter is attached (issued by the front-line command headquarters or a government body, at level county/province, issued on or before the submission date)',
         'actual': None,
     },
     'no letter': {
@@ -143,8 +143,8 @@ OUTCOMES = {
 
 DESCRIPTIONS = {
     'letter': (
-        '提供推荐函（出具方类型 command_hq/government，出具方级别 county/province，出具日期不晚于申报日期）',
-        'a recommendation letter is attached (issued by command_hq/government, at level county/province, issued on or before the submission date)',
+        '提供推荐函（出具方为前方指挥部或政府部门，出具方级别 county/province，出具日期不晚于申报日期）',
+        'a recommendation letter is attached (issued by the front-line command headquarters or a government body, at level county/province, issued on or before the submission date)',
     ),
     'proof': (
         f'提供美国联邦政府出资证明（关于{CN_ENTERPRISE_ZH}，附编号，写明出具方，出具日期不晚于申报日期）',

@@ -352,11 +352,11 @@ OUTCOMES = {
 DESCRIPTIONS = {
     'content': (
         '培训内容限于：孵化育成体系建设、科技创新政策与管理',
-        'content areas within: incubation_system, innovation_policy_management',
+        'content areas within: incubation system building, S&T innovation policy and management',
     ),
     'countries': (
-        '学员来自不少于 3 个国家（名单：asean、belt_and_road）',
-        'trainees from at least 3 countries (lists: asean, belt_and_road)',
+        '学员来自不少于 3 个国家（名单：东盟成员国、共建“一带一路”国家（已同中国签订共建“一带一路”合作文件的国家））',
+        'trainees from at least 3 countries (lists: ASEAN member states; Belt and Road partner countries (countries that have signed a Belt and Road cooperation document with China))',
     ),
     'scale': (
         '办班规模达到基准：20 人 20 天 或 30 人 15 天',
@@ -376,7 +376,7 @@ DESCRIPTIONS = {
     ),
     'content of an unnamed area': (
         '培训内容限于：digital_economy、孵化育成体系建设',
-        'content areas within: digital_economy, incubation_system',
+        'content areas within: digital_economy, incubation system building',
     ),
     'attendance': (
         '总参与人数不少于 150 人，院士不少于 2 人，其他单位人员占比不少于 80%（每单位最多计 3 人）',
