@@ -362,3 +362,16 @@ def test_several_countries_are_listed_in_messages() -> None:
 ])
 def test_organization_filters_describe_themselves(orgs, zh, en) -> None:
     assert orgs.describe() == (zh, en)
+
+
+def test_an_ongoing_project_named_by_a_number_list_is_shown_as_the_bundle_writes_it() -> None:
+    from decimal import Decimal
+
+    from appcheck.rules.parties import NoOngoingProjects
+
+    rule = NoOngoingProjects(levels={"provincial"}, categories={"international_cooperation"})
+    bundle = {"submitted_on": "2022-05-10", "principal_investigator": {"ongoing_projects": [
+        {"program": [Decimal("1E+300")], "level": "provincial", "category": "international_cooperation"}]}}
+    found = outcome(rule, bundle)
+    assert "Decimal(" not in found.message and "Decimal(" not in found.message_en
+    assert "[1E+300]" in found.message_en

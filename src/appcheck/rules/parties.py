@@ -512,10 +512,11 @@ class NoOngoingProjects:
                 ends = ctx.optional_date_in(project, where, "ends_on")
                 if ends is None or ends >= day:
                     name = project.get("program", where[-1])
+                    name_zh, name_en = (name, name) if isinstance(name, (str, int)) else (shown(name), shown_en(name))
                     until = f"至 {ends}" if ends else "（未填写结束日期）"
                     return failed(
-                        f"项目申报人有在研项目 {name}（{project.get('level')}、{project.get('category')}）{until}，申报日期 {day} 时仍在研",
-                        f"the principal investigator has an ongoing project {name} ({project.get('level')}, {project.get('category')}) {f'until {ends}' if ends else 'with no end date'}, still running on {day}",
+                        f"项目申报人有在研项目 {name_zh}（{project.get('level')}、{project.get('category')}）{until}，申报日期 {day} 时仍在研",
+                        f"the principal investigator has an ongoing project {name_en} ({project.get('level')}, {project.get('category')}) {f'until {ends}' if ends else 'with no end date'}, still running on {day}",
                         where, expected="none running", actual={"program": name, "ends_on": ends},
                     )
         return passed(
