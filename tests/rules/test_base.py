@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from appcheck.model import Status
 from appcheck.rules.base import (
-    AllOf, Context, MISSING, MissingInput, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, percent, plain, review,
+    AllOf, Context, Duration, MISSING, MissingInput, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, percent, plain, review,
 )
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
@@ -253,3 +253,36 @@ def test_percent_writes_a_share_as_the_messages_do() -> None:
     from appcheck.rules.base import percent
 
     assert [percent(Decimal("0.2")), percent(Decimal("0.15")), percent(Decimal("1"))] == ["20", "15", "100"]
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    (dt.date(2022, 1, 1), dt.date.max, Duration(95736, 0)),  # 7,978 whole years
+    (dt.date(1, 1, 1), dt.date.max, Duration(119988, 0)),  # the whole calendar
+    (dt.date(9999, 12, 31), dt.date.max, Duration(0, 1)),
+    (dt.date(9999, 12, 30), dt.date.max, Duration(0, 2)),
+    (dt.date(9999, 12, 1), dt.date.max, Duration(1, 0)),
+    (dt.date(9999, 12, 2), dt.date.max, Duration(0, 30)),
+    (dt.date(2022, 1, 1), dt.date(9999, 12, 30), Duration(95735, 30)),  # one day less: counted as always
+    (dt.date(400, 3, 1), dt.date.max, Duration(115198, 0)),  # (10000 - 400) * 12 - 2: the start cannot move back 400 years
+    (dt.date(401, 3, 1), dt.date.max, Duration(115186, 0)),  # it can
+])
+def test_a_duration_ending_on_the_calendars_last_day(start, end, expected) -> None:
+    assert Duration.between(start, end) == expected
+
+
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9599, 12, 30)), st.integers(min_value=0, max_value=3000))
+@settings(max_examples=300)
+def test_durations_repeat_every_400_years(start, length) -> None:
+    """The Gregorian calendar repeats every 400 years: what counting to the calendar's last day relies on."""
+    end = min(start + dt.timedelta(days=length), dt.date(9599, 12, 30))
+    shifted = Duration.between(start.replace(year=start.year + 400), end.replace(year=end.year + 400))
+    assert Duration.between(start, end) == shifted
+
+
+def test_months_before_the_calendars_first_day_is_none() -> None:
+    from appcheck.rules.base import months_before
+
+    assert months_before(dt.date(1, 2, 1), 1) == dt.date(1, 1, 1)  # the first day itself
+    assert months_before(dt.date(1, 1, 31), 1) is None  # one step before it
+    assert months_before(dt.date(1, 1, 1), 12) is None
+    assert months_before(dt.date(2022, 5, 10), 24) == dt.date(2020, 5, 10)
