@@ -271,3 +271,26 @@ def test_two_packs_listing_the_same_requirement_ids_are_both_refused_naming_each
         f"appcheck topics: call pack appcheck-zj-twin 0.1.0: lists requirement {first}, which {PACK} lists too (and {more} more)",
     ]
     assert "zj-2026" in done.stdout and "zj-2027" not in done.stdout
+
+
+# ----------------------------------------------------------------------------- reading the entry points
+
+def test_a_broken_distribution_does_not_hide_the_others(monkeypatch) -> None:
+    """Should ``entry_points()`` fail on some distribution, the distributions are read one by one."""
+    from importlib import metadata
+
+    from appcheck import packs
+
+    def broken(**_):
+        raise ValueError("a distribution with unreadable metadata")
+
+    before = packs.installed()
+    monkeypatch.setattr(metadata, "entry_points", broken)
+    packs.installed.cache_clear()
+    try:
+        assert packs.installed() == before
+        assert packs.host().call_ids == ("gd-2022", "most-2022", "zj-2022", "zj-2025", "zj-2026")
+    finally:
+        monkeypatch.undo()
+        packs.installed.cache_clear()
+    assert packs.installed() == before

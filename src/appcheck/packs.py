@@ -77,21 +77,51 @@ def _normal(name: str) -> str:
 
 @cache
 def installed() -> dict[str, Pack]:
-    """Every pack, by distribution name (appcheck itself always among them), from the entry points."""
+    """Every pack, by distribution name (appcheck itself always among them), from the entry points.
+
+    Distributions are read as ``importlib.metadata.entry_points`` reads them (the first of a name on
+    ``sys.path`` wins); should that fail on a broken distribution, they are read one by one and the
+    broken one registers nothing.
+    """
     from importlib import metadata
 
     grouped: dict[str, list] = {}
     versions: dict[str, str] = {}
-    for point in metadata.entry_points(group=GROUP):
-        dist = getattr(point, "dist", None)
-        name = dist.metadata["Name"] if dist is not None else point.value.partition(".")[0]
+    try:
+        found = [(point.dist, point) for point in metadata.entry_points(group=GROUP)]
+    except Exception:  # a broken distribution among them: read them one by one, skipping it  # noqa: BLE001
+        found = []
+        for dist in _unique(metadata.distributions()):
+            try:
+                found += [(dist, point) for point in dist.entry_points if point.group == GROUP]
+            except Exception:  # noqa: BLE001
+                continue
+    for dist, point in found:
+        try:
+            name, version = dist.metadata["Name"], dist.version
+        except Exception:  # noqa: BLE001
+            name, version = None, None
+        name = name if isinstance(name, str) else point.value.partition(".")[0]
         grouped.setdefault(name, []).append(point)
-        versions[name] = dist.version if dist is not None else "?"
+        versions[name] = version if isinstance(version, str) else "?"
     if not any(_normal(name) == HOST for name in grouped):
         from . import __version__
 
         grouped[HOST], versions[HOST] = [], __version__
     return {name: Pack(name, versions[name], sorted(points, key=lambda p: p.name)) for name, points in sorted(grouped.items())}
+
+
+def _unique(dists) -> Iterator:
+    """Each distribution once, the first of a name on ``sys.path`` (as ``importlib.metadata`` reads them)."""
+    seen: set[str] = set()
+    for dist in dists:
+        try:
+            name = _normal(dist.metadata["Name"])
+        except Exception:  # noqa: BLE001
+            continue
+        if name not in seen:
+            seen.add(name)
+            yield dist
 
 
 def is_host(pack: Pack) -> bool:
@@ -169,7 +199,11 @@ def raw_clauses(pack: Pack) -> dict:
         if not entry.is_file():
             return {}
         data = _read_json(pack, entry, "clauses (data/clauses.json)")
-        if not isinstance(data, dict):
+        shaped = isinstance(data, dict) and all(
+            isinstance(table, dict) and all(isinstance(quotes, dict) and all(isinstance(text, str) for text in quotes.values())
+                                            for quotes in table.values())
+            for table in data.values())
+        if not shaped:
             raise PackError(pack.label, "its clauses (data/clauses.json) are not {call: {topic: {requirement: clause}}}")
         return {call: table for call, table in data.items() if call in pack.call_ids or is_host(pack)}
 
