@@ -296,7 +296,8 @@ def test_a_region_places_by_code_then_by_name_within_its_country() -> None:
     assert located(MIDLANDS, country="GB", subdivision="GB-ENG") is None
     assert located(AKSU, country="CN", subdivision="CN-XJ", locality="Aksu City") == "Aksu"
     assert located(AKSU, country="CN", locality="阿克苏") == "阿克苏"  # no code given: the locality decides
-    assert located(AKSU, country="CN", subdivision="CN-XJ", locality="阿克苏地区") is None  # not a listed name here
+    assert located(AKSU, country="CN", subdivision="CN-XJ", locality="阿克苏地区") == "阿克苏"  # the listed name with its suffix
+    assert located(AKSU, country="CN", subdivision="CN-XJ", locality="阿克苏路") is None  # a street named after it
     assert located(MIDLANDS, country="GB", subdivision="GB-MAN", locality="Northamptonshire") is None  # the code decides
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from appcheck.engine import normalize
 from appcheck.rules.base import Context, run
@@ -51,9 +53,11 @@ def test_the_midlands_codes_are_the_eleven_counties_and_their_unitary_authoritie
 
 @pytest.mark.parametrize("locality,names", [
     ("Leicester Square, London", ("Leicester Square, London", "Leicester Square", " London")),
-    ("阿克苏地区、温宿县", ("阿克苏地区、温宿县", "阿克苏地区", "温宿县")),
-    ("阿克苏地区 温宿县", ("阿克苏地区 温宿县", "阿克苏地区", "温宿县")),
-    ("乌鲁木齐市阿克苏路", ("乌鲁木齐市阿克苏路", "乌鲁木齐市阿克苏路")),
+    ("阿克苏地区、温宿县", ("阿克苏地区、温宿县", "阿克苏地区", "温宿县", "阿克苏地区", "阿克苏", "温宿县", "温宿")),
+    ("阿克苏地区 温宿县", ("阿克苏地区 温宿县", "阿克苏地区", "温宿县", "阿克苏地区", "阿克苏", "温宿县", "温宿")),
+    ("阿克苏地区温宿县", ("阿克苏地区温宿县", "阿克苏地区温宿县", "阿克苏地区", "阿克苏", "温宿县", "温宿")),
+    ("乌鲁木齐市阿克苏路", ("乌鲁木齐市阿克苏路", "乌鲁木齐市阿克苏路", "乌鲁木齐市", "乌鲁木齐", "阿克苏路")),
+    ("阿克苏路", ("阿克苏路", "阿克苏路", "阿克苏路")),
     ("West Northamptonshire", ("West Northamptonshire", "West", "Northamptonshire")),
 ])
 def test_a_locality_is_read_as_whole_place_names(locality, names) -> None:
@@ -133,7 +137,7 @@ LOCAL = Orgs(roles={"local_partner"})
 @pytest.mark.parametrize("region,subdivision,locality", [
     (AKSU, "CN-XJ", "阿克苏地区"), (AKSU, "CN-XJ", "新疆 阿克苏地区 温宿县"), (AKSU, "CN-XJ", "Aksu Prefecture"), (AKSU, "CN-XJ", "乌鲁木齐市, 阿克苏地区"),
     (AKSU, "CN-XJ", "新疆生产建设兵团第一师"), (AKSU, "CN-XJ", "兵团第一师"), (AKSU, "CN-XJ", "农一师"), (AKSU, "CN-XJ", "XPCC 1st Division"),
-    (AKSU, "CN-XJ", "阿拉尔市"),
+    (AKSU, "CN-XJ", "阿拉尔市"), (AKSU, "CN-XJ", "新疆阿克苏地区温宿县"), (NAGQU, "CN-XZ", "那曲市色尼区"),
     (NAGQU, "CN-XZ", "那曲市"), (NAGQU, "CN-XZ", "Nagqu"), (NAGQU, "CN-XZ", "那曲市、色尼区"), (NAGQU, "CN-XZ", "色尼区"),
     (HAIXI, "CN-QH", "海西蒙古族藏族自治州"), (HAIXI, "CN-QH", "海西州"), (HAIXI, "CN-QH", "Haixi"), (HAIXI, "CN-QH", "格尔木市"),
     (FULING, "CN-CQ", "涪陵区"), (FULING, "CN-CQ", "Fuling District"),
@@ -147,14 +151,99 @@ def test_counterpart_regions(region, subdivision, locality) -> None:
 
 @pytest.mark.parametrize("region,subdivision,locality", [
     (AKSU, "CN-XJ", "喀什地区"), (AKSU, "CN-XJ", None), (AKSU, "CN-ZJ", "阿克苏地区"),
-    (AKSU, "CN-XJ", "乌鲁木齐市阿克苏路"), (AKSU, "CN-XJ", "新疆阿克苏地区温宿县"), (AKSU, "CN-XJ", "Aksu Road, Urumqi City"),
-    (NAGQU, "CN-XZ", "那曲市色尼区"), (HAIXI, "CN-QH", "西宁市海西路"),
+    (AKSU, "CN-XJ", "乌鲁木齐市阿克苏路"), (AKSU, "CN-XJ", "Aksu Road, Urumqi City"),
+    (HAIXI, "CN-QH", "西宁市海西路"),
     (NAGQU, "CN-XZ", "拉萨市"), (NAGQU, "CN-QH", "那曲市"),
     (HAIXI, "CN-QH", "西宁市"), (FULING, "CN-CQ", "万州区"), (WANZHOU, "CN-CQ", "涪陵区"), (WANZHOU, "CN-SC", "万州区"),
     (SICHUAN, "CN-CQ", "万州区"), (SICHUAN_CHONGQING, "CN-CQ", "渝中区"), (SICHUAN_CHONGQING, "CN-GZ", None),
 ])
 def test_outside_counterpart_regions(region, subdivision, locality) -> None:
     assert status(PartnerInRegion(LOCAL, region), bundle(partner("CN", subdivision, locality, role="local_partner"))) == "failed"
+
+
+# ----------------------------------------------------------------------------- Chinese addresses written run-together
+
+@pytest.mark.parametrize("region,subdivision,locality", [
+    (AKSU, "CN-XJ", "阿克苏地区温宿县"), (AKSU, "CN-XJ", "新疆阿克苏地区库车市"), (AKSU, "CN-XJ", "新疆维吾尔自治区阿克苏地区阿克苏市"),
+    (AKSU, None, "新疆阿克苏温宿县"), (AKSU, "CN-XJ", "新疆生产建设兵团第一师阿拉尔市"), (AKSU, "CN-XJ", "阿克苏地区温宿县托乎拉路12号"),
+    (AKSU, "CN-XJ", "中国新疆阿克苏地区沙雅县"), (AKSU, "CN-XJ", "阿克苏地区库车县"),
+    (NAGQU, "CN-XZ", "西藏自治区那曲市色尼区"), (NAGQU, "CN-XZ", "西藏那曲地区安多县"), (NAGQU, None, "那曲市色尼区"),
+    (HAIXI, "CN-QH", "青海省海西州格尔木市"), (HAIXI, "CN-QH", "青海省海西蒙古族藏族自治州德令哈市"), (HAIXI, "CN-QH", "海西州格尔木市昆仑路"),
+    (FULING, "CN-CQ", "重庆市涪陵区李渡街道"), (FULING, "CN-CQ", "重庆涪陵区"), (FULING, "CN-CQ", "中国重庆市涪陵区"),
+    (WANZHOU, "CN-CQ", "重庆市万州区"), (WANZHOU, "CN-CQ", "重庆市万州区高笋塘街道"),
+    (SICHUAN, "CN-SC", "四川省泸州市江阳区"),
+    (SICHUAN_CHONGQING, "CN-CQ", "重庆市万州区"), (SICHUAN_CHONGQING, "CN-CQ", "重庆市涪陵区"), (SICHUAN_CHONGQING, "CN-SC", "四川省凉山彝族自治州昭觉县"),
+])
+def test_a_run_together_address_is_read_as_its_place_names(region, subdivision, locality) -> None:
+    assert status(PartnerInRegion(LOCAL, region), bundle(partner("CN", subdivision, locality, role="local_partner"))) == "passed"
+
+
+@pytest.mark.parametrize("region,subdivision,locality", [
+    (AKSU, "CN-XJ", "阿克苏路"), (AKSU, "CN-XJ", "乌鲁木齐市阿克苏路"), (AKSU, "CN-XJ", "乌鲁木齐市阿克苏东路"), (AKSU, "CN-XJ", "乌鲁木齐市阿克苏路街道"),
+    (AKSU, None, "阿克苏市场"), (AKSU, "CN-XJ", "新疆生产建设兵团第二师铁门关市"), (AKSU, "CN-XJ", "新疆喀什地区疏附县"),
+    (NAGQU, "CN-XZ", "那曲大道"), (NAGQU, "CN-XZ", "拉萨市那曲路"), (NAGQU, "CN-XZ", "西藏拉萨市城关区"),
+    (HAIXI, "CN-QH", "西宁市海西路"), (HAIXI, "CN-QH", "青海省西宁市城东区"),
+    (FULING, "CN-CQ", "涪陵饭店"), (FULING, "CN-CQ", "重庆市渝中区涪陵路"), (FULING, "CN-CQ", "重庆市万州区"),
+    (WANZHOU, "CN-CQ", "重庆万州路"), (WANZHOU, "CN-CQ", "重庆市涪陵区"), (WANZHOU, "CN-CQ", "万州大厦"),
+    (SICHUAN_CHONGQING, "CN-CQ", "重庆市渝中区万州路"),
+])
+def test_a_street_or_building_named_after_a_place_is_not_that_place(region, subdivision, locality) -> None:
+    assert status(PartnerInRegion(LOCAL, region), bundle(partner("CN", subdivision, locality, role="local_partner"))) == "failed"
+
+
+@pytest.mark.parametrize("run,names", [
+    ("阿克苏地区温宿县", ("阿克苏地区", "温宿县")),
+    ("乌鲁木齐市阿克苏路", ("乌鲁木齐市", "阿克苏路")),
+    ("青海省海西州格尔木市", ("青海省", "海西州", "格尔木市")),
+    ("新疆阿克苏地区库车市", ("新疆", "阿克苏地区", "库车市")),
+    ("四川省泸州市江阳区", ("四川省", "泸州市", "江阳区")),          # 州 is part of 泸州
+    ("广西梧州市万秀区", ("广西", "梧州市", "万秀区")),
+    ("济南市市中区", ("济南市", "市中区")),                        # 市 begins 市中区
+    ("河南省新乡市红旗区", ("河南省", "新乡市", "红旗区")),
+    ("重庆市万州区", ("重庆市", "万州区")),
+    ("重庆万州路", ("重庆", "万州路")),
+    ("内蒙古自治区锡林郭勒盟锡林浩特市", ("内蒙古自治区", "锡林郭勒盟", "锡林浩特市")),
+    ("江苏省镇江市", ("江苏省", "镇江市")),                        # 镇 begins 镇江
+    ("阿克苏市场", ("阿克苏市场",)),
+    ("涪陵饭店", ("涪陵饭店",)),
+])
+def test_a_run_of_chinese_is_split_after_each_division_suffix(run, names) -> None:
+    from appcheck.rules.parties import segment_run
+
+    assert segment_run(run, AKSU.names + WANZHOU.names + FULING.names + HAIXI.names) == names
+
+
+_HAN_NAMES = {
+    region.name_en: tuple(name for name in region.names if all("\u4e00" <= ch <= "\u9fff" for ch in name))
+    for region in (AKSU, NAGQU, HAIXI, FULING, WANZHOU)
+}
+_REGION = {region.name_en: region for region in (AKSU, NAGQU, HAIXI, FULING, WANZHOU)}
+_PROVINCE_PREFIXES = ("", "中国", "新疆", "新疆维吾尔自治区", "西藏", "西藏自治区", "青海省", "青海", "重庆市", "重庆")
+_SUFFIXES = ("市", "地区", "州", "自治州", "县", "区", "盟", "旗")
+_COUNTIES = ("温宿县", "色尼区", "格尔木市", "李渡街道", "城关镇", "某某乡", "某某县", "库车市", "")
+_OUTSIDE_CITIES = ("乌鲁木齐市", "拉萨市", "西宁市", "杭州市", "成都市", "重庆市渝中区")
+_STREETS = ("路", "东路", "大道", "大街", "街", "巷", "饭店", "大厦", "广场", "宾馆")
+
+
+@settings(max_examples=300, deadline=None)
+@given(region=st.sampled_from(sorted(_HAN_NAMES)), data=st.data(), province=st.sampled_from(_PROVINCE_PREFIXES),
+       county=st.sampled_from(_COUNTIES))
+def test_any_listed_name_with_any_division_suffix_is_that_place(region, data, province, county) -> None:
+    name = data.draw(st.sampled_from(_HAN_NAMES[region]))
+    from appcheck.rules.parties import COUNTY_SUFFIXES, TOWN_SUFFIXES
+
+    bare = not name.endswith(COUNTY_SUFFIXES + TOWN_SUFFIXES)
+    suffix = data.draw(st.sampled_from(_SUFFIXES)) if bare else ""
+    locality = f"{province}{name}{suffix}{county}"
+    assert status(PartnerInRegion(LOCAL, _REGION[region]), bundle(partner("CN", None, locality, role="local_partner"))) == "passed", locality
+
+
+@settings(max_examples=300, deadline=None)
+@given(region=st.sampled_from(sorted(_HAN_NAMES)), data=st.data(), city=st.sampled_from(_OUTSIDE_CITIES), street=st.sampled_from(_STREETS))
+def test_a_street_named_after_any_listed_name_is_not_that_place(region, data, city, street) -> None:
+    name = data.draw(st.sampled_from(_HAN_NAMES[region]))
+    for locality in (f"{city}{name}{street}", f"{name}{street}"):
+        assert status(PartnerInRegion(LOCAL, _REGION[region]), bundle(partner("CN", None, locality, role="local_partner"))) == "failed", locality
 
 
 def test_region_parameters() -> None:

@@ -219,11 +219,19 @@ def test_onsite_days_every_year(days, year) -> None:
 
 @pytest.mark.parametrize("track,subdivision,locality,expected", [
     ("aksu", "CN-XJ", "兵团第一师 阿拉尔市", "passed"),
+    ("aksu", "CN-XJ", "新疆阿克苏地区库车市", "passed"),    # written run-together: 新疆 / 阿克苏地区 / 库车市
+    ("aksu", "CN-XJ", "阿克苏路", "failed"),
         ("aksu", "CN-XJ", "乌鲁木齐市阿克苏路", "failed"),
     ("aksu", "CN-XJ", "和田地区", "failed"),
     ("nagqu", "CN-XZ", "那曲市 色尼区", "passed"),
-        ("nagqu", "CN-XZ", "那曲市色尼区", "failed"),
+    ("nagqu", "CN-XZ", "那曲市色尼区", "passed"),
     ("haixi", "CN-QH", "德令哈市", "passed"),
+    ("haixi", "CN-QH", "青海省海西州格尔木市", "passed"),
+    ("nagqu", "CN-XZ", "那曲大道", "failed"),
+    ("fuling", "CN-CQ", "重庆市涪陵区", "passed"),
+    ("fuling", "CN-CQ", "涪陵饭店", "failed"),
+    ("wanzhou", "CN-CQ", "重庆市万州区", "passed"),
+    ("sichuan", "CN-SC", "四川省凉山彝族自治州昭觉县", "passed"),
     ("haixi", "CN-QH", "海东市", "failed"),
     ("fuling", "CN-CQ", "Fuling", "passed"),
     ("wanzhou", "CN-CQ", "涪陵区", "failed"),

@@ -604,18 +604,153 @@ def _codes(instance, attribute, value) -> None:
 
 #: what separates the place names of a locality: commas and 、 first; spaces where there are none
 _MAJOR_SEPARATORS = re.compile(r"[,，、]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+#: the suffixes of China's administrative divisions, county level and above: a place name written with
+#: one of them, or without it, is the same place (阿克苏地区 and 阿克苏, 库车县 and 库车市)
+COUNTY_SUFFIXES = (
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区",
+    "省", "市", "州", "盟", "县", "区", "旗",
+)
+#: the suffixes of townships and subdistricts: they end a place name in a run of text, but a town is
+#: its own place (a town named like a county may lie anywhere)
+TOWN_SUFFIXES = ("街道", "镇", "乡")
+_SUFFIXES = tuple(sorted(COUNTY_SUFFIXES + TOWN_SUFFIXES, key=len, reverse=True))
+#: words that make the name before them a street's, a square's or a building's (阿克苏路, 涪陵饭店,
+#: 阿克苏市场): no place name ends before them
+_STREET_WORDS = ("路", "大街", "街", "大道", "道", "巷", "弄", "胡同", "广场", "场", "大厦", "大楼", "饭店", "宾馆", "酒店", "公园")
+#: what may stand between a name and a street word (西藏中路, 阿克苏东路, 四川北路, 北京一路)
+_STREET_PREFIXES = tuple("东西南北中一二三四五六七八九十")
+#: characters that are part of the name when a county-level suffix follows them (泸州市, 万州区, 红旗区, 萍乡市)
+_NAME_CHARACTERS = ("州", "旗", "乡", "镇")
+#: China, its provinces and provincial-level divisions, by full and short name: read as whole place
+#: names at the start of a run of text, so ``新疆阿克苏地区`` is 新疆 and 阿克苏地区
+PROVINCES = (
+    "中华人民共和国", "中国",
+    "北京市", "北京", "天津市", "天津", "上海市", "上海", "重庆市", "重庆",
+    "河北省", "河北", "山西省", "山西", "辽宁省", "辽宁", "吉林省", "吉林", "黑龙江省", "黑龙江",
+    "江苏省", "江苏", "浙江省", "浙江", "安徽省", "安徽", "福建省", "福建", "江西省", "江西", "山东省", "山东",
+    "河南省", "河南", "湖北省", "湖北", "湖南省", "湖南", "广东省", "广东", "海南省", "海南",
+    "四川省", "四川", "贵州省", "贵州", "云南省", "云南", "陕西省", "陕西", "甘肃省", "甘肃", "青海省", "青海",
+    "台湾省", "台湾", "内蒙古自治区", "内蒙古", "广西壮族自治区", "广西", "西藏自治区", "西藏",
+    "宁夏回族自治区", "宁夏", "新疆维吾尔自治区", "新疆", "香港特别行政区", "香港", "澳门特别行政区", "澳门",
+)
 
 
-def place_names(locality: str) -> tuple[str, ...]:
-    """The whole place names a locality is read as: the whole locality, and its parts.
+def _may_end(run: str, end: int) -> bool:
+    """Whether a place name may end at ``end`` of ``run``: not before a street or building word, and
+    not between a name character and the county-level suffix that completes it (泸州|市)."""
+    if end >= len(run):
+        return True
+    if _names_a_street(run[end:]):
+        return False
+    return not (run[end - 1] in _NAME_CHARACTERS and run[end] in "市区县")
+
+
+def _names_a_street(rest: str) -> bool:
+    """Whether ``rest`` begins with a street or building word, maybe after one direction or number."""
+    if rest.startswith(_STREET_PREFIXES):
+        rest = rest[1:] if rest[1:].startswith(_STREET_WORDS) else rest
+    return rest.startswith(_STREET_WORDS) and not rest.startswith("街道")
+
+
+def _suffix_at(run: str, start: int) -> str:
+    """The longest division suffix that ``run`` has at ``start`` (or "")."""
+    return next((suffix for suffix in _SUFFIXES if run.startswith(suffix, start)), "")
+
+
+def _known_at(run: str, start: int, known: tuple[str, ...]) -> int | None:
+    """The end of the longest known name at ``start`` that is a whole place name there: a name with a
+    division suffix (阿克苏地区, 万州), or a bare one (阿克苏, 新疆) followed by the end, by a division
+    suffix (阿克苏 + 地区), by another known name (新疆 + 阿克苏地区) or by a division name whose stem
+    names no street (广西 + 梧州市, not 阿克苏 + 东路街道); never before a street word."""
+    for name in known:
+        if not run.startswith(name, start):
+            continue
+        end = start + len(name)
+        if name.endswith(_SUFFIXES) or end == len(run):
+            if _may_end(run, end):
+                return end
+            continue
+        suffix = _suffix_at(run, end)
+        if suffix and _may_end(run, end + len(suffix)):
+            return end + len(suffix)
+        if not suffix and (any(run.startswith(other, end) for other in known) or _division_follows(run, end)):
+            return end
+    return None
+
+
+def _division_at(run: str, start: int) -> int | None:
+    """The end of the shortest division name at ``start``: a stem of one character or more and a
+    division suffix (乌鲁木齐市, 温宿县, 市中区), where a name may end."""
+    for end in range(start + 2, len(run) + 1):
+        if any(run.endswith(suffix, start, end) and end - len(suffix) > start for suffix in _SUFFIXES) and _may_end(run, end):
+            return end
+    return None
+
+
+def _division_follows(run: str, start: int) -> bool:
+    """Whether a division name whose stem holds no street word begins at ``start``."""
+    end = _division_at(run, start)
+    if end is None:
+        return False
+    name = run[start:end]
+    stem = name[: -len(next(suffix for suffix in _SUFFIXES if name.endswith(suffix)))]
+    return not any(word in stem for word in _STREET_WORDS)
+
+
+@lru_cache(maxsize=256)
+def _known_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The Chinese names of ``names`` and the provinces, folded, longest first."""
+    folded = {fold_place(name) for name in (*names, *PROVINCES)}
+    return tuple(sorted((name for name in folded if _HAN_ONLY.fullmatch(name)), key=lambda name: (-len(name), name)))
+
+
+def segment_run(run: str, names: Iterable[str] = ()) -> tuple[str, ...]:
+    """A run of Chinese text read as the administrative place names it is made of, in order.
+
+    At each place, the longest known name (one of ``names``, or a province) that is a whole place name
+    there comes first; otherwise the shortest division name (a stem and a suffix of :data:`COUNTY_SUFFIXES`
+    or :data:`TOWN_SUFFIXES`); otherwise the rest is one name (a street, a building). No name ends before
+    a street or building word. ``"阿克苏地区温宿县"`` is ``阿克苏地区`` and ``温宿县``; ``"乌鲁木齐市阿克苏路"``
+    is ``乌鲁木齐市`` and ``阿克苏路``."""
+    run = fold_place(run)
+    known = _known_names(tuple(names))
+    segments, start = [], 0
+    while start < len(run):
+        end = _known_at(run, start, known) or _division_at(run, start) or len(run)
+        segments.append(run[start:end])
+        start = end
+    return tuple(segments)
+
+
+def _stem(name: str) -> str | None:
+    """A division name without its county-level suffix (阿克苏地区 → 阿克苏), or None."""
+    suffix = next((suffix for suffix in COUNTY_SUFFIXES if name.endswith(suffix) and len(name) > len(suffix)), None)
+    return name[: -len(suffix)] if suffix else None
+
+
+def place_names(locality: str, names: Iterable[str] = ()) -> tuple[str, ...]:
+    """The whole place names a locality is read as: the whole locality, its parts, and the place names
+    each part of Chinese text is made of.
 
     A locality with commas or 、 is split there only (``"Leicester Square, London"`` is ``Leicester
     Square`` and ``London``, and ``Leicester Square`` stays one name); one without is split at spaces
-    (``"阿克苏地区 温宿县"``, ``"Wanzhou District"``). Never split inside a run of text: ``"乌鲁木齐市阿克苏路"``
-    is one name."""
+    (``"阿克苏地区 温宿县"``, ``"Wanzhou District"``). A part in Chinese is read further as the sequence of
+    administrative place names it is written as (:func:`segment_run`, knowing ``names``), each also
+    without its county-level suffix: ``"新疆阿克苏地区温宿县"`` is ``新疆``, ``阿克苏地区`` (and ``阿克苏``)
+    and ``温宿县`` (and ``温宿``), while ``"乌鲁木齐市阿克苏路"`` is ``乌鲁木齐市`` and ``阿克苏路``, never
+    ``阿克苏``. Latin-script parts are never split inside."""
     major = [part for part in _MAJOR_SEPARATORS.split(locality) if part.strip()]
     parts = major if len(major) > 1 else locality.split()
-    return (locality, *parts)
+    read = [locality, *parts]
+    for part in parts:
+        if _HAN.search(part):
+            for segment in segment_run(part, names):
+                stem = _stem(segment) if _HAN.search(segment) else None
+                read.extend((segment, stem) if stem else (segment,))
+    return tuple(read)
 
 
 @attrs.frozen
@@ -626,8 +761,9 @@ class Region:
     A given ``subdivision`` decides: one of ``codes`` places the organization in the region; any other
     code places it outside, whatever ``locality`` says, unless it is one of ``within``, the codes that
     enclose the region (CN-XJ for Aksu, GB-ENG for the Midlands): there, and where no subdivision is
-    given, the locality decides. Locality names match as whole place names (:func:`place_names`),
-    folded for case, width, spaces and punctuation, never as part of a longer name.
+    given, the locality decides. Locality names match as whole place names (:func:`place_names`,
+    which reads run-together Chinese addresses as their administrative place names), folded for case,
+    width, spaces and punctuation, never as part of a longer name.
     """
 
     name: str
@@ -655,7 +791,7 @@ class Region:
         locality = org.get("locality")
         if not isinstance(locality, str):
             return None
-        parts = {fold_place(part) for part in place_names(locality)}
+        parts = {fold_place(part) for part in place_names(locality, self.names)}
         return next((name for name in self.names if fold_place(name) in parts), None)
 
     def code_decides(self, org: Org) -> bool:
@@ -688,9 +824,20 @@ class PartnerInRegion:
         for Aksu, GB-ENG for the Midlands), where the locality decides. Whole place names: the whole
         locality, or its parts separated by commas or 、 (by spaces where there are none), so
         ``"North Northamptonshire"``, ``"Rocester, Staffordshire"``, ``"阿克苏地区 温宿县"`` and
-        ``"Aksu Prefecture"`` match, while ``"Leicester Square, London"`` is not Leicester and
-        ``"乌鲁木齐市阿克苏路"`` (a street of Ürümqi) is not 阿克苏. A name found only inside a longer
-        name is pointed out in the failure. A partner without ``country`` fails as missing input.
+        ``"Aksu Prefecture"`` match, while ``"Leicester Square, London"`` is not Leicester. A part in
+        Chinese, written run-together as Chinese addresses are, is read as the administrative place
+        names it is made of: the longest of the region's names or a province that is a whole name at
+        that point first, otherwise up to the next division suffix (省, 自治区, 特别行政区, 市, 地区,
+        自治州, 州, 盟, 县, 自治县, 区, 旗, 自治旗, 林区, 特区, 新区, 镇, 乡, 街道; 州/旗/乡/镇 right
+        before 市/区/县 belong to the name, as in 泸州市 and 万州区), and never ending before a street or
+        building word (路, 街, 大道, 巷, 广场, 大厦, 饭店…, maybe after 东/西/南/北/中 or a number).
+        Each name also counts without a county-level suffix (阿克苏地区 is 阿克苏, 库车县 is 库车; not a
+        town's 镇/乡/街道, towns named like a county lie anywhere). So ``"阿克苏地区温宿县"``,
+        ``"新疆阿克苏地区库车市"`` and ``"青海省海西州格尔木市"`` match, while ``"乌鲁木齐市阿克苏路"``
+        (乌鲁木齐市 and a street, 阿克苏路), ``"阿克苏路"``, ``"那曲大道"`` and ``"涪陵饭店"`` do not. A bare
+        name (阿克苏, 新疆) followed by text is a place name only when a division suffix, another known
+        name or a division name follows it. A name found only inside a longer name is pointed out in
+        the failure. A partner without ``country`` fails as missing input.
 
     Why:
         英国中部引擎地区……共11个郡 / 帮扶地包括新疆阿克苏地区（含新疆建设兵团农一师）……: the call is
@@ -699,11 +846,14 @@ class PartnerInRegion:
 
     Failing example:
         ``PartnerInRegion(Orgs(roles={"foreign_partner"}), MIDLANDS)`` with a partner in ``GB-MAN``
-        (Manchester), whatever its locality, or in ``GB-ENG`` with the locality ``"Leicester Square, London"``.
+        (Manchester), whatever its locality, or in ``GB-ENG`` with the locality ``"Leicester Square, London"``;
+        ``PartnerInRegion(Orgs(roles={"local_partner"}), AKSU)`` with ``{"country": "CN", "subdivision":
+        "CN-XJ", "locality": "乌鲁木齐市阿克苏路"}`` (a street of Ürümqi).
 
     Passing example:
         The same rule with ``{"country": "GB", "subdivision": "GB-DER"}`` (Derby) or
-        ``{"country": "GB", "subdivision": "GB-ENG", "locality": "West Northamptonshire"}``.
+        ``{"country": "GB", "subdivision": "GB-ENG", "locality": "West Northamptonshire"}``; the Aksu
+        rule with ``{"country": "CN", "subdivision": "CN-XJ", "locality": "新疆阿克苏地区库车市"}``.
     """
 
     orgs: Orgs

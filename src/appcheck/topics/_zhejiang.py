@@ -18,8 +18,9 @@ region (GB-ENG, GB-EAW, GB-GBN, GB-UKM for the Midlands; the province for a Chin
 the locality decides, as it does when no code is given. Locality names match as whole place names: the
 whole locality, or one of its parts separated by commas or 、 (by spaces where it has neither), equal
 to a listed name after folding case, width, spaces and punctuation; never a substring of a longer name
-(``Leicester Square, London`` is not Leicester, ``乌鲁木齐市阿克苏路`` is not 阿克苏, and
-``阿克苏地区温宿县`` written without a separator is one unlisted name: write ``阿克苏地区 温宿县``).
+(``Leicester Square, London`` is not Leicester, ``乌鲁木齐市阿克苏路`` is not 阿克苏). Chinese written
+run-together is read as the administrative place names it is made of (``parties.place_names``):
+``新疆阿克苏地区温宿县`` is 新疆, 阿克苏地区 and 温宿县; ``乌鲁木齐市阿克苏路`` is 乌鲁木齐市 and a street.
 Reading spaces as separators only where there are no commas keeps ``Leicester Square`` one name in
 ``Leicester Square, London``; a bare ``Leicester Square`` is read as Leicester and Square.
 
