@@ -205,6 +205,13 @@ def _names_a_setting_of_another_call(site: Path) -> None:
     _edit(site / "appcheck_zj2027" / "zj2027.py", 'DOMESTIC_DEADLINE = "zj-2027.domestic_deadline"', 'DOMESTIC_DEADLINE = "zj-2026.domestic_deadline"')
 
 
+def _adds_a_requirement_to_another_calls_topic(site: Path) -> None:
+    path = site / "appcheck_zj2027" / "data" / "catalog.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["requirements"]["ZJ27-DURATION"]["topics"].append("zj-2026/intergov")
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
 def _two_packs_share_requirement_ids(site: Path) -> None:
     """A second distribution registering another call from the same package: both list the same ids."""
     (info,) = site.glob("appcheck_zj_2027-*.dist-info")
@@ -222,9 +229,10 @@ BROKEN = {
                                  "the entry point's name must be the call's id"),
     "registers-a-taken-call-id": (_registers_a_taken_call_id, "registers call zj-2026, which appcheck 0.1.0 registers too"),
     "lacks-a-catalog-entry": (_lacks_a_catalog_entry, "zj-2027/intergov checks ZJ27-DURATION, which its catalog (data/catalog.json) has no entry for"),
-    "ships-an-invalid-schema": (_ships_an_invalid_schema, "its schema schemas/zj-2027/tibet.json is not valid Draft 2020-12 (at type): "
-                                "Decimal('5') is not valid under any of the given schemas"),
+    "ships-an-invalid-schema": (_ships_an_invalid_schema, "its schema schemas/zj-2027/tibet.json is not valid Draft 2020-12 (at type): "),
     "reuses-a-requirement-id": (_reuses_a_requirement_id, "lists requirement ZJ26-DURATION, which appcheck 0.1.0 lists too"),
+    "adds-a-requirement-to-another-calls-topic": (_adds_a_requirement_to_another_calls_topic,
+                                                  "its catalog entry ZJ27-DURATION names 'zj-2026/intergov', not a topic of its own calls (zj-2027)"),
     "lists-a-reserved-id": (_lists_a_reserved_id, "lists requirement SCHEMA, an id appcheck reserves for its own findings"),
     "names-a-setting-of-another-call": (_names_a_setting_of_another_call,
                                         "call zj-2027 declares setting 'zj-2026.domestic_deadline'; a call's settings are named zj-2027.NAME"),
@@ -239,7 +247,7 @@ def test_a_broken_pack_is_refused_naming_it_and_the_other_calls_work(case: str, 
     change(broken)
     done = _run(broken, "-m", "appcheck", "topics")
     assert done.returncode == 2
-    assert done.stderr == f"appcheck topics: call pack {PACK}: {message}\n"
+    assert done.stderr.startswith(f"appcheck topics: call pack {PACK}: {message}") and done.stderr.count("\n") == 1, done.stderr
     listed = [line.split()[0] for line in done.stdout.splitlines() if not line.startswith(" ")]
     assert listed == ["gd-2022", "most-2022", "zj-2022", "zj-2025", "zj-2026"]
     checked = _run(broken, "-m", "appcheck", "validate", "--format", "json",
@@ -252,7 +260,7 @@ def test_a_broken_pack_is_refused_naming_it_and_the_other_calls_work(case: str, 
     else:
         (finding,) = own["findings"]
         assert finding["requirement"] == "TOPIC"
-        assert finding["message_en"] == f'call "zj-2027" cannot be checked: call pack {PACK}: {message}'
+        assert finding["message_en"].startswith(f'call "zj-2027" cannot be checked: call pack {PACK}: {message}')
     if case == "fails-to-load":
         explained = _run(broken, "-m", "appcheck", "explain", "zj-2027/intergov")
         assert explained.returncode == 2 and f"cannot be looked up: call pack {PACK}: {message}" in explained.stderr

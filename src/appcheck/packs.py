@@ -19,7 +19,7 @@ A pack is refused, with a :class:`PackError` naming it (and the other pack, for 
 cannot be loaded, registers or declares a call id another pack registers, checks a requirement its
 catalog has no entry for, ships a schema that is not valid Draft 2020-12 (or one another pack ships),
 or lists a requirement id another pack lists (or one appcheck reserves: ``SCHEMA``, ``LOAD``,
-``TOPIC``, ``AS-OF``, ``WAIVER``); a pack whose calls lie in several top-level packages, and a call
+``TOPIC``, ``AS-OF``, ``WAIVER``), or whose entry names a topic of a call not its own; a pack whose calls lie in several top-level packages, and a call
 whose settings are not named ``<call id>.NAME``, are refused too. appcheck's own calls win a clash
 with a pack; two other packs clashing are both refused. A refused pack takes nothing from the others: its calls are
 unknown, every other call works as before. Nothing here prints or exits.
@@ -298,6 +298,11 @@ def static_problem(pack: Pack) -> PackError | None:
         same = sorted(set(schemas) & set(other_schemas))
         if same:
             return PackError(pack.label, f"ships schemas/{same[0]}, which {other.label} ships too")
+    for rid, entry in catalog["requirements"].items():
+        elsewhere = [name for name in entry["topics"] if not isinstance(name, str) or name.partition("/")[0] not in pack.call_ids]
+        if elsewhere:
+            return PackError(pack.label, f"its catalog entry {rid} names {elsewhere[0]!r}, not a topic of its own calls "
+                                         f"({', '.join(pack.call_ids) or 'none'})")
     return None
 
 
