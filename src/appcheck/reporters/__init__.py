@@ -30,6 +30,19 @@ class Options:
     summary: bool = False
 
 
+def label(finding) -> str:
+    """A finding's one-word kind in reports: ``passed``, ``review``, ``waived``, or its severity."""
+    from ..model import Status
+
+    if finding.status is Status.PASSED:
+        return "passed"
+    if finding.status is Status.NEEDS_REVIEW:
+        return "review"
+    if finding.status is Status.WAIVED:
+        return "waived"
+    return finding.severity.value
+
+
 def reporter(name: str):
     """The module rendering format ``name`` (imported only when used)."""
     if name not in FORMATS:

@@ -32,8 +32,9 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from ..model import Status, dumps, jsonable
+from ..model import dumps, jsonable
 from . import BundleFiles, Options, render_with, waiver_note
+from . import label as kind_of
 
 ASSETS = Path(__file__).with_name("html_assets")
 
@@ -125,15 +126,6 @@ def toolbar(options: Options, extra: str = "") -> str:
     )
 
 
-def _kind(finding) -> str:
-    if finding.status is Status.PASSED:
-        return "passed"
-    if finding.status is Status.NEEDS_REVIEW:
-        return "review"
-    if finding.status is Status.WAIVED:
-        return "waived"
-    return finding.severity.value
-
 
 def badge(kind: str) -> str:
     css_class, (zh, en), symbol = _BADGES[kind]
@@ -155,7 +147,7 @@ def _message(finding) -> str:
 
 def finding_row(finding, where: str) -> str:
     """One row of a checklist: badge, requirement, severity, message and clause, ``where``, value."""
-    kind = _kind(finding)
+    kind = kind_of(finding)
     clause = f'<blockquote class="clause">{clean(finding.source)}</blockquote>' if finding.source else ""
     found = []
     if finding.actual is not None:

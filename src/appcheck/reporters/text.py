@@ -12,6 +12,7 @@ import re
 
 from ..model import Severity, Status
 from . import Options, message_with_waiver, render_with
+from . import label as kind_of
 
 _COLORS = {"waived": "34", "error": "31", "warning": "33", "info": "36", "review": "35", "passed": "32", "bold": "1", "dim": "2"}
 _LABELS = {
@@ -30,15 +31,6 @@ _ORDER = {(Status.FAILED, Severity.ERROR): 0, (Status.NEEDS_REVIEW, Severity.ERR
 def _paint(text: str, style: str, options: Options) -> str:
     return f"\x1b[{_COLORS[style]}m{text}\x1b[0m" if options.color else text
 
-
-def _label(finding) -> str:
-    if finding.status is Status.PASSED:
-        return "passed"
-    if finding.status is Status.NEEDS_REVIEW:
-        return "review"
-    if finding.status is Status.WAIVED:
-        return "waived"
-    return finding.severity.value
 
 
 #: what a terminal would act on or break a line at: C0 and C1 controls (ESC, CR, LF, TAB, BEL ...), DEL,
@@ -60,7 +52,7 @@ def safe(text: str) -> str:
 
 def _line(finding, where: str, options: Options) -> str:
     labels = _LABELS[options.lang]
-    label = _label(finding)
+    label = kind_of(finding)
     position = safe(where)
     if finding.line is not None:
         position = f"{position}:{finding.line}:{finding.column}"
@@ -79,7 +71,7 @@ def _counts(report, options: Options) -> str:
     counts: dict[str, int] = {}
     for finding in report.findings:
         if finding.status is not Status.PASSED:
-            counts[_label(finding)] = counts.get(_label(finding), 0) + 1
+            counts[kind_of(finding)] = counts.get(kind_of(finding), 0) + 1
     parts = [labels["count"].format(n=counts[label], label=labels[label]) for label in ("error", "warning", "info", "review", "waived") if label in counts]
     return labels["sep"].join(parts) or labels["none"]
 
