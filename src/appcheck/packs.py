@@ -210,14 +210,6 @@ def raw_clauses(pack: Pack) -> dict:
     return _guard(pack, "clauses", read)
 
 
-def _walk(folder, prefix: str = "") -> Iterator[tuple[str, Any]]:
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.is_dir():
-            yield from _walk(entry, f"{prefix}{entry.name}/")
-        elif entry.name.endswith(".json"):
-            yield f"{prefix}{entry.name}", entry
-
-
 @cache
 def raw_schemas(pack: Pack) -> dict[str, Any]:
     """The pack's schemas by path under its ``schemas`` folder, read with exact decimals.
@@ -226,7 +218,7 @@ def raw_schemas(pack: Pack) -> dict[str, Any]:
     the fast path); another pack's schemas must each be valid Draft 2020-12 and carry no ``$id`` other than
     the one appcheck registers them under (so no pack can stand in for another's schema).
     """
-    from .schemas import BASE_URI, own, read_schema_text
+    from .schemas import BASE_URI, json_files, own, read_schema_text
 
     if is_host(pack):
         return own()
@@ -236,7 +228,7 @@ def raw_schemas(pack: Pack) -> dict[str, Any]:
         if not folder.is_dir():
             return {}
         found = {}
-        for name, entry in _walk(folder):
+        for name, entry in json_files(folder):
             try:
                 found[name] = read_schema_text(entry.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, ValueError) as error:

@@ -90,12 +90,9 @@ def _examples_of(pack: packs.Pack, call_id: str) -> Path | None:
 
 def _schema_files(pack: packs.Pack, call_id: str):
     """``(name, text)`` of the schemas under ``<call_id>/`` of the pack's schemas folder."""
-    if packs.is_host(pack):
-        from .schemas import _walk, schema_root
+    from .schemas import json_files, schema_root
 
-        entries = _walk(schema_root())
-    else:
-        entries = packs._walk(packs.data_root(pack).joinpath("schemas"))
+    entries = json_files(schema_root() if packs.is_host(pack) else packs.data_root(pack).joinpath("schemas"))
     return [(name, entry.read_text(encoding="utf-8")) for name, entry in entries if name.startswith(f"{call_id}/")]
 
 

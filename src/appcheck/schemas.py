@@ -52,10 +52,11 @@ def schema_root():
     raise FileNotFoundError("appcheck's schemas are missing from this installation")
 
 
-def _walk(folder, prefix: str = "") -> Iterator[tuple[str, Any]]:
+def json_files(folder, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """The ``.json`` files below ``folder`` (a path or an importlib resource), as (relative name, entry), sorted."""
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.is_dir():
-            yield from _walk(entry, f"{prefix}{entry.name}/")
+            yield from json_files(entry, f"{prefix}{entry.name}/")
         elif entry.name.endswith(".json"):
             yield f"{prefix}{entry.name}", entry
 
@@ -76,7 +77,7 @@ def read_schema_text(text: str) -> Any:
 @lru_cache(maxsize=1)
 def own() -> dict[str, Any]:
     """appcheck's own schemas, by their path relative to its schemas folder."""
-    return {name: read_schema_text(entry.read_text(encoding="utf-8")) for name, entry in _walk(schema_root())}
+    return {name: read_schema_text(entry.read_text(encoding="utf-8")) for name, entry in json_files(schema_root())}
 
 
 @lru_cache(maxsize=1)
