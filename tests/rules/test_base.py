@@ -5,18 +5,20 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from appcheck.model import Status
 from appcheck.rules.base import (
-    AllOf, Context, Duration, MISSING, MissingInput, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, failed, money, months_between, passed, percent, plain, review,
+    AllOf, Context, Duration, MISSING, MissingInput, Org, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, excerpt, failed, malformed, money,
+    months_between, non_empty_strings, non_negative, optional_decimal, passed, percent, plain, positive, review, run, subset_of, to_decimal,
 )
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
 
-from .helpers import context, outcome
+from .helpers import context, facts, outcome
 
 GRANT = AllOf((SubsidyBounds(50, 50), DurationMonths(24, 24)))
 
@@ -286,3 +288,268 @@ def test_months_before_the_calendars_first_day_is_none() -> None:
     assert months_before(dt.date(1, 1, 31), 1) is None  # one step before it
     assert months_before(dt.date(1, 1, 1), 12) is None
     assert months_before(dt.date(2022, 5, 10), 24) == dt.date(2020, 5, 10)
+
+
+# ------------------------------------------------------------------ outcomes
+
+def test_outcome_builders() -> None:
+    assert facts(passed("好", "good", ["a", 0], expected=1, actual=2)) == {
+        "status": "passed", "segments": ("a", 0), "message": "好", "message_en": "good", "expected": 1, "actual": 2}
+    assert facts(failed("坏", "bad")) == {"status": "failed", "segments": (), "message": "坏", "message_en": "bad", "expected": None, "actual": None}
+    assert review("看", "look", ("x",)).status.value == "needs_review"
+
+
+def test_a_missing_input_says_where_and_what_was_expected() -> None:
+    assert facts(MissingInput(("budget", "subsidy_requested"), "数字", "a number").outcome()) == {
+        "status": "failed", "segments": ("budget", "subsidy_requested"),
+        "message": "无法检查：缺少 /budget/subsidy_requested（应为数字）",
+        "message_en": "cannot check: /budget/subsidy_requested is missing (expected a number)",
+        "expected": "a number", "actual": None,
+    }
+    assert facts(MissingInput((), "对象", "an object", [1]).outcome()) == {
+        "status": "failed", "segments": (),
+        "message": "无法检查：/ 的值 [1] 无效（应为对象）",
+        "message_en": "cannot check: / is [1], expected an object",
+        "expected": "an object", "actual": "[1]",
+    }
+    assert MissingInput(("a", 0), "x", "y", "text").outcome().actual == '"text"'
+    # null, as a draft leaves a field, reads as not filled in: never as Python's None
+    assert facts(MissingInput(("a", 0), "数字", "a number", None).outcome()) == {
+        "status": "failed", "segments": ("a", 0),
+        "message": "无法检查：缺少 /a/0（值为 null，应为数字）",
+        "message_en": "cannot check: /a/0 is missing (null; expected a number)",
+        "expected": "a number", "actual": None,
+    }
+    # numbers as the bundle wrote them, never Decimal('...'); arrays and objects as JSON
+    assert MissingInput(("a",), "x", "y", Decimal("1.10")).outcome().actual == "1.10"
+    assert MissingInput(("a",), "x", "y", {"k": [None, True]}).outcome().actual == '{"k": [null, true]}'
+    assert str(MissingInput(("a", 0), "x", "y")) == "/a/0"
+
+
+def test_long_values_are_cut_in_messages() -> None:
+    found = MissingInput(("a",), "x", "y", "z" * 100).outcome().actual
+    assert found == '"' + "z" * 58 + "…" and len(found) == 60
+    assert MissingInput(("a",), "x", "y", "z" * 58).outcome().actual == '"' + "z" * 58 + '"'
+    assert excerpt("abc") == "abc" and excerpt("a" * 80) == "a" * 80
+    assert excerpt("a" * 40 + "b" * 41) == "a" * 39 + "…" + "b" * 39
+    assert excerpt("abcdefghij", limit=5) == "ab…ij"
+
+
+def test_malformed_data_fails_naming_the_error() -> None:
+    assert facts(malformed(KeyError("x"))) == {
+        "status": "failed", "segments": (),
+        "message": "无法检查：本要求读取的数据格式有误（KeyError），请先改正格式错误",
+        "message_en": "cannot check: the data this requirement reads is malformed (KeyError); fix the schema errors first",
+        "expected": None, "actual": "KeyError",
+    }
+
+    @attrs.frozen
+    class Raising:
+        error: Exception
+
+        def check(self, ctx):
+            raise self.error
+
+    for error in (TypeError(), ValueError(), AttributeError(), KeyError(), IndexError(), ZeroDivisionError()):
+        assert run(Raising(error), context({})).actual == type(error).__name__
+    with pytest.raises(RuntimeError):
+        run(Raising(RuntimeError()), context({}))
+
+
+# ------------------------------------------------------------------ values
+
+def test_values() -> None:
+    assert money(7) == "7" and money(Decimal("0.0100")) == "0.0100" and money(Decimal("-0")) == "-0"
+    assert as_decimal(float("inf")) is None and as_decimal(float("-inf")) is None and as_decimal(-2.5) == Decimal("-2.5")
+    assert as_decimal(Decimal("NaN")) is None and as_decimal(False) is None and as_decimal(None) is None
+    assert as_date(dt.date(2022, 5, 10)) == dt.date(2022, 5, 10) and as_date(dt.datetime(2022, 5, 10)) is None
+    assert as_date("2022-13-01") is None and as_date(20220510) is None and as_date("2022-05-10") == dt.date(2022, 5, 10)
+
+
+def test_durations_count_inclusively() -> None:
+    assert Duration.between(dt.date(2022, 9, 1), dt.date(2024, 8, 31)) == Duration(24, 0)
+    assert Duration.between(dt.date(2022, 9, 1), dt.date(2024, 9, 1)) == Duration(24, 1)
+    assert Duration.between(dt.date(2022, 1, 31), dt.date(2022, 1, 31)) == Duration(0, 1)
+    assert str(Duration(24, 0)) == "24 个月" and str(Duration(24, 3)) == "24 个月 3 天"
+    assert Duration(24, 0).en() == "24 months" and Duration(1, 1).en() == "1 month 1 day"
+    assert Duration(23, 30) < Duration(24, 0) < Duration(24, 1)
+
+
+# ------------------------------------------------------------------ organizations
+
+def test_organization_view() -> None:
+    org = Org({"id": "lead", "kind": "university", "country": "CN", "subdivision": "CN-GD", "role": "foreign_partner", "name": "中山大学"}, ("applicant",))
+    assert (org.id, org.kind, org.country, org.subdivision, org.role, org.label) == ("lead", "university", "CN", "CN-GD", "applicant", "中山大学")
+    assert org.at("kind") == ("applicant", "kind") and org.get("nope", 5) == 5 and org.get("id") == "lead"
+    partner = Org({"id": 7, "kind": ["x"], "role": "foreign_partner", "name": ""}, ("partners", 2))
+    assert (partner.id, partner.kind, partner.country, partner.role, partner.label) == (None, None, None, "foreign_partner", "7")
+    assert Org({}, ("partners", 2)).label == "/partners/2" and Org({}, ("partners", 2)).role is None
+    assert Org({"name": "n" * 100}, ()).label == excerpt("n" * 100)
+    assert Org({"id": "i" * 100}, ()).label == excerpt("i" * 100)
+
+
+def test_context_organizations() -> None:
+    ctx = context({"applicant": {"id": "lead"}, "partners": [{"id": "tum", "country": "DE"}]})
+    assert [o.id for o in ctx.organizations] == ["lead", "tum"] and ctx.partners[0].segments == ("partners", 0)
+    assert ctx.org("tum").segments == ("partners", 0) and ctx.org("mit") is None and ctx.org("lead").segments == ("applicant",)
+    assert ctx.country_of(ctx.partners[0]) == "DE"
+    with pytest.raises(MissingInput) as raised:
+        ctx.kind_of(ctx.partners[0])
+    assert (raised.value.segments, raised.value.expected, raised.value.expected_en) == (("partners", 0, "kind"), "单位类型", "an organization kind")
+    with pytest.raises(MissingInput) as raised:
+        ctx.country_of(ctx.applicant)
+    assert (raised.value.segments, raised.value.expected, raised.value.expected_en) == (("applicant", "country"), "ISO 3166-1 国家代码", "an ISO 3166-1 country code")
+    assert context({"applicant": {}}).partners == ()
+    assert ctx.field(ctx.applicant, "id", "x", "y") == "lead"
+
+
+# ------------------------------------------------------------------ accessors
+
+def missing(call) -> tuple:
+    with pytest.raises(MissingInput) as raised:
+        call()
+    error = raised.value
+    return error.segments, error.expected, error.expected_en, error.found
+
+
+def test_accessors_name_what_they_expected() -> None:
+    ctx = context({"n": 1.5, "i": 2, "s": " ", "b": 1, "a": {}, "m": [], "o": [{}, 3], "d": "2022-5-1"})
+    assert missing(lambda: ctx.number("x")) == (("x",), "数字", "a number", MISSING)
+    assert missing(lambda: ctx.integer("n")) == (("n",), "整数", "an integer", Decimal("1.5"))
+    assert ctx.integer("i") == 2 and isinstance(ctx.integer("i"), int)
+    assert missing(lambda: ctx.string("s")) == (("s",), "非空字符串", "a non-empty string", " ")
+    assert missing(lambda: ctx.boolean("b")) == (("b",), "true 或 false", "true or false", Decimal(1))
+    assert missing(lambda: ctx.array("a")) == (("a",), "数组", "an array", {})
+    assert missing(lambda: ctx.optional_array("a"))[1:3] == ("数组", "an array")
+    assert ctx.optional_array("nope") == [] and ctx.optional_array("m") == []
+    assert missing(lambda: ctx.mapping("m")) == (("m",), "对象", "an object", [])
+    assert missing(lambda: ctx.date("d")) == (("d",), "YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", "2022-5-1")
+    assert missing(lambda: list(ctx.objects("o"))) == (("o", 1), "对象", "an object", Decimal(3))
+    assert list(ctx.objects("nope", optional=True)) == []
+    assert missing(lambda: list(ctx.objects("nope")))[0] == ("nope",)
+    assert next(ctx.objects("o", optional=True)) == (("o", 0), {})
+
+
+def test_raw_values_follow_the_path() -> None:
+    ctx = context({"a": [{"b": 1}], "c": None})
+    assert ctx.value("a", 0, "b") == 1 and ctx.value("c") is None and ctx.value() == ctx.bundle
+    assert ctx.value("a", -1) is MISSING and ctx.value("a", 1) is MISSING and ctx.value("c", 0) is MISSING and ctx.value("a", "b") is MISSING
+
+
+def test_submission_date_and_settings() -> None:
+    assert context({"submitted_on": "2022-01-02"}, day=None).submitted_on == dt.date(2022, 1, 2)
+    assert context({"submitted_on": "2022-01-02"}).submitted_on == dt.date(2022, 5, 10)
+    ctx = Context({}, checked_on=dt.date(2022, 5, 10), settings={"a": 1}, call="c", topic="t", track="k")
+    assert (ctx.setting("a"), ctx.setting("b"), ctx.setting("b", 2), ctx.call, ctx.topic, ctx.track) == (1, None, 2, "c", "t", "k")
+    assert Context({}, checked_on=None).settings == {}
+
+
+def test_the_implementation_period() -> None:
+    assert context({"project": {"start_date": "2022-09-01", "end_date": "2022-09-01"}}).duration == Duration(0, 1)
+    with pytest.raises(MissingInput) as raised:
+        context({"project": {"start_date": "2022-09-01", "end_date": "2022-08-31"}}).duration
+    error = raised.value
+    assert (error.segments, error.expected, error.expected_en, error.found) == (
+        ("project", "end_date"), "不早于开始日期 2022-09-01 的日期", "a date not before the start date 2022-09-01", "2022-08-31")
+
+
+# ------------------------------------------------------------------ combinators
+
+@attrs.frozen
+class Fixed:
+    outcome: object
+    text: tuple = ("固定", "fixed")
+
+    def check(self, ctx):
+        return self.outcome
+
+    def describe(self):
+        return self.text
+
+
+def test_all_of_joins_every_message_when_all_pass() -> None:
+    rule = AllOf((Fixed(passed("甲", "a", ("x",), expected=1, actual=2)), Fixed(passed("乙", "b", ("y",), expected=3, actual=4))))
+    assert facts(outcome(rule, {})) == {"status": "passed", "segments": ("x",), "message": "甲；乙", "message_en": "a; b", "expected": [1, 3], "actual": [2, 4]}
+    assert AllOf([Fixed(passed("", ""))]).rules == (Fixed(passed("", "")),)
+
+
+def test_all_of_reports_the_worst_first_and_the_other_problems() -> None:
+    ok, note, bad = passed("好", "ok", ("a",)), review("看", "look", ("b",), actual=1), failed("坏", "bad", ("c",), expected=2)
+    assert facts(outcome(AllOf((Fixed(ok), Fixed(note), Fixed(bad))), {})) == {
+        "status": "failed", "segments": ("c",), "message": "坏；看", "message_en": "bad; look", "expected": 2, "actual": None}
+    assert facts(outcome(AllOf((Fixed(note), Fixed(ok))), {})) == {
+        "status": "needs_review", "segments": ("b",), "message": "看", "message_en": "look", "expected": None, "actual": 1}
+    assert outcome(AllOf((Fixed(bad), Fixed(failed("糟", "worse")))), {}).message == "坏；糟"
+    assert AllOf((Fixed(ok, ("一", "one")), Fixed(ok, ("二", "two")))).describe() == ("一；二", "one; two")
+
+
+def test_per_track_runs_the_tracks_rule_and_names_the_tracks() -> None:
+    rule = PerTrack({"a": Fixed(passed("甲", "a"), ("一", "one")), "b": Fixed(failed("乙", "b"), ("二", "two"))})
+    assert outcome(rule, {}, track="b").message == "乙"
+    assert facts(outcome(rule, {}, track="c")) == {
+        "status": "failed", "segments": ("track",), "message": '无法检查：/track 的值 "c" 无效（应为之一：a、b）',
+        "message_en": 'cannot check: /track is "c", expected one of a, b', "expected": "one of a, b", "actual": '"c"'}
+    assert outcome(rule, {}, track=None).message == "无法检查：缺少 /track（应为之一：a、b）"
+    assert rule.describe() == ("a：一；b：二", "a: one; b: two") and rule.tracks() == frozenset({"a", "b"})
+    assert outcome(PerTrack({"a": SubsidyBounds(maximum=1)}), {}, track="a").segments == ("budget", "subsidy_requested")
+    with pytest.raises(ValueError):
+        PerTrack({})
+
+
+# ------------------------------------------------------------------ parameter validators
+
+def params():
+    """A parameter class built when called, so that its validators are made by the code under test."""
+
+    @attrs.frozen
+    class Params:
+        amount: object = attrs.field(default=None, validator=positive)
+        floor: object = attrs.field(default=None, validator=non_negative)
+        kinds: object = attrs.field(default=None, validator=subset_of({"a", "b"}))
+        names: object = attrs.field(default=("x",), validator=non_empty_strings)
+
+    return Params
+
+
+@pytest.mark.parametrize("value", [0, -1, Decimal("-0.1"), True, 1.5, "1"])
+def test_positive_numbers(value) -> None:
+    with pytest.raises(ValueError, match=f"^Params.amount must be a positive number, got {value!r}$".replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
+        params()(amount=value)
+
+
+@pytest.mark.parametrize("value", [-1, Decimal("-0.1"), False, 0.5, "0"])
+def test_non_negative_numbers(value) -> None:
+    with pytest.raises(ValueError, match=f"^Params.floor must be a non-negative number, got {value!r}$".replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
+        params()(floor=value)
+
+
+def test_parameter_validators_accept_good_values() -> None:
+    Params = params()
+    assert Params(amount=Decimal("0.0001"), floor=0, kinds={"a"}, names=["n"]).floor == 0
+    assert Params(amount=1, floor=Decimal(0), kinds={"a", "b"}).amount == 1 and Params().kinds is None
+    with pytest.raises(ValueError, match=r"^Params.kinds: \['c'\] must be a non-empty subset of \['a', 'b'\]$"):
+        Params(kinds={"c"})
+    with pytest.raises(ValueError, match=r"^Params.kinds: \[\] must be a non-empty subset of \['a', 'b'\]$"):
+        Params(kinds=set())
+    for bad in ((), ("",), ("x", 1)):
+        with pytest.raises(ValueError, match="^Params.names must be a non-empty collection of non-empty strings$"):
+            Params(names=bad)
+
+
+def test_money_parameters_are_exact() -> None:
+    assert to_decimal(3) == Decimal(3) and to_decimal("0.1") == Decimal("0.1") and to_decimal(Decimal("2.5")) == Decimal("2.5")
+    for bad in (0.1, True):
+        with pytest.raises(TypeError, match=f"^money parameters are exact: give an int, a Decimal or a string, not {bad!r}$"):
+            to_decimal(bad)
+    assert optional_decimal(None) is None and optional_decimal("1") == Decimal(1)
+
+
+def test_all_of_reports_a_review_after_a_pass() -> None:
+    ok, note = passed("好", "ok", ("a",)), review("看", "look", ("b",))
+    assert outcome(AllOf((Fixed(ok), Fixed(note))), {}).status.value == "needs_review"
+
+
+def test_kind_and_country_must_be_strings() -> None:
+    ctx = context({"applicant": {"id": "lead", "kind": 5, "country": ["CN"]}})
+    assert missing(lambda: ctx.kind_of(ctx.applicant)) == (("applicant", "kind"), "单位类型", "an organization kind", Decimal(5))
+    assert missing(lambda: ctx.country_of(ctx.applicant)) == (("applicant", "country"), "ISO 3166-1 国家代码", "an ISO 3166-1 country code", ["CN"])

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import pytest
+
 from appcheck.rules.batch import OneIdentityPerPerson, QuotaPerKey
 
 from .helpers import context
+from .messages.batch import center as foreign_centre
 
 
 def pi(person_id=None, identity="mainland", name="王五") -> dict:
@@ -184,3 +187,19 @@ def test_judge_is_group_of_then_verdict_of_each_group() -> None:
     outcomes, breaches = quota.judge(keys)
     assert quota.verdict(iter([keys[0], keys[2]]), 3) == (outcomes[0], True) and outcomes[2] is outcomes[0]
     assert quota.verdict(iter([keys[1]]), 3) == (outcomes[1], False) and breaches == [(outcomes[0], (0, 2))]
+
+
+def test_quota_parameters() -> None:
+    with pytest.raises(ValueError):
+        QuotaPerKey("colour", 1)
+    with pytest.raises(ValueError):
+        QuotaPerKey("platform", 0)
+    rule = QuotaPerKey("platform", 1)
+    assert (rule.outside_quota_only, rule.eligible_only) == (False, True)
+
+
+def test_quota_labels_and_unfoldable_platform_names() -> None:
+    outcomes, _ = QuotaPerKey("foreign_rd_center", 1).check_batch([context(foreign_centre("91:X"))])
+    assert outcomes[0].message_en == "1 bundle of this batch concerns the foreign R&D centre 91:X, within the limit of 1"
+    outcomes, breaches = QuotaPerKey("platform", 1).check_batch([context({"platform": {"name": "—"}}), context({"platform": {"name": "·"}})])
+    assert [o.status.value for o in outcomes] == ["passed", "passed"] and breaches == []

@@ -6,10 +6,22 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from appcheck.rules.funding import EnterpriseCofunding, SubsidyBounds, SubsidyByPlace, self_raised_by_org
+from appcheck.rules.base import MissingInput
+from appcheck.rules.funding import (
+    BudgetLine,
+    DirectionAverage,
+    DirectionBudget,
+    EnterpriseCofunding,
+    SubsidyBounds,
+    SubsidyByPlace,
+    SubsidyShareOf,
+    self_raised_by_org,
+)
 from appcheck.rules.parties import Orgs
 
 from .helpers import context, org, outcome, status
+from .messages.funding import SPAIN
+from .messages.funding import budget as decimal_budget
 
 YUAN = Decimal("0.0001")
 money = st.decimals(min_value=0, max_value=100000, places=4, allow_nan=False, allow_infinity=False)
@@ -136,3 +148,84 @@ def test_self_raised_totals_per_organization() -> None:
 
 def test_cofunding_with_a_malformed_amount_fails() -> None:
     assert status(RESEARCH, research_bundle("fifty")) == "failed"
+
+
+# ------------------------------------------------------------------ parameters are checked when a rule is built
+
+def test_bounds_are_required_and_ordered() -> None:
+    with pytest.raises(ValueError, match="^SubsidyBounds needs a minimum, a maximum or both$"):
+        SubsidyBounds()
+    with pytest.raises(ValueError, match="^SubsidyBounds: minimum 60 exceeds maximum 40$"):
+        SubsidyBounds(minimum=60, maximum=40)
+    assert SubsidyBounds(minimum=40, maximum=40).minimum == 40
+    assert SubsidyBounds(minimum=10).maximum is None and SubsidyBounds(maximum=10).minimum is None
+
+
+@pytest.mark.parametrize("share", ["1", 1, Decimal("0.0001"), "0.2"])
+def test_share_may_be_anything_in_zero_to_one(share) -> None:
+    assert SubsidyShareOf(share).share == Decimal(str(share))
+
+
+@pytest.mark.parametrize("share", ["0", 0, "1.0001", 2, True, 0.2, "NaN", "Infinity", None])
+def test_share_outside_zero_to_one_or_not_a_decimal_fails_when_built(share) -> None:
+    with pytest.raises(ValueError, match=r"^SubsidyShareOf\.share must be a decimal in \(0, 1\] given as a string or Decimal, got "):
+        SubsidyShareOf(share)
+
+
+def test_share_of_another_base() -> None:
+    rule = SubsidyShareOf("0.5", base=["budget", "total"])
+    assert rule.base == ("budget", "total")
+    assert outcome(rule, decimal_budget(50, total=Decimal(100))).status.value == "passed"
+    assert outcome(rule, decimal_budget("50.0001", total=Decimal(100))).status.value == "failed"
+    assert SubsidyShareOf("0.5").base == ("budget", "enterprise_rd_investment")
+
+
+@pytest.mark.parametrize("projects", [0, -1, True, 1.0, "3"])
+def test_budget_line_projects_must_be_a_positive_whole_number(projects) -> None:
+    with pytest.raises(ValueError, match=f"^BudgetLine.projects must be a positive whole number, got {projects!r}$".replace("(", r"\(").replace(".", r"\.")):
+        BudgetLine(100, projects)
+
+
+def test_budget_line_fields_and_label() -> None:
+    line = BudgetLine(100, 1)
+    assert line.fields is None and line.label == "" and line.projects == 1
+    assert BudgetLine("100", 3, ["a", "b"]).fields == frozenset({"a", "b"})
+    for bad in ((), ("",), ("a", 1)):
+        with pytest.raises(ValueError, match="^BudgetLine.fields must be a non-empty set of field labels or None$"):
+            BudgetLine(100, 3, bad)
+
+
+def test_budget_line_average_is_rounded_to_one_yuan_and_the_comparison_is_exact() -> None:
+    line = BudgetLine(1000, 3)
+    assert line.average == Decimal("333.3333")
+    assert line.above_average(Decimal("333.3334")) and not line.above_average(Decimal("333.3333"))
+    assert not BudgetLine(900, 3).above_average(Decimal(300)) and BudgetLine(900, 3).above_average(Decimal("300.0001"))
+
+
+@pytest.mark.parametrize("rule", [DirectionBudget, DirectionAverage])
+def test_budget_tables_are_checked_when_built(rule) -> None:
+    for bad in ((), (100,)):
+        with pytest.raises(ValueError, match=f"^{rule.__name__}.lines must be a non-empty tuple of BudgetLine$"):
+            rule(bad)
+    with pytest.raises(ValueError, match=f"^{rule.__name__}: with several budget lines every line names its fields$"):
+        rule((BudgetLine(100, 1, ("a",)), BudgetLine(100, 1)))
+    assert rule((BudgetLine(100, 1),)).aliases == ()
+    assert rule(SPAIN, aliases={"x": "y"}).aliases == (("x", "y"),)
+
+
+def test_self_raised_from_allocation_rows_adds_up_per_organization() -> None:
+    ctx = context(decimal_budget(1, allocation=[
+        {"organization": "a", "subsidy": 1, "self_raised": Decimal("1.5")},
+        {"organization": "a", "self_raised": Decimal(2)},
+        {"organization": "b", "subsidy": 0},
+    ]))
+    assert self_raised_by_org(ctx) == {"a": Decimal("3.5")}
+    assert self_raised_by_org(context(decimal_budget(1))) == {}
+
+
+def test_self_raised_in_both_places_is_ambiguous_only_when_allocation_has_self_raised() -> None:
+    both = decimal_budget(1, self_raised=[{"organization": "a", "amount": 1}], allocation=[{"organization": "a", "subsidy": 1}])
+    assert self_raised_by_org(context(both)) == {"a": Decimal(1)}
+    both["budget"]["allocation"][0]["self_raised"] = 1
+    with pytest.raises(MissingInput):
+        self_raised_by_org(context(both))

@@ -8,8 +8,14 @@ import pytest
 
 from appcheck.engine import normalize
 from appcheck.rules.base import Context, run
+from appcheck.rules.funding import SubsidyBounds
 from appcheck.rules.parties import HasParty, Orgs, PartnerInCountries
-from appcheck.rules.platforms import ByPlatformName, CarriedByPlatform, Carrier, OverseasCoBuilder, PlatformHost
+from appcheck.rules.platforms import ByPlatformName, CarriedByPlatform, Carrier, OverseasCoBuilder, PlatformHost, same_name
+
+from .helpers import org
+from .helpers import outcome as outcome_of
+from .messages.platforms import BUILDER, BY_NAME, CARRIED, hosted
+from .messages.platforms import NAMED as NAMED_HOST
 
 LAB = "中国-葡萄牙先进材料“一带一路”联合实验室"
 CARRIERS = PlatformHost(carriers=(Carrier("most_base"), Carrier("provincial_joint_lab", 2024, "excellent"), Carrier("provincial_base", 2023, "excellent")))
@@ -118,3 +124,50 @@ def test_carried_by_platform() -> None:
     data = bundle({})
     del data["platform"]["type"]
     assert status(CarriedByPlatform(), data) == "failed"
+
+
+# ------------------------------------------------------------------ parameters and helpers
+
+def test_platform_names_compare_folded() -> None:
+    assert same_name("“一带一路”联合实验室", '"一带一路" 联合实验室') and not same_name("深海中心", "深海研究中心")
+
+
+def test_carriers_accept_the_type_evaluation_year_and_grade_they_name() -> None:
+    assert Carrier("most_base").text() == ("科技部国际科技合作基地", "a MOST international cooperation base")
+    lab_ = Carrier("provincial_joint_lab", 2024, "excellent")
+    assert lab_.accepts({"type": "provincial_joint_lab", "evaluation": {"year": 2024, "grade": "excellent"}})
+    assert not lab_.accepts({"type": "provincial_joint_lab", "evaluation": {"year": 2023, "grade": "excellent"}})
+    assert not lab_.accepts({"type": "provincial_joint_lab", "evaluation": [2024, "excellent"]})
+    assert not lab_.accepts({"type": "most_base", "evaluation": {"year": 2024, "grade": "excellent"}})
+    assert Carrier("most_base").accepts({"type": "most_base"}) and not Carrier("most_base").accepts({})
+    for bad in ({"type": "castle"}, {"type": "most_base", "grade": "superb"}):
+        with pytest.raises(ValueError):
+            Carrier(**bad)
+
+
+def test_platform_host_parameters() -> None:
+    with pytest.raises(ValueError, match="^PlatformHost needs either names or carriers$"):
+        PlatformHost()
+    with pytest.raises(ValueError, match="^PlatformHost needs either names or carriers$"):
+        PlatformHost(names=("a",), carriers=(Carrier("most_base"),))
+    for bad in ({"names": ("",)}, {"names": (" - ",)}, {"names": (3,)}, {"carriers": ("most_base",)}):
+        with pytest.raises(ValueError, match="^PlatformHost: names must be non-empty strings, carriers Carrier values$"):
+            PlatformHost(**bad)
+    assert (NAMED_HOST.country, NAMED_HOST.subdivision) == ("CN", "CN-ZJ")
+    assert OverseasCoBuilder().types is None and OverseasCoBuilder().countries == ()
+    with pytest.raises(ValueError):
+        ByPlatformName({})
+    assert ByPlatformName({"a": SubsidyBounds(maximum=1)}).otherwise is None
+
+
+def test_platform_inputs_are_required() -> None:
+    assert outcome_of(NAMED_HOST, {"applicant": org("lead", subdivision="CN-ZJ")}).segments == ("platform",)
+    assert outcome_of(CARRIED, hosted({"name": "某基地", "host": "lead"})).segments == ("platform", "type")
+    assert outcome_of(BUILDER, hosted({"name": "某实验室", "type": "belt_and_road_lab"})).segments == ("platform", "overseas_co_builder")
+    assert outcome_of(BY_NAME, {}).segments == ("platform", "name")
+    assert outcome_of(CarriedByPlatform(), {"platform": {"name": "某实验室"}}).segments == ("platform", "type")
+
+
+def test_a_malformed_evaluation_is_reported_as_none() -> None:
+    result = outcome_of(CARRIED, hosted({"name": "某实验室", "type": "provincial_joint_lab", "host": "lead", "evaluation": [2024, "excellent"]}))
+    assert (result.status.value, result.actual) == ("failed", {"type": "provincial_joint_lab", "evaluation": None})

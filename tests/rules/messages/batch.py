@@ -1,20 +1,12 @@
 """What the batch rules report, exactly: every bundle's outcome and every breach with the bundles
-involved, both messages with the numbers (found by mutation testing, see ``scripts/mutation.sh``)."""
+involved, both messages with the numbers; and how each rule describes itself.
+
+``BATCH_CASES`` are (rule, bundles) pairs; ``BATCH_OUTCOMES`` what ``check_batch`` gives for them: the
+facts of each bundle's outcome, and of each breach with the indexes of the bundles involved."""
 
 from __future__ import annotations
 
-import pytest
-
 from appcheck.rules.batch import OneIdentityPerPerson, QuotaPerKey
-
-from .helpers import context
-
-
-def facts(result) -> dict:
-    return {
-        "status": result.status.value, "segments": result.segments, "message": result.message,
-        "message_en": result.message_en, "expected": result.expected, "actual": result.actual,
-    }
 
 
 def pi(identity, person_id=None, name="张三") -> dict:
@@ -31,12 +23,7 @@ def center(registration=None, name="西门子中国研究院", **extra) -> dict:
     return {"applicant": {"id": "lead"}, "partners": [partner], **extra}
 
 
-def check(rule, *bundles):
-    outcomes, breaches = rule.check_batch([context(b) for b in bundles])
-    return [facts(o) for o in outcomes], [(facts(o), members) for o, members in breaches]
-
-
-CASES = {
+BATCH_CASES = {
     "identity mixed by id": (OneIdentityPerPerson(), [pi("mainland", " p-1 "), pi("hong_kong", "p-1"), pi("foreign", "p-2"), pi("taiwan", "p-2", name="李四")]),
     "identity mixed by name": (OneIdentityPerPerson(), [pi("mainland", " "), pi("macao", name=" 张三 "), {"principal_investigator": {"name": "王五"}}]),
     "quota of centres exceeded": (QuotaPerKey("foreign_rd_center", 1), [center(" 91310000X "), center("91310000X", name="别名"), center(name=" 博世 "), {"applicant": {"id": "lead"}, "partners": []}]),
@@ -46,7 +33,21 @@ CASES = {
     "a centre without a name": (QuotaPerKey("foreign_rd_center", 1), [center(name=" ")]),
 }
 
-BATCHES = {
+DESCRIBED = {
+    "one identity per person": OneIdentityPerPerson(),
+    "one bundle per platform": QuotaPerKey("platform", 1),
+    "one per centre outside the quota": QuotaPerKey("foreign_rd_center", 1, outside_quota_only=True),
+    "five per recommender": QuotaPerKey("recommended_by", 5),
+}
+
+DESCRIPTIONS = {
+    "one identity per person": ("同一申报人不得同时以境内、境外两种身份申报（批量检查）", "one person does not apply with both a mainland and an outside identity (batch)"),
+    "one bundle per platform": ("每个平台在一批中至多 1 份", "at most 1 bundle per platform in a batch"),
+    "one per centre outside the quota": ("每个外资研发机构在一批中至多 1 份（不纳入限额的申报）", "at most 1 bundle per foreign R&D centre in a batch (among bundles outside the quota)"),
+    "five per recommender": ("每个推荐单位在一批中至多 5 份", "at most 5 bundles per recommending organization in a batch"),
+}
+
+BATCH_OUTCOMES = {
     'identity mixed by id': (
         [
             {'status': 'failed', 'segments': ('principal_investigator', 'identity'), 'message': '同一申报人（编号 p-1）在本批 2 份申报书中以境内、境外两种身份申报（hong_kong、mainland）', 'message_en': 'the same person (person_id p-1) applies in 2 bundles of this batch with both mainland and outside identities (hong_kong, mainland)', 'expected': 'one identity', 'actual': ['hong_kong', 'mainland']},
@@ -114,33 +115,3 @@ BATCHES = {
         [],
     ),
 }
-
-
-@pytest.mark.parametrize("name", CASES)
-def test_batch_outcomes_and_breaches(name) -> None:
-    rule, bundles = CASES[name]
-    assert check(rule, *bundles) == BATCHES[name]
-
-
-def test_descriptions() -> None:
-    assert OneIdentityPerPerson().describe() == ("同一申报人不得同时以境内、境外两种身份申报（批量检查）", "one person does not apply with both a mainland and an outside identity (batch)")
-    assert QuotaPerKey("platform", 1).describe() == ("每个平台在一批中至多 1 份", "at most 1 bundle per platform in a batch")
-    assert QuotaPerKey("foreign_rd_center", 1, outside_quota_only=True).describe() == (
-        "每个外资研发机构在一批中至多 1 份（不纳入限额的申报）", "at most 1 bundle per foreign R&D centre in a batch (among bundles outside the quota)")
-    assert QuotaPerKey("recommended_by", 5).describe() == ("每个推荐单位在一批中至多 5 份", "at most 5 bundles per recommending organization in a batch")
-
-
-def test_quota_parameters() -> None:
-    with pytest.raises(ValueError):
-        QuotaPerKey("colour", 1)
-    with pytest.raises(ValueError):
-        QuotaPerKey("platform", 0)
-    rule = QuotaPerKey("platform", 1)
-    assert (rule.outside_quota_only, rule.eligible_only) == (False, True)
-
-
-def test_quota_labels_and_unfoldable_platform_names() -> None:
-    outcomes, _ = QuotaPerKey("foreign_rd_center", 1).check_batch([context(center("91:X"))])
-    assert outcomes[0].message_en == "1 bundle of this batch concerns the foreign R&D centre 91:X, within the limit of 1"
-    outcomes, breaches = QuotaPerKey("platform", 1).check_batch([context({"platform": {"name": "—"}}), context({"platform": {"name": "·"}})])
-    assert [o.status.value for o in outcomes] == ["passed", "passed"] and breaches == []
