@@ -179,15 +179,25 @@ def test_the_largest_accepted_numbers_serialize_in_every_format(literal: str) ->
 def test_lone_surrogates_get_the_file_s_verdict() -> None:
     [finding] = appcheck.validate({"call": "gd-2022", "title": "a\ud800"}).findings
     assert finding.requirement == "LOAD" and finding.actual["code"] == "encoding" and finding.path == "/title"
-    assert finding.message_en == "/title: the text holds the unpaired surrogate U+D800 (character 2), which is not valid Unicode"
+    assert finding.message_en == "/title: the text holds the surrogate code point U+D800 (character 2), which is not a Unicode character"
     as_file = file_finding('{"call": "gd-2022", "title": "a\\ud800"}')
     assert (as_file.requirement, as_file.actual["code"], as_file.path) == ("LOAD", "encoding", "/title")
     finding = problem({"call": "gd-2022", "o": {"t\udc00": 1}}, "encoding")
     assert finding.path == ("o",)  # the key is no place: its object is
-    assert finding.message_en == '/o: the key "t\\udc00" of this object holds the unpaired surrogate U+DC00 (character 2), which is not valid Unicode'
+    assert finding.message_en == '/o: the key "t\\udc00" of this object holds the surrogate code point U+DC00 (character 2), which is not a Unicode character'
     report = appcheck.validate({"call": "gd-2022", "o": {"t\udc00": 1}})
     dumps(report.to_dict()).encode("utf-8")
     assert appcheck.validate({"call": "gd-2022", "title": "a\U0001F600b"}).findings[0].requirement != "LOAD"
+
+
+def test_a_surrogate_pair_in_a_python_string_is_not_its_character() -> None:
+    # "\ud83d\ude00" escaped in a file is one character (U+1F600); in a Python string it is two code points
+    finding = problem({"call": "gd-2022", "title": "a\ud83d\ude00"}, "encoding")
+    assert finding.path == ("title",)
+    assert "U+D83D (character 2)" in finding.message_en
+    report = appcheck.validate({"call": "gd-2022", "title": "a\ud83d\ude00"})
+    assert report.findings[0].requirement == "LOAD"
+    dumps(report.to_dict()).encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------------

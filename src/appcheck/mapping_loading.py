@@ -12,7 +12,9 @@ the place (a JSON Pointer; a mapping has no lines):
   their file would write them out, so a few shared lists cannot stand for billions of values;
 * a number a file may not hold (``number``): more than 4,300 digits written out in full (so its
   absolute value is below 10^4300), the file's limit for a literal without exponent;
-* a lone surrogate in a string or key (``encoding``): not a character, and no UTF-8 file holds one;
+* a surrogate code point in a string or key (``encoding``), lone or one half of a pair: not a character,
+  and no UTF-8 file holds one (a file's escaped pair ``"\\ud83d\\ude00"`` is one character, a Python
+  string's two halves are not);
 * a value JSON has no form for (``type``): a set, a date, bytes, a non-string key, NaN, infinity.
 
 The walk is iterative, so no depth and no cycle can exhaust Python's stack.
@@ -75,7 +77,7 @@ def _unsupported(path: tuple, value: Any) -> _Stop:
 
 
 def _text(value: str, path: tuple, what_zh: str, what_en: str) -> str:
-    """``value`` itself, or a problem when it holds a lone surrogate (which no UTF-8 file can)."""
+    """``value`` itself, or a problem when it holds a surrogate code point (which no UTF-8 file can)."""
     if not value.isascii():
         try:
             value.encode("utf-8")
@@ -83,8 +85,8 @@ def _text(value: str, path: tuple, what_zh: str, what_en: str) -> str:
             code = f"U+{ord(value[error.start]):04X}"
             raise _at(
                 path, "encoding",
-                f"{what_zh}中有不成对的代理字符 {code}（第 {error.start + 1} 个字符），不是有效的 Unicode",
-                f"{what_en} holds the unpaired surrogate {code} (character {error.start + 1}), which is not valid Unicode",
+                f"{what_zh}中有代理码位 {code}（第 {error.start + 1} 个字符），不是 Unicode 字符",
+                f"{what_en} holds the surrogate code point {code} (character {error.start + 1}), which is not a Unicode character",
             ) from None
     return value
 
