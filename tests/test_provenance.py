@@ -157,3 +157,37 @@ def test_the_html_report_shows_it_in_a_last_section() -> None:
     assert f"catalogue revision {catalog.revision()} (sha256 {catalog.sha256()})" in section
     assert f"bundle {VALID} {digest(VALID)['size']} bytes sha256 {digest(VALID)['sha256']}" in section
     assert '<section class="provenance">' not in html.render(appcheck.BatchReport(batch.reports), Options())
+
+
+def test_every_format_writes_the_same_from_memory_and_from_the_batchs_disk_stores() -> None:
+    """Past the spill threshold the bundles' rows are read back from disk, a row at a time, by every
+    reporter: the same bytes as a batch held in memory and as its materialized ``BatchReport``."""
+    import pickle
+
+    from appcheck import engine
+    from appcheck.model import BatchReport
+    from appcheck.reporters import Options, reporter
+
+    files = sorted(GD.rglob("*.json"))[:12]
+    bundles = [*files, json.loads(VALID.read_text(encoding="utf-8"))]
+    expected = [digest(path) for path in files] + [{"path": f"#{len(files)}", "size": None, "sha256": None}]
+    outputs: dict = {}
+    for hold in (None, 2):  # in memory; past 2 bundles on disk
+        with engine.check_batch(bundles, as_of="2022-05-01", settings={"gd-2022.published_on": "2022-04-15"}, hold=hold) as batch:
+            rows = batch.provenance.bundles
+            assert isinstance(rows, provenance.Bundles) and len(rows) == len(bundles)
+            assert list(rows) == list(rows) == expected  # read again, the same rows
+            report = batch.report()
+            assert isinstance(report.provenance.bundles, tuple) and list(report.provenance.bundles) == expected
+            assert pickle.loads(pickle.dumps(report.provenance)) == report.provenance
+            assert BatchReport.from_dict(report.to_dict()).provenance == report.provenance
+            for fmt in FORMATS:
+                for verbose in (False, True):
+                    options = Options(lang="en", verbose=verbose)
+                    for each in (batch, report):
+                        text = reporter(fmt).render(each, options)
+                        outputs.setdefault((fmt, verbose), set()).add(text.replace(batch.provenance.run_at, "RUN_AT"))
+            assert json.loads(reporter("json").render(batch, Options()))["provenance"] == json.loads(json.dumps(report.provenance.to_dict()))
+    for (fmt, verbose), found in outputs.items():
+        assert len(found) == 1, (fmt, verbose)
+    assert expected[0]["sha256"] in outputs[("json", False)].pop() and expected[0]["sha256"] in outputs[("text", True)].pop()

@@ -808,9 +808,10 @@ class CheckedBatch:
     """
 
     def __init__(self, store: SpillStore, keys: KeyStore, rules: list, findings: tuple, ok: bytearray, strict: bytearray, latest: dt.date | None,
-                 waivers: Any = None) -> None:
+                 waivers: Any = None, read: SpillStore | None = None) -> None:
         self._store = store
         self._keys = keys
+        self._read = read
         self._rules = rules
         self._waivers = waivers
         #: what the verdicts rest on (:class:`appcheck.provenance.Provenance`), for a batch from :func:`check_batch`
@@ -861,11 +862,14 @@ class CheckedBatch:
 
     def report(self) -> BatchReport:
         """Every report at once, as a :class:`~appcheck.model.BatchReport`."""
-        return BatchReport(tuple(self.reports), self.findings, self.provenance)
+        provenance = None if self.provenance is None else self.provenance.materialized()
+        return BatchReport(tuple(self.reports), self.findings, provenance)
 
     def close(self) -> None:
         self._store.close()
         self._keys.close()
+        if self._read is not None:
+            self._read.close()
 
     def __enter__(self) -> CheckedBatch:
         return self
@@ -961,7 +965,7 @@ def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None, 
     ok, strict = bytearray(), bytearray()
     latest = None
     used: set = set()
-    read: list[tuple] = []  # for the provenance: each bundle's name, size and SHA-256
+    read = SpillStore(hold)  # for the provenance: each bundle's name, size and SHA-256
     calls: set = set()
     try:
         for index, item in enumerate(checked):
@@ -1023,16 +1027,17 @@ def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None, 
     except BaseException:
         store.close()
         keys.close()
+        read.close()
         raise
     if waivers:
         batch_findings.extend(waivers.findings(used))
-    checked_batch = CheckedBatch(store, keys, rules, tuple(batch_findings), ok, strict, latest, waivers)
+    checked_batch = CheckedBatch(store, keys, rules, tuple(batch_findings), ok, strict, latest, waivers, read)
     if run is not None:
         from . import provenance
 
         checked_batch.provenance = provenance.build(
             run_at=run["run_at"], as_of=run["as_of"], given=run["given"], resolved=run["resolved"],
-            calls=calls, waivers=waivers, used=used, bundles=read,
+            calls=calls, waivers=waivers, used=used, bundles=provenance.Bundles(read),
         )
     return checked_batch
 

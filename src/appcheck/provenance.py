@@ -8,7 +8,10 @@
 - ``as_of``: the date used for bundles without ``submitted_on`` (and the day waivers are judged on);
 - ``waivers``: each waiver of the run, with its ``state``: ``applied``, ``unused`` or ``expired``;
 - ``bundles``: each bundle's ``path`` (as given; ``#INDEX`` for one given in memory), ``size`` in bytes
-  and ``sha256`` of the bytes read (``null`` for one given in memory);
+  and ``sha256`` of the bytes read (``null`` for one given in memory). While a batch of
+  :func:`appcheck.engine.check_batch` is open, a :class:`Bundles` view of the rows it keeps in a
+  :class:`~appcheck.stores.SpillStore` (on disk past its threshold), so that a batch of any size
+  takes flat memory; a tuple everywhere else (:meth:`Provenance.from_dict`, a ``BatchReport``);
 - ``run_at``: when the batch was checked (UTC).
 
 Nothing else varies between two runs on the same input: ``run_at`` is the one field a comparison of
@@ -18,7 +21,7 @@ two reports ignores (:func:`comparable`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -32,6 +35,22 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class Bundles:
+    """The provenance's rows of a batch's bundles, read from the store that keeps them: sized, and
+    iterable more than once (each row a new ``{"path", "size", "sha256"}`` dict); valid while the
+    batch is open."""
+
+    def __init__(self, rows: Any) -> None:
+        self._rows = rows  # (path, size, sha256) tuples, in batch order
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[dict]:
+        for path, size, sha256 in self._rows:
+            yield {"path": path, "size": size, "sha256": sha256}
+
+
 @attrs.frozen
 class Provenance:
     appcheck: str
@@ -43,7 +62,9 @@ class Provenance:
     run_at: str = ""
     calls: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
 
-    def to_dict(self) -> dict:
+    def to_dict(self, lazy: bool = False) -> dict:
+        """The provenance as JSON-ready values; with ``lazy``, ``bundles`` is an iterator of the rows
+        (for a reporter that writes them one at a time)."""
         return {
             "appcheck": self.appcheck,
             "catalogue": dict(self.catalogue),
@@ -51,7 +72,7 @@ class Provenance:
             "settings": {name: dict(value) for name, value in self.settings.items()},
             "as_of": self.as_of,
             "waivers": [dict(waiver) for waiver in self.waivers],
-            "bundles": [dict(bundle) for bundle in self.bundles],
+            "bundles": (dict(bundle) for bundle in self.bundles) if lazy else [dict(bundle) for bundle in self.bundles],
             RUN_AT: self.run_at,
         }
 
@@ -66,6 +87,10 @@ class Provenance:
     def given_settings(self) -> dict[str, Any]:
         """The settings that were not the defaults, as a caller gives them again."""
         return {name: value["value"] for name, value in self.settings.items() if not value.get("default")}
+
+    def materialized(self) -> Provenance:
+        """The same provenance with its bundles as a tuple (what outlives the batch)."""
+        return self if isinstance(self.bundles, tuple) else attrs.evolve(self, bundles=tuple(self.bundles))
 
     def bundle(self, path: str) -> Mapping | None:
         return next((bundle for bundle in self.bundles if bundle.get("path") == path), None)
@@ -89,8 +114,9 @@ def settings_in_effect(given: Mapping[str, Any] | None, resolved: Mapping[str, A
 
 
 def build(*, run_at: str, as_of: dt.date, given: Mapping[str, Any] | None, resolved: Mapping[str, Any] | None,
-          calls: Iterable[str], waivers: Any, used: Iterable[int], bundles: Iterable[tuple]) -> Provenance:
-    """The provenance of a checked batch (see the module's documentation)."""
+          calls: Iterable[str], waivers: Any, used: Iterable[int], bundles: Iterable[tuple] | Bundles) -> Provenance:
+    """The provenance of a checked batch (see the module's documentation); ``bundles``: ``(path, size,
+    sha256)`` of each bundle, or a :class:`Bundles` view kept as it is."""
     from . import __version__, catalog
 
     used = set(used)
@@ -104,7 +130,7 @@ def build(*, run_at: str, as_of: dt.date, given: Mapping[str, Any] | None, resol
         settings_in_effect(given, resolved, calls),
         as_of.isoformat(),
         tuple(states),
-        tuple({"path": path, "size": size, "sha256": sha256} for path, size, sha256 in bundles),
+        bundles if isinstance(bundles, Bundles) else tuple({"path": path, "size": size, "sha256": sha256} for path, size, sha256 in bundles),
         run_at,
         packs_of(calls),
     )
@@ -134,8 +160,13 @@ def comparable(report: Any) -> Any:
 
 def lines(provenance: Provenance | None, lang: str) -> list[str]:
     """The provenance as lines of text (the text report's footer with ``--verbose``)."""
+    return list(iter_lines(provenance, lang))
+
+
+def iter_lines(provenance: Provenance | None, lang: str) -> Iterator[str]:
+    """The lines of :func:`lines`, one at a time (a bundle's line as its row is read)."""
     if provenance is None:
-        return []
+        return
     en = lang == "en"
     catalogue = provenance.catalogue
     out = [
@@ -152,6 +183,6 @@ def lines(provenance: Provenance | None, lang: str) -> list[str]:
     for waiver in provenance.waivers:
         out.append(f"  waiver {waiver.get('requirement')} [{waiver.get('state')}] {', '.join(waiver.get('bundles', ()))}: {waiver.get('reason')}"
                    f" ({waiver.get('approved_by')}, {waiver.get('expires_on')})")
+    yield from out
     for bundle in provenance.bundles:
-        out.append(f"  bundle {bundle.get('path')} {bundle.get('size') if bundle.get('size') is not None else '-'} bytes sha256 {bundle.get('sha256') or '-'}")
-    return out
+        yield f"  bundle {bundle.get('path')} {bundle.get('size') if bundle.get('size') is not None else '-'} bytes sha256 {bundle.get('sha256') or '-'}"

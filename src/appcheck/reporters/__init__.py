@@ -10,12 +10,36 @@ checked here).
 
 from __future__ import annotations
 
+import collections.abc
 import importlib
 import re
 
 import attrs
 
 from ..formats import FORMATS
+
+
+def write_json(value, level: int, out) -> None:
+    """Write ``value`` to ``out`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it
+    ``level`` levels deep in a document, with any iterator in it (a provenance's ``bundles``, see
+    :meth:`appcheck.provenance.Provenance.to_dict`) written as a JSON array one item at a time."""
+    from ..model import dumps
+
+    pad = "\n" + "  " * (level + 1)
+    if isinstance(value, dict) and value:
+        for number, (key, item) in enumerate(value.items()):
+            out.write(("{" if number == 0 else ",") + pad + dumps(key) + ": ")
+            write_json(item, level + 1, out)
+        out.write("\n" + "  " * level + "}")
+    elif isinstance(value, collections.abc.Iterator):
+        empty = True
+        for item in value:
+            out.write("[" + pad if empty else "," + pad)
+            write_json(item, level + 1, out)
+            empty = False
+        out.write("[]" if empty else "\n" + "  " * level + "]")
+    else:
+        out.write(dumps(value, indent=2).replace("\n", "\n" + "  " * level))
 
 
 @attrs.frozen

@@ -254,17 +254,27 @@ def write(batch, options: Options, out) -> None:
         out.write(bundle_section(report, index, options) + "\n")
     out.write(batch_section(batch.findings, files_of) + "\n")
     out.write(_overview(by_topic, files, good, options) + "\n")
-    out.write(provenance_section(getattr(batch, "provenance", None)) + "</main></body></html>\n")
+    out.writelines(_provenance_parts(getattr(batch, "provenance", None)))
+    out.write("</main></body></html>\n")
 
 
 def provenance_section(provenance) -> str:
     """What the verdicts rest on (see :mod:`appcheck.provenance`), a line a row; ``""`` without it."""
-    if provenance is None:
-        return ""
-    from ..provenance import lines
+    return "".join(_provenance_parts(provenance))
 
-    rows = "".join(f"<tr><td><code>{clean(line.strip())}</code></td></tr>" for line in lines(provenance, "en")[1:])
-    return f'<section class="provenance"><h2>{label("provenance")}</h2><table><tbody>{rows}</tbody></table></section>\n'
+
+def _provenance_parts(provenance):
+    """The text of :func:`provenance_section` in pieces, a row at a time (a bundle's as its row is read)."""
+    if provenance is None:
+        return
+    import itertools
+
+    from ..provenance import iter_lines
+
+    yield f'<section class="provenance"><h2>{label("provenance")}</h2><table><tbody>'
+    for line in itertools.islice(iter_lines(provenance, "en"), 1, None):
+        yield f"<tr><td><code>{clean(line.strip())}</code></td></tr>"
+    yield "</tbody></table></section>\n"
 
 
 def render(batch, options: Options) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import dumps
-from . import Options, render_with
+from . import Options, render_with, write_json
 
 
 def _dumps(value, level: int) -> str:
@@ -25,7 +25,8 @@ def write(batch, options: Options, out) -> None:
     out.write(',\n  "findings": ' + _dumps([finding.to_dict() for finding in batch.findings], 1))
     provenance = getattr(batch, "provenance", None)
     if provenance is not None:
-        out.write(',\n  "provenance": ' + _dumps(provenance.to_dict(), 1))
+        out.write(',\n  "provenance": ')
+        write_json(provenance.to_dict(lazy=True), 1, out)  # the bundles' rows one at a time
     out.write(',\n  "strict": ' + _dumps(options.strict, 1) + ',\n  "ok_strict": ' + _dumps(batch.strict_ok, 1) + "\n}\n")
 
 

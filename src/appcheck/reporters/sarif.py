@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..model import AS_OF, LOAD, SCHEMA, TOPIC, WAIVER, Severity, Status, dumps, jsonable
-from . import Options, Places, message, place, render_with
+from . import Options, Places, message, place, render_with, write_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -230,14 +230,14 @@ def _rules(batch) -> tuple[list[dict], dict[str, int]]:
     return rules, {requirement: index for index, requirement in enumerate(first)}
 
 
-def _head(batch, options: Options, rules: list[dict]) -> tuple[dict, dict]:
+def _head(batch, options: Options, rules: list[dict], lazy: bool = False) -> tuple[dict, dict]:
     from .. import __version__
 
     driver = {"name": "appcheck", "version": __version__, "semanticVersion": __version__, "rules": rules}
     properties = {"ok": batch.ok, "strictOk": batch.strict_ok, "strict": options.strict, "lang": options.lang}
     provenance = getattr(batch, "provenance", None)
     if provenance is not None:
-        properties["provenance"] = provenance.to_dict()
+        properties["provenance"] = provenance.to_dict(lazy=lazy)
     return driver, properties
 
 
@@ -249,7 +249,7 @@ def _invocations(batch) -> list | None:
     return [{
         "executionSuccessful": True,
         "startTimeUtc": provenance.run_at,
-        "properties": {"as_of": provenance.as_of, "settings": provenance.to_dict()["settings"], "waivers": provenance.to_dict()["waivers"]},
+        "properties": {"as_of": provenance.as_of, "settings": provenance.to_dict(lazy=True)["settings"], "waivers": provenance.to_dict(lazy=True)["waivers"]},
     }]
 
 
@@ -273,7 +273,7 @@ def write(batch, options: Options, out) -> None:
     """Write the SARIF log to ``out``: the text of ``json.dumps(build(...), indent=2)``, a result at a
     time (the reports are read twice: once for the rules, which come first, then for the results)."""
     rules, index_of = _rules(batch)
-    driver, properties = _head(batch, options, rules)
+    driver, properties = _head(batch, options, rules, lazy=True)
     invocations = _invocations(batch)
     out.write('{\n  "$schema": ' + _dumps(SCHEMA_URI, 1) + ',\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": '
               + _dumps({"driver": driver}, 3)
@@ -284,7 +284,9 @@ def write(batch, options: Options, out) -> None:
         out.write(("\n        " if first else ",\n        ") + _dumps(result, 4))
         first = False
     out.write("]" if first else "\n      ]")
-    out.write(',\n      "properties": ' + _dumps(properties, 3) + "\n    }\n  ]\n}\n")
+    out.write(',\n      "properties": ')
+    write_json(properties, 3, out)  # the provenance's bundles one at a time
+    out.write("\n    }\n  ]\n}\n")
 
 
 def render(batch, options: Options) -> str:

@@ -117,13 +117,13 @@ def write(batch, options: Options, out) -> None:
     elif options.summary and files:
         lines.append("")
     lines.append(labels["summary"].format(files=files, ok=good, bad=files - good))
-    if options.verbose:  # what the verdicts rest on
-        from ..provenance import lines as provenance_lines
-
-        found = provenance_lines(getattr(batch, "provenance", None), options.lang)
-        if found:
-            lines.extend(["", *(_paint(line, "dim", options) for line in found)])
     out.write("\n".join(lines) + "\n")
+    if options.verbose and getattr(batch, "provenance", None) is not None:  # what the verdicts rest on, a line at a time
+        from ..provenance import iter_lines
+
+        out.write("\n")
+        for line in iter_lines(batch.provenance, options.lang):
+            out.write(_paint(line, "dim", options) + "\n")
 
 
 def render(batch, options: Options) -> str:
