@@ -497,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="appcheck's benchmark (see docs/performance.md)")
     parser.add_argument("--quick", action="store_true", help="small counts, for a smoke run")
     parser.add_argument("--worst-case", action="store_true", help="only the worst case at the size limit (section 4)")
+    parser.add_argument("--memory", action="store_true", help="only the memory by topic and of one generated batch (sections 3b and 3c)")
     args = parser.parse_args(argv)
     if args.worst_case:
         with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
@@ -506,6 +507,11 @@ def main(argv: list[str] | None = None) -> int:
     count, in_rounds, rounds, files, small, large = (70, 2, 2, 50, 20, 200) if args.quick else (350, 15, 5, 1000, 100, 10_000)
     many = (20, 200, 2000) if args.quick else (100, 10_000, 100_000)
     out = sys.stdout
+    if args.memory:
+        with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
+            memory_by_topic(Path(tmp), small, large, out)
+        memory_generated(many, GENERATED_TOPIC, out)
+        return 0
     for line in machine():
         print(line, file=out)
     with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
