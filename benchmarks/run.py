@@ -108,15 +108,16 @@ def in_process(count: int, rounds: int, out) -> dict:
     import referencing.jsonschema
 
     import appcheck
-    from appcheck import engine, fastpath, loading, schemas
+    from appcheck import fastpath, loading, schemas
     from appcheck.engine import Source
+    from appcheck.engine.envelope import resolve_topic
 
     made = list(generate.bundles(count))
     items = []
     for name, text, kind in made:
         raw = text.encode("utf-8")
         data = loading.load_bytes(raw).data
-        _, topic, _, _ = engine._resolve_topic(data)
+        _, topic, _, _ = resolve_topic(data)
         items.append((name, raw, text, kind, topic.schema if topic else None, data))
     valid = [item for item in items if item[3] == "valid"]
 

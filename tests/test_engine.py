@@ -209,7 +209,7 @@ def test_a_value_json_cannot_hold_is_named_with_its_article() -> None:
 
 
 def test_a_bundle_left_out_of_a_quota_says_how_many_checks_it_fails() -> None:
-    from appcheck import engine
+    from appcheck.engine.batch import _not_counted
 
     from .conftest import example
 
@@ -224,9 +224,9 @@ def test_a_bundle_left_out_of_a_quota_says_how_many_checks_it_fails() -> None:
     assert "already fails a required check (SCHEMA), so" in quota[0].message_en
     assert len(quota[1].actual["blocking"]) > 1 and "already fails required checks (MOST22-" in quota[1].message_en
     six = [f"X-{n}" for n in range(6)]
-    assert "(X-0, X-1, X-2, X-3, X-4…), so" in engine._not_counted(six).message_en
-    assert "X-0、X-1、X-2、X-3、X-4…）" in engine._not_counted(six).message
-    assert "…" not in engine._not_counted(six[:5]).message_en
+    assert "(X-0, X-1, X-2, X-3, X-4…), so" in _not_counted(six).message_en
+    assert "X-0、X-1、X-2、X-3、X-4…）" in _not_counted(six).message
+    assert "…" not in _not_counted(six[:5]).message_en
 
 
 # the fast paths of the engine: each answers as the full reading does
@@ -251,22 +251,23 @@ integrity_bundles = st.fixed_dictionaries({}, optional={
 @given(integrity_bundles)
 @settings(max_examples=500)
 def test_integrity_holds_exactly_when_the_full_reading_finds_nothing(bundle) -> None:
-    from appcheck import engine, topics
+    from appcheck import topics
+    from appcheck.engine import SCHEMA_FINDINGS_LIMIT, integrity
 
     topic = topics.call("gd-2022").topic("research")
-    assert engine._integrity_holds(bundle) is (not engine._integrity_problems(topic, bundle)[0])
+    assert integrity.integrity_holds(bundle) is (not integrity.integrity_problems(topic, bundle, SCHEMA_FINDINGS_LIMIT)[0])
 
 
 def test_integrity_holds_on_every_valid_example_and_not_on_a_broken_reference() -> None:
-    from appcheck import engine
+    from appcheck.engine.integrity import integrity_holds
 
     bundle = example("gd-2022", "research")
-    assert engine._integrity_holds(bundle)
+    assert integrity_holds(bundle)
     bundle["agreements"][0]["parties"].append("ghost")
-    assert not engine._integrity_holds(bundle)
+    assert not integrity_holds(bundle)
     bundle = example("gd-2022", "research")
     bundle["partners"][1]["id"] = bundle["applicant"]["id"]
-    assert not engine._integrity_holds(bundle)
+    assert not integrity_holds(bundle)
 
 
 def _clip_reference(value, limit, depth=None):
@@ -309,9 +310,9 @@ clip_values = st.recursive(
 @example_value([[[[[[[[[[1]]]]]]]]]], 200)
 @settings(max_examples=300)
 def test_clip_keeps_values_small_as_the_reference_does(value, limit) -> None:
-    from appcheck.engine import _clip
+    from appcheck.engine.findings import clip
 
-    clipped = _clip(value, limit)
+    clipped = clip(value, limit)
     assert clipped == _clip_reference(value, limit)
     assert type(clipped) is type(_clip_reference(value, limit))
 
@@ -327,13 +328,14 @@ def test_a_packed_checked_bundle_gives_back_its_findings() -> None:
 
 
 def test_the_plan_of_a_topic_is_its_applicable_checks_in_order() -> None:
-    from appcheck import engine, topics
+    from appcheck import topics
+    from appcheck.engine import single
 
     for call_id in topics.call_ids():
         call = topics.call(call_id)
         for topic in call.topics:
             for track in [t.id for t in topic.tracks] or [None]:
-                own, batch = engine._plan(call.id, topic.id, track)
+                own, batch = single._plan(call.id, topic.id, track)
                 applicable = [(position, check) for position, check in enumerate(topic.checks) if check.applies(track)]
                 assert list(own) == [pair for pair in applicable if not pair[1].batch]
                 assert list(batch) == [pair for pair in applicable if pair[1].batch]
@@ -419,7 +421,7 @@ def test_a_missing_member_of_an_object_is_named_by_the_pointer() -> None:
     ((), ()),
 ])
 def test_pointers_are_cut_to_what_exists(segments, expected) -> None:
-    from appcheck.engine import _existing
+    from appcheck.engine.findings import _existing
 
     data = {"budget": {"subsidy_requested": Decimal(5)}, "partners": []}
     assert _existing(data, segments) == expected
@@ -450,18 +452,18 @@ def test_a_project_ending_on_the_calendars_last_day_is_too_long_at_its_end_date(
 
 
 def test_a_deep_value_in_a_finding_is_summed_up_below_the_depth_limit() -> None:
-    from appcheck.engine import VALUE_DEPTH, _clip
+    from appcheck.engine.findings import VALUE_DEPTH, clip
 
     deep: list = [1]
     for _ in range(5000):
         deep = [deep]
-    clipped = _clip(deep, 200)
+    clipped = clip(deep, 200)
     for _ in range(VALUE_DEPTH):
         assert type(clipped) is list and len(clipped) == 1
         clipped = clipped[0]
     assert clipped == "[…1]"
-    assert json.loads(json.dumps(_clip({"k": deep}, 200)))
-    many = _clip({str(n): n for n in range(80)}, 200)
+    assert json.loads(json.dumps(clip({"k": deep}, 200)))
+    many = clip({str(n): n for n in range(80)}, 200)
     assert len(many) == 51 and many["…"] == "30 more"
 
 

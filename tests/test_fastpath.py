@@ -121,11 +121,11 @@ def auto_engine():
 
 @needs_rs
 def test_the_fast_path_is_taken_for_valid_examples(auto_engine) -> None:
-    from appcheck import engine
+    from appcheck.engine.envelope import resolve_topic
 
     for path in sorted(EXAMPLES.glob("*/*/valid*.json")):
         data = read_json(path)
-        _, topic, _, problem = engine._resolve_topic(data)
+        _, topic, _, problem = resolve_topic(data)
         assert problem is None
         assert fastpath.is_valid(topic.schema, data), path
 
@@ -253,9 +253,9 @@ def _both_validators(name, bundle) -> tuple[list, list]:
 
 def _schema_of(bundle) -> str | None:
     """The shipped schema of the bundle's topic (None if it names none: no schema check then)."""
-    from appcheck import engine
+    from appcheck.engine.envelope import resolve_topic
 
-    _, topic, _, problem = engine._resolve_topic(bundle)
+    _, topic, _, problem = resolve_topic(bundle)
     return None if problem is not None else topic.schema
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from appcheck import engine
+from appcheck.engine import workers
 from appcheck.stores import KeyStore, SpillStore
 
 from .conftest import EXAMPLES
@@ -115,7 +116,7 @@ def test_a_generated_batch_is_read_as_it_goes(monkeypatch) -> None:
         events.append(("checked", item[0]))
         return check_one(item)
 
-    monkeypatch.setattr(engine, "check_one", checking)
+    monkeypatch.setattr(workers, "check_one", checking)
     with engine.check_batch(bundles(), as_of=AS_OF, hold=0) as checked:
         assert checked.report() == expected
     assert events == [(event, file) for file in files for event in ("taken", "checked")]

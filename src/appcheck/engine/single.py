@@ -1,0 +1,209 @@
+"""Stage 4, one bundle on its own: loaded, its topic found, its schema checked (:func:`prepare`), then
+its own rules run and their findings placed (:func:`check_one`), in whichever process checks it.
+What a batch keeps of it is a :class:`Checked`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from .. import schema_messages, topics
+from ..model import AS_OF, SCHEMA, Finding, Report, Severity, Status
+from ..rules.base import Context, Outcome, as_date, run
+from ..rules.batch import read
+from .envelope import resolve_topic
+from .findings import finding_for, pointing, positions, schema_by_line
+from .load import Source, load
+from .schema import capped_findings
+
+@attrs.frozen
+class Prepared:
+    """A bundle after loading and topic lookup, ready for its rules."""
+
+    name: str  # file name, or "#index" for an in-memory bundle
+    file: str | None
+    data: Any = None
+    text: str | None = None
+    findings: tuple = ()  # load / topic / schema / as-of findings
+    topic: Any = None
+    call: Any = None
+    track: str | None = None
+    context: Context | None = None
+    format: str = "json"  # of ``text``: "json" or "yaml", which locator places the findings
+    digest: tuple | None = None  # (size, SHA-256) of the bytes read, for a file or standard input
+
+
+def prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any] | None, limits: Any = None) -> Prepared:
+    if isinstance(bundle, Mapping):
+        name, file = f"#{index}", None
+    elif isinstance(bundle, Source):
+        name = file = bundle.name
+    elif isinstance(bundle, (str, os.PathLike)):
+        file = os.fsdecode(bundle)
+        name = file.encode("utf-8", "backslashreplace").decode("utf-8")
+        file = name
+    else:
+        raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
+
+    data, text, problem, text_format, digest = load(bundle, name, limits)
+    if problem is not None:
+        return Prepared(name, file, None, text, (problem,), format=text_format, digest=digest)
+    if not isinstance(data, Mapping):
+        found = schema_messages._type_name(data)
+        return Prepared(name, file, data, text, (
+            Finding(SCHEMA, Status.FAILED, Severity.ERROR, (), f"申报书应为对象（JSON 对象或 YAML 映射），实为{found[0]}", f"a bundle is an object (a JSON object or a YAML mapping), found {found[1]}", ""),
+        ), format=text_format, digest=digest)
+    call, topic, track, problem = resolve_topic(data)
+    if problem is not None:
+        return Prepared(name, file, data, text, (problem,), topic, call, format=text_format, digest=digest)
+    findings = capped_findings(topic, data)
+    submitted = data.get("submitted_on")
+    if submitted is None:
+        checked_on = as_of
+        findings.append(Finding(
+            AS_OF, Status.NEEDS_REVIEW, Severity.INFO, (),
+            f"未填写申报日期 submitted_on，所有日期规则按 {as_of.isoformat()} 计算",
+            f"no submitted_on: every dated rule was measured at {as_of.isoformat()}", "",
+            actual=as_of.isoformat(),
+        ))
+    else:
+        checked_on = as_date(submitted)  # None when malformed: dated rules then fail on submitted_on
+    if settings is None:  # no settings given: the call's own defaults (no other call's module is imported)
+        settings = _call_defaults(call.id)
+    context = Context(data, checked_on=checked_on, settings=settings, call=call.id, topic=topic.id, track=track)
+    return Prepared(name, file, data, text, tuple(findings), topic, call, track, context, format=text_format, digest=digest)
+
+
+@functools.cache
+def _plan(call_id: str, topic_id: str, track: str | None) -> tuple[tuple, tuple]:
+    """``(own, batch)``: the ``(position, check)`` pairs of a topic's checks that apply to ``track``, the
+    checks a bundle has alone, then the batch checks. The same for every bundle of the topic and track."""
+    checks = [(position, check) for position, check in enumerate(topics.call(call_id).topic(topic_id).checks) if check.applies(track)]
+    return tuple(pair for pair in checks if not pair[1].batch), tuple(pair for pair in checks if pair[1].batch)
+
+
+@functools.lru_cache(maxsize=None)
+def _call_defaults(call_id: str) -> Mapping[str, Any]:
+    """A call's settings at their defaults, worked out once. Setting names start with their call's id
+    and a call's rules read only those, so this is all a bundle's rules can see of the defaults."""
+    return MappingProxyType({setting.name: setting.default for setting in topics.call(call_id).settings})
+
+
+@attrs.frozen
+class Checked:
+    """One bundle after the checks it can have alone: what a batch keeps of it while the others are checked.
+
+    The bundle's data and text are gone; the batch checks' findings are still to come. ``findings``
+    holds, in report order, each finding or, for a batch check, its position in the topic's checks
+    (or all of that pickled, in :class:`Pickled`, see :meth:`packed`); ``reads`` what each batch check
+    read from the bundle (``(position, requirement, key or outcome)``); ``positions`` the line and
+    column of every path a batch check's finding may point at; ``clean`` whether every finding of
+    its own passed.
+    """
+
+    head: Report  # the report without findings: file, topic, track, checked_on
+    name: str
+    findings: Any  # a tuple, or its Pickled form
+    reads: tuple = ()
+    blocking: tuple = ()  # the required checks the bundle fails on its own (requirement ids)
+    positions: Mapping = attrs.field(factory=dict)
+    clean: bool = True
+    waived: tuple = ()  # the indices of the waivers that covered a finding of its own
+
+    @property
+    def ok(self) -> bool:
+        return not self.blocking
+
+    @property
+    def strict_ok(self) -> bool:
+        return self.clean
+
+    def packed(self) -> Checked:
+        """The same record with its findings pickled: what a worker process sends, so that the batch
+        passes them on and keeps them as bytes, and unpickles them once, when their report is read."""
+        import pickle
+
+        return attrs.evolve(self, findings=Pickled(pickle.dumps(self.findings, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def own_findings(self) -> tuple:
+        """The findings (and batch checks' positions), unpickled if :meth:`packed`."""
+        if type(self.findings) is Pickled:
+            import pickle
+
+            return pickle.loads(self.findings.data)
+        return self.findings
+
+
+@attrs.frozen
+class Pickled:
+    """A value pickled where it was made (bytes pass between processes and files at the cost of a copy)."""
+
+    data: bytes
+
+
+def check_one(item: tuple) -> Checked:
+    """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any process)."""
+    prepared = prepare(*item[:5])
+    waivers = item[5] if len(item) > 5 else None
+    head = Report(
+        (), call=prepared.call.id if prepared.call else None, topic_id=prepared.topic.id if prepared.topic else None,
+        track=prepared.track, file=prepared.file, checked_on=prepared.context.checked_on if prepared.context else None,
+        size=prepared.digest[0] if prepared.digest else None, sha256=prepared.digest[1] if prepared.digest else None,
+    )
+    # first every path a finding points at, to place them all in one scan of the text
+    early = list(prepared.findings)  # load, topic, schema, as-of
+    paths = [finding.segments for finding in early if finding.line is None]
+    outcomes: dict[int, Outcome] = {}
+    reads = []
+    wanted: list = []
+    if prepared.context is not None:
+        own, batch = _plan(prepared.call.id, prepared.topic.id, prepared.track)
+        context = prepared.context
+        outcomes = {position: pointing(prepared.data, run(check.rule, context)) for position, check in own}
+        paths.extend(outcome.segments for outcome in outcomes.values())
+        for position, check in batch:
+            found = read(check.rule, context)
+            if isinstance(found, Outcome):
+                found = pointing(prepared.data, found)
+            reads.append((position, check.requirement, found))
+            wanted.extend([(), *check.rule.paths] + ([found.segments] if isinstance(found, Outcome) else []))
+        wanted = list(dict.fromkeys(tuple(path) for path in wanted))
+    where = iter(positions(prepared.text, prepared.format, paths + wanted))
+    findings: list = []
+    for finding in early:
+        position = next(where) if finding.line is None else None
+        findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
+    findings = schema_by_line(findings)
+    placed = {}
+    checks, call, topic = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic
+    for position, outcome in outcomes.items():
+        placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=prepared.track)
+    batch_positions = dict(zip(wanted, where))
+    used: set = set()
+    if waivers:  # each failed finding a waiver covers becomes waived
+        findings, placed = _waive(waivers, findings, prepared, used), dict(zip(placed, _waive(waivers, placed.values(), prepared, used)))
+    blocking = tuple(sorted({finding.requirement for finding in [*findings, *placed.values()] if finding.blocking}))
+    if prepared.context is not None:
+        # each finding in the topic's order; for a batch check, its position: its finding comes once the whole batch is read
+        findings.extend(placed.get(position, position) for position in sorted([*placed, *(position for position, _, _ in reads)]))
+    return Checked(
+        head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions,
+        all(finding.clean() for finding in findings if isinstance(finding, Finding)), tuple(sorted(used)),
+    )
+
+
+def _waive(waivers: Any, findings: Iterable[Finding], prepared: Prepared, used: set) -> list[Finding]:
+    """``findings`` with those a waiver covers waived; the waivers' indices go to ``used``."""
+    result = []
+    for finding in findings:
+        finding, index = waivers.apply(finding, prepared.name, prepared.file is not None)
+        if index is not None:
+            used.add(index)
+        result.append(finding)
+    return result
