@@ -1,6 +1,6 @@
 """Where a batch keeps what it has checked: the same values, in the same order, in memory or on disk.
 
-The engine's side (every report of a batch the same whatever the store) is in test_engine_batches.py.
+The engine's side (every report of a batch the same whatever the store) is in engine/test_batch.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Batches of any size: ``engine.check_batch`` checks each bundle on its own, keeps only what the batch
 checks compare, and builds the reports again as they are read (from a list, or from a temporary file past ``hold`` bundles).
 
-Whatever the store and the number of processes, the reports are those of ``validate_batch``.
+Whatever the store and the number of processes, the reports are those of ``validate_batch``. Also: the
+arguments checked, batch findings naming their bundles, quotas leaving out bundles that cannot go forward.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 import appcheck
 from appcheck import engine
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 AS_OF = "2022-05-10"
 
@@ -105,3 +106,43 @@ def test_checking_leaves_no_reference_cycles_behind() -> None:
     finally:
         gc.set_debug(0)
         gc.garbage.clear()
+
+
+def test_wrong_argument_types_raise() -> None:
+    with pytest.raises(TypeError):
+        appcheck.validate(42)
+    with pytest.raises(TypeError):
+        appcheck.validate_batch("examples")
+    with pytest.raises(ValueError):
+        appcheck.validate({}, settings={"nope": 1})
+    with pytest.raises(TypeError):
+        appcheck.validate({}, as_of=20220510)
+
+
+def test_batch_finding_names_the_bundles() -> None:
+    import glob
+
+    batch = appcheck.validate_batch(sorted(glob.glob("examples/gd-2022/batches/GD22-PI-IDENTITY/*.json")))
+    assert not batch.ok and len(batch.findings) == 1
+    assert all(name.endswith(".json") for name in batch.findings[0].bundles)
+
+
+def test_a_bundle_left_out_of_a_quota_says_how_many_checks_it_fails() -> None:
+    from appcheck.engine.batch import _not_counted
+
+    from ..conftest import example
+
+    one = example("most-2022", "usa")
+    one["project"]["title"] = ""  # fails the schema: one required check
+    many = example("most-2022", "usa")
+    for block in ("project", "budget", "partners"):
+        many[block] = 7  # fails the schema and the rules reading them
+    batch = appcheck.validate_batch([one, many], as_of="2022-01-01")
+    quota = [next(f for f in r.findings if f.requirement == "MOST22-US-QUOTA") for r in batch.reports]
+    assert [f.actual["counted"] for f in quota] == [False, False]
+    assert "already fails a required check (SCHEMA), so" in quota[0].message_en
+    assert len(quota[1].actual["blocking"]) > 1 and "already fails required checks (MOST22-" in quota[1].message_en
+    six = [f"X-{n}" for n in range(6)]
+    assert "(X-0, X-1, X-2, X-3, X-4…), so" in _not_counted(six).message_en
+    assert "X-0、X-1、X-2、X-3、X-4…）" in _not_counted(six).message
+    assert "…" not in _not_counted(six[:5]).message_en
