@@ -112,36 +112,41 @@ class SignedAgreement:
                 return f"有效期 {start or '…'} 至 {end or '…'} 不含申报日期 {day}", f"its validity {start or '…'} to {end or '…'} does not include the submission date {day}"
         return None
 
+    def _scope(self) -> tuple[str, str]:
+        return self.parties.describe() if self.parties else ("合作单位", "partner")
+
     def check(self, ctx: Context) -> Outcome:
         day = ctx.submitted_on
-        applicant = ctx.applicant
-        required = [org for org in ctx.partners if self.parties is None or self.parties.matches(ctx, org)]
-        scope_zh, scope_en = self.parties.describe() if self.parties else ("合作单位", "partner")
+        applicant_id = ctx.applicant.id
+        required = ctx.partners if self.parties is None else [org for org in ctx.partners if self.parties.matches(ctx, org)]
         if not required:
+            scope_zh, scope_en = self._scope()
             return failed(
                 f"没有须签署协议的合作单位（{scope_zh}），无法确认协议",
                 f"there is no partner ({scope_en}) to have signed the agreement with",
                 ("partners",), expected="at least one partner" if self.parties is None else f"at least one partner: {scope_en}", actual=0,
             )
+        required_ids = [org.id for org in required]
         counted, rejected = [], []  # counted: (where, parties, covers) of the documents that count
         for where, agreement in ctx.objects("agreements", optional=True):
             reason = self._rejection(ctx, where, agreement, day)
             parties = agreement.get("parties")
-            if not isinstance(parties, list):
+            if type(parties) is not list:
                 parties = ctx.array_in(agreement, where, "parties")
-            if reason is None and applicant.id not in parties:
-                reason = (f"签署方不包括申报单位 {shown(applicant.id)}", f"the applicant {shown_en(applicant.id)} is not a party")
-            if reason is None and not any(org.id in parties for org in required):
+            if reason is None and applicant_id not in parties:
+                reason = (f"签署方不包括申报单位 {shown(applicant_id)}", f"the applicant {shown_en(applicant_id)} is not a party")
+            if reason is None and not any(org_id in parties for org_id in required_ids):
+                scope_zh, scope_en = self._scope()
                 reason = (f"签署方中没有须签署协议的合作单位（{scope_zh}）", f"none of its parties is a partner it must bind ({scope_en})")
             if reason is None:
-                counted.append((where, parties, frozenset(c for c in agreement.get("covers", ()) if isinstance(c, str))))
+                counted.append((where, parties, frozenset([c for c in agreement.get("covers", ()) if type(c) is str or isinstance(c, str)])))
             else:
                 rejected.append((where, reason))
         # partner by partner: the documents binding the applicant and that partner, and what they cover together
         per_partner = []
-        for org in required:
-            mine = [(where, covers) for where, parties, covers in counted if org.id in parties]
-            per_partner.append((org, mine, frozenset().union(*(covers for _, covers in mine))))
+        for org, org_id in zip(required, required_ids):
+            mine = [(where, covers) for where, parties, covers in counted if org_id in parties]
+            per_partner.append((org, mine, frozenset().union(*[covers for _, covers in mine])))
         unsigned = [org for org, mine, _ in per_partner if not mine]
         lacking = [(org, mine, covered) for org, mine, covered in per_partner if mine and self._missing(covered)]
         if unsigned:
@@ -152,7 +157,7 @@ class SignedAgreement:
         return passed(
             f"{len(required)} 家合作单位均已与申报单位签署协议（{len(counted)} 份），涵盖{zh}",
             f"{'the' if len(required) == 1 else 'all'} {plural(len(required), 'partner')} signed with the applicant ({plural(len(counted), 'agreement')}), covering {en}",
-            counted[0][0], expected=self._expected(), actual={shown_en(org.id): sorted(covered) for org, _, covered in per_partner},
+            counted[0][0], expected=self._expected(), actual={shown_en(org_id): sorted(covered) for org_id, (_, _, covered) in zip(required_ids, per_partner)},
         )
 
     def _missing(self, covered: frozenset) -> tuple[frozenset, frozenset]:

@@ -249,6 +249,7 @@ def months_before(day: dt.date, months: int) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=1024)  # a call's applications share a few periods, and relativedelta costs ~8 us each time
 def months_between(start: dt.date, end: dt.date) -> tuple[int, int]:
     """``(months, days)`` from ``start`` to ``end`` as ``dateutil.relativedelta(end, start)`` counts them
     (its years times 12 plus its months, and its days): whole calendar months, then the remaining days."""
@@ -299,21 +300,26 @@ class Org:
         value = self.data.get(name)
         return value if isinstance(value, str) else None
 
+    # the common fields, read as :meth:`text` reads them (written out: rules ask for them on every check)
     @property
     def id(self) -> str | None:
-        return self.text("id")
+        value = self.data.get("id")
+        return value if type(value) is str or isinstance(value, str) else None
 
     @property
     def kind(self) -> str | None:
-        return self.text("kind")
+        value = self.data.get("kind")
+        return value if type(value) is str or isinstance(value, str) else None
 
     @property
     def country(self) -> str | None:
-        return self.text("country")
+        value = self.data.get("country")
+        return value if type(value) is str or isinstance(value, str) else None
 
     @property
     def subdivision(self) -> str | None:
-        return self.text("subdivision")
+        value = self.data.get("subdivision")
+        return value if type(value) is str or isinstance(value, str) else None
 
     @property
     def role(self) -> str | None:
@@ -354,6 +360,11 @@ def _mapping(value: Any) -> Mapping | None:
 
 
 def _integer(value: Any) -> int | None:
+    if type(value) is Decimal:  # the common case first: what the loader reads
+        if not value.is_finite():
+            return None
+        whole = int(value)
+        return whole if whole == value else None
     number = as_decimal(value)
     return int(number) if number is not None and number == number.to_integral_value() else None
 
@@ -391,6 +402,16 @@ class _Kind:
     def optional(self, found: Any, segments: tuple) -> Any:
         """None when ``found`` is missing, else :meth:`of` it."""
         return None if found is MISSING else self.of(found, segments)
+
+    def member(self, ctx: Context, node: Any, where: tuple, name: str) -> Any:
+        """:meth:`of` the member ``name`` of ``node``, the value at ``where`` (its path is built only for
+        :class:`MissingInput`)."""
+        found = node.get(name, MISSING) if type(node) is dict else ctx._walk(where + (name,))
+        if found is not MISSING:
+            converted = self.convert(found)
+            if converted is not None:
+                return converted
+        return _converted(found, where + (name,), self.expected, self.expected_en, self.convert)
 
 
 _NUMBER = _Kind("数字", "a number", as_decimal)
@@ -504,25 +525,26 @@ class Context:
         return node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
 
     def number_in(self, node: Any, where: tuple, name: str) -> Decimal:
-        return _NUMBER.of(self.value_in(node, where, name), where + (name,))
+        return _NUMBER.member(self, node, where, name)
 
     def integer_in(self, node: Any, where: tuple, name: str) -> int:
-        return _INTEGER.of(self.value_in(node, where, name), where + (name,))
+        return _INTEGER.member(self, node, where, name)
 
     def date_in(self, node: Any, where: tuple, name: str) -> dt.date:
-        return _ISO_DATE.of(self.value_in(node, where, name), where + (name,))
+        return _ISO_DATE.member(self, node, where, name)
 
     def optional_date_in(self, node: Any, where: tuple, name: str) -> dt.date | None:
-        return _ISO_DATE.optional(self.value_in(node, where, name), where + (name,))
+        found = self.value_in(node, where, name)
+        return None if found is MISSING else _ISO_DATE.of(found, where + (name,))
 
     def string_in(self, node: Any, where: tuple, name: str) -> str:
-        return _STRING.of(self.value_in(node, where, name), where + (name,))
+        return _STRING.member(self, node, where, name)
 
     def boolean_in(self, node: Any, where: tuple, name: str) -> bool:
-        return _BOOLEAN.of(self.value_in(node, where, name), where + (name,))
+        return _BOOLEAN.member(self, node, where, name)
 
     def array_in(self, node: Any, where: tuple, name: str) -> list:
-        return _ARRAY.of(self.value_in(node, where, name), where + (name,))
+        return _ARRAY.member(self, node, where, name)
 
     @property
     def submitted_on(self) -> dt.date:
@@ -543,7 +565,7 @@ class Context:
     def partners(self) -> tuple[Org, ...]:
         return tuple([Org(item, where) for where, item in self.objects("partners", optional=True)])
 
-    @property
+    @cached_property
     def organizations(self) -> tuple[Org, ...]:
         """The applicant first, then every partner."""
         return (self.applicant,) + self.partners
@@ -559,10 +581,10 @@ class Context:
         return _converted(self.value_in(org.data, org.segments, name), org.at(name), expected, expected_en, convert)
 
     def kind_of(self, org: Org) -> str:
-        return _ORG_KIND.of(self.value_in(org.data, org.segments, "kind"), org.at("kind"))
+        return _ORG_KIND.member(self, org.data, org.segments, "kind")
 
     def country_of(self, org: Org) -> str:
-        return _COUNTRY.of(self.value_in(org.data, org.segments, "country"), org.at("country"))
+        return _COUNTRY.member(self, org.data, org.segments, "country")
 
     # -- the implementation period
     @cached_property
@@ -596,15 +618,15 @@ class AllOf:
 
     def check(self, ctx: Context) -> Outcome:
         outcomes = [run(rule, ctx) for rule in self.rules]
-        worst = min(outcomes, key=_severity)
-        if worst.status is PASSED:
-            return passed(
-                "；".join(o.message for o in outcomes),
-                "; ".join(o.message_en for o in outcomes),
-                outcomes[0].segments,
-                expected=[o.expected for o in outcomes],
-                actual=[o.actual for o in outcomes],
+        if all([o.status is PASSED for o in outcomes]):
+            return Outcome(
+                PASSED, outcomes[0].segments,
+                "；".join([o.message for o in outcomes]),
+                "; ".join([o.message_en for o in outcomes]),
+                [o.expected for o in outcomes],
+                [o.actual for o in outcomes],
             )
+        worst = min(outcomes, key=_severity)
         others = [o for o in outcomes if o is not worst and o.status is not PASSED]
         return attrs.evolve(
             worst,
@@ -664,8 +686,14 @@ def guarded(step, ctx: Context) -> Any:
 
 
 def run(rule: Rule, ctx: Context) -> Outcome:
-    """Check one rule; missing or malformed input becomes a failed outcome that points at it."""
-    return guarded(rule.check, ctx)
+    """Check one rule; missing or malformed input becomes a failed outcome that points at it
+    (:func:`guarded` of ``rule.check``, written out: it runs for every rule of every bundle)."""
+    try:
+        return rule.check(ctx)
+    except MissingInput as missing:
+        return missing.outcome()
+    except MALFORMED as error:
+        return malformed(error)
 
 
 # ----------------------------------------------------------------------------- parameter validators

@@ -707,6 +707,18 @@ def _known_names(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted((name for name in folded if _HAN_ONLY.fullmatch(name)), key=lambda name: (-len(name), name)))
 
 
+@lru_cache(maxsize=1024)  # an organization's locality is read by every region rule, on every check
+def _segments(run: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    run = fold_place(run)
+    known = _known_names(names)
+    segments, start = [], 0
+    while start < len(run):
+        end = _known_at(run, start, known) or _division_at(run, start) or len(run)
+        segments.append(run[start:end])
+        start = end
+    return tuple(segments)
+
+
 def segment_run(run: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     """A run of Chinese text read as the administrative place names it is made of, in order.
 
@@ -715,14 +727,7 @@ def segment_run(run: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     or :data:`TOWN_SUFFIXES`); otherwise the rest is one name (a street, a building). No name ends before
     a street or building word. ``"阿克苏地区温宿县"`` is ``阿克苏地区`` and ``温宿县``; ``"乌鲁木齐市阿克苏路"``
     is ``乌鲁木齐市`` and ``阿克苏路``."""
-    run = fold_place(run)
-    known = _known_names(tuple(names))
-    segments, start = [], 0
-    while start < len(run):
-        end = _known_at(run, start, known) or _division_at(run, start) or len(run)
-        segments.append(run[start:end])
-        start = end
-    return tuple(segments)
+    return _segments(run, tuple(names))
 
 
 def _stem(name: str) -> str | None:
@@ -937,24 +942,14 @@ class PartnerInCountries:
             _country_list(list_id)  # an unknown list fails when the topic is built
 
     def allowed(self) -> frozenset:
-        found = set(self.countries)
-        for list_id in self.lists:
-            found |= _country_list(list_id).countries
-        return frozenset(found - self.exclude)
+        return _countries_of(self.countries, self.lists, self.exclude)[0]
 
     def _wanted(self) -> tuple[str, str]:
-        zh = [*sorted(self.countries), *(_country_list(i).title for i in self.lists)]
-        en = [*sorted(self.countries), *(_country_list(i).title_en for i in self.lists)]
-        zh_text, en_text = "、".join(zh), ", ".join(en)
-        if self.exclude:
-            zh_text += f"（不含 {'/'.join(sorted(self.exclude))}）"
-            en_text += f" (not {'/'.join(sorted(self.exclude))})"
-        return zh_text, en_text
+        return _countries_of(self.countries, self.lists, self.exclude)[2]
 
     def check(self, ctx: Context) -> Outcome:
-        allowed = self.allowed()
+        allowed, ordered, (want_zh, want_en) = _countries_of(self.countries, self.lists, self.exclude)
         candidates = [org for org in ctx.partners if self.orgs.matches(ctx, org)]
-        want_zh, want_en = self._wanted()
         who_zh, who_en = self.orgs.describe()
         unclear = []
         for org in candidates:
@@ -963,7 +958,7 @@ class PartnerInCountries:
                 return passed(
                     f"合作单位 {org.label} 位于 {country}，属于{want_zh}",
                     f"the partner {org.label} is in {country}, one of {want_en}",
-                    org.at("country"), expected=sorted(allowed), actual=country,
+                    org.at("country"), expected=list(ordered), actual=country,
                 )
             if country in self.review_countries or (self.review_others and country not in self.exclude):
                 unclear.append(org)
@@ -972,13 +967,13 @@ class PartnerInCountries:
             return review(
                 f"合作单位 {org.label} 位于 {shown(org.country)}，不在所附名单（{want_zh}）中，但条款未穷尽列举或该国成员身份未定，需核实",
                 f"the partner {org.label} is in {shown_en(org.country)}, not on the shipped list ({want_en}), but the clause is open or its membership is unsettled: a reviewer must judge",
-                org.at("country"), expected=sorted(allowed), actual=org.country,
+                org.at("country"), expected=list(ordered), actual=org.country,
             )
         found = sorted({str(org.country) for org in candidates})
         return failed(
             f"没有位于{want_zh}的合作单位（{who_zh}）；所列合作单位国家：{'、'.join(found) or '无'}",
             f"no partner ({who_en}) is in {want_en}; partner countries: {', '.join(found) or 'none'}",
-            candidates[0].at("country") if candidates else ("partners",), expected=sorted(allowed), actual=found,
+            candidates[0].at("country") if candidates else ("partners",), expected=list(ordered), actual=found,
         )
 
     def describe(self) -> tuple[str, str]:
@@ -993,6 +988,23 @@ def _country_list(list_id: str):
     from ..reference import country_list
 
     return country_list(list_id)
+
+
+@cache  # a rule's countries read the same on every check (the shipped lists are read once)
+def _countries_of(countries: frozenset, lists: tuple, exclude: frozenset) -> tuple[frozenset, tuple, tuple[str, str]]:
+    """What :class:`PartnerInCountries` accepts: the allowed countries, the same sorted, and how
+    messages name them (Chinese, English)."""
+    found = set(countries)
+    for list_id in lists:
+        found |= _country_list(list_id).countries
+    allowed = frozenset(found - exclude)
+    zh = [*sorted(countries), *(_country_list(i).title for i in lists)]
+    en = [*sorted(countries), *(_country_list(i).title_en for i in lists)]
+    zh_text, en_text = "、".join(zh), ", ".join(en)
+    if exclude:
+        zh_text += f"（不含 {'/'.join(sorted(exclude))}）"
+        en_text += f" (not {'/'.join(sorted(exclude))})"
+    return allowed, tuple(sorted(allowed)), (zh_text, en_text)
 
 
 @attrs.frozen
