@@ -214,24 +214,6 @@ def test_jobs_auto_is_the_default(monkeypatch) -> None:
     assert run("validate", VALID)[0] == 0 and asked == [(1, 7)]
 
 
-def test_auto_jobs_uses_the_cpus_only_for_many_files(monkeypatch) -> None:
-    from appcheck import engine
-    from appcheck.engine import workers
-
-    monkeypatch.setattr(workers.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
-    assert engine.auto_jobs(1) == engine.auto_jobs(engine.AUTO_JOBS_FROM - 1) == 1
-    assert engine.auto_jobs(engine.AUTO_JOBS_FROM) == engine.auto_jobs(10**6) == 3
-    monkeypatch.setattr(workers.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
-    assert engine.auto_jobs(10**6) == engine.AUTO_JOBS_MAX
-
-    def unsupported(pid):
-        raise AttributeError("sched_getaffinity")
-
-    monkeypatch.setattr(workers.os, "sched_getaffinity", unsupported, raising=False)
-    monkeypatch.setattr(workers.os, "cpu_count", lambda: None)
-    assert engine.auto_jobs(10**6) == 1
-
-
 def test_size_and_depth_limits_are_configurable(tmp_path) -> None:
     size = Path(VALID).stat().st_size
     assert run("validate", VALID, "--max-bytes", str(size))[0] == 0
