@@ -257,7 +257,7 @@ def test_a_raised_max_depth_never_breaks_a_report(tmp_path, depth, fmt) -> None:
 
 # ----------------------------------------------------------------------------- start-up
 
-def _modules_after(code: str) -> set[str]:
+def _modules_after(code: str, cwd: Path | None = None) -> set[str]:
     """The modules a fresh interpreter holds after running ``code`` (stdout of the command itself discarded)."""
     script = (
         "import io, sys, contextlib\n"
@@ -265,7 +265,7 @@ def _modules_after(code: str) -> set[str]:
         f"    {code}\n"
         "print(' '.join(sorted(sys.modules)))"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=cwd)
     return set(done.stdout.split())
 
 
@@ -306,3 +306,17 @@ def test_one_file_imports_only_its_own_call_without_settings() -> None:
     calls = {m for m in loaded if m.startswith("appcheck.topics.") and m != "appcheck.topics.base"}
     assert calls == {"appcheck.topics.gd2022"}, calls
     assert "pickle" not in loaded and "sqlite3" not in loaded  # a one-file batch spills nothing
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_bundle_of_an_own_call_looks_for_no_call_pack(fmt, tmp_path: Path) -> None:
+    """appcheck's own calls win any clash, so the installed distributions are not scanned for packs;
+    with no configuration file (none from ``tmp_path`` upwards), no TOML parser either."""
+    valid = EXAMPLES / "gd-2022" / "research" / "valid.json"
+    loaded = _modules_after(f"from appcheck.cli import main; main(['validate', '--format', {fmt!r}, '--as-of', '2022-05-10', {str(valid)!r}])",
+                            cwd=tmp_path)
+    assert "importlib.metadata" not in loaded and "tomllib" not in loaded and "tomli" not in loaded
+    unknown = tmp_path / "unknown.json"
+    unknown.write_text(json.dumps({"format": "appcheck/1", "call": "xx-2099"}), encoding="utf-8")
+    loaded = _modules_after(f"from appcheck.cli import main; main(['validate', {str(unknown)!r}])", cwd=tmp_path)
+    assert "importlib.metadata" in loaded  # a call appcheck does not have: every pack is looked at

@@ -279,8 +279,9 @@ def test_config_text_names_each_source(tmp_path, monkeypatch) -> None:
 
 
 def test_toml_is_read_by_the_standard_library_and_tomli_only_before_python_3_11() -> None:
-    from appcheck.config import tomllib  # the standard library's, or tomli on Python 3.10
+    from appcheck.config import _tomllib
 
+    tomllib = _tomllib()  # the standard library's, or tomli on Python 3.10
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     toml_readers = [dep for dep in project["dependencies"] if dep.startswith(("tomli", "toml"))]
     assert toml_readers == ["tomli>=1.1; python_version < '3.11'"]

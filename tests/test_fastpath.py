@@ -580,3 +580,14 @@ def test_a_schema_violation_still_gets_jsonschema_findings(tmp_path) -> None:
 @given(text=st.text(alphabet=st.sampled_from(list("ab\r\n\u2028")), max_size=30), indices=st.lists(st.integers(-2, 33), max_size=8))
 def test_line_cols_answers_as_line_col(text, indices) -> None:
     assert locate.line_cols(text, indices) == [locate.line_col(text, index) for index in indices]
+
+
+@needs_rs
+def test_a_topic_s_validator_reads_only_the_schemas_it_refers_to() -> None:
+    """One bundle's fast check reads and mirrors its topic's schema and what it refers to (defs.json),
+    not every shipped schema, and looks for no call pack."""
+    script = ("import sys; from appcheck import fastpath, schemas\n"
+              "assert fastpath.validator('gd-2022/research.json') is not None\n"
+              "print(schemas._own_schema.cache_info().currsize, fastpath._mirrored.cache_info().currsize, 'importlib.metadata' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2", "2", "False"], done.stdout

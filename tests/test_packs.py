@@ -283,6 +283,26 @@ def test_two_packs_listing_the_same_requirement_ids_are_both_refused_naming_each
 
 # ----------------------------------------------------------------------------- reading the entry points
 
+def test_appcheck_s_own_calls_are_the_entry_points_its_pyproject_registers() -> None:
+    """appcheck's own calls are read from :data:`packs.OWN_CALLS`, not from the installed metadata:
+    the table is the one ``pyproject.toml`` registers (and the installed metadata, when current)."""
+    from importlib import metadata
+
+    from appcheck import __version__, packs
+    from appcheck.config import _tomllib
+
+    project = _tomllib().loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["entry-points"]["appcheck.calls"] == packs.OWN_CALLS
+    registered = {point.name: point.value for point in metadata.entry_points(group=packs.GROUP) if point.dist.metadata["Name"] == packs.HOST}
+    assert registered in ({}, packs.OWN_CALLS)  # none: an installation older than the entry points
+    host = packs.host()
+    assert [(point.name, point.value) for point in host.entry_points] == sorted(packs.OWN_CALLS.items())
+    assert packs.installed()[packs.HOST] is host and (host.name, host.version) == ("appcheck", __version__)
+    for call_id, value in packs.OWN_CALLS.items():
+        assert packs.pack_of(call_id) is host
+        module, _, attribute = value.partition(":")
+        assert next(point for point in host.entry_points if point.name == call_id).load() is getattr(__import__(module, fromlist=[attribute]), attribute)
+
 def test_a_broken_distribution_does_not_hide_the_others(monkeypatch) -> None:
     """Should ``entry_points()`` fail on some distribution, the distributions are read one by one."""
     from importlib import metadata

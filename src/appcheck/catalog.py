@@ -84,11 +84,16 @@ def _entries(raw: dict) -> dict[str, Requirement]:
 
 
 @lru_cache(maxsize=1)
+def _own() -> dict[str, Requirement]:
+    return _entries(_raw())
+
+
+@lru_cache(maxsize=1)
 def requirements() -> dict[str, Requirement]:
     """Every requirement: appcheck's own catalog's and every sound installed pack's."""
     from . import packs
 
-    merged = _entries(_raw())
+    merged = dict(_own())
     for pack in packs.healthy():
         if not packs.is_host(pack):
             merged.update(_entries(packs.raw_catalog(pack)))
@@ -96,7 +101,10 @@ def requirements() -> dict[str, Requirement]:
 
 
 def requirement(rid: str) -> Requirement:
-    return requirements()[rid]
+    """The requirement ``rid``: one of appcheck's own is found without looking for packs (a pack
+    listing one of appcheck's ids is refused, so no pack can change it)."""
+    found = _own().get(rid)
+    return found if found is not None else requirements()[rid]
 
 
 @lru_cache(maxsize=1)

@@ -31,14 +31,20 @@ ELISION = "……"
 
 
 @cache
-def _derived() -> dict[str, dict[str, str]]:
-    """``{call: {key: {requirement: clause}}}``: appcheck's ``data/clauses.json`` and each sound call pack's."""
+def _own() -> dict[str, dict[str, str]]:
+    """``{call: {key: {requirement: clause}}}`` of appcheck's own calls: its ``data/clauses.json``."""
     shipped = Path(__file__).with_name("data") / "clauses.json"
     if not shipped.is_file():  # a zipped installation
         from importlib import resources
 
         shipped = resources.files("appcheck").joinpath("data", "clauses.json")
-    merged = json.loads(shipped.read_text(encoding="utf-8"))
+    return json.loads(shipped.read_text(encoding="utf-8"))
+
+
+@cache
+def _derived() -> dict[str, dict[str, str]]:
+    """``{call: {key: {requirement: clause}}}``: appcheck's ``data/clauses.json`` and each sound call pack's."""
+    merged = dict(_own())
     from . import packs
 
     for pack in packs.healthy():
@@ -66,7 +72,10 @@ def clause(call: Any, topic_id: str, track: str | None, requirement_id: str, fal
     found = declared(call, topic_id, track, requirement_id)
     if found is not None:
         return found
-    derived = _derived().get(call.id, {})
+    from .packs import OWN_CALLS
+
+    # one of appcheck's own calls: its own table (a pack cannot register its id, so cannot add to it)
+    derived = (_own() if call.id in OWN_CALLS else _derived()).get(call.id, {})
     for key in ([f"{topic_id}#{track}"] if track is not None else []) + [topic_id]:
         found = derived.get(key, {}).get(requirement_id)
         if found is not None:

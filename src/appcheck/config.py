@@ -31,10 +31,14 @@ from typing import Any
 
 import attrs
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
+
+def _tomllib():
+    """The TOML parser, imported when a file is first read (a run without a configuration file needs none)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib
+    return tomllib
 
 #: the file names looked for in each directory, in this order
 NAMES = ("appcheck.toml", "pyproject.toml")
@@ -101,6 +105,7 @@ class Config:
 def _has_table(path: Path) -> bool:
     """True when ``path`` (a pyproject.toml) has a ``[tool.appcheck]`` table; a file that cannot be
     parsed is taken (so that :func:`load` reports what is wrong with it rather than skipping it)."""
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -357,6 +362,7 @@ def load(path: str | os.PathLike) -> Config:
         raise ConfigError(path, None, f"cannot be read ({error.strerror or error})") from None
     except UnicodeDecodeError as error:
         raise ConfigError(path, text_line(path.read_bytes(), error.start), "is not UTF-8") from None
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

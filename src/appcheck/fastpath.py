@@ -296,21 +296,39 @@ def _no_fetch(uri: str):
 
 
 @lru_cache(maxsize=None)
-def validator(name: str):
-    """The jsonschema-rs validator of shipped schema ``name`` (mirrored), or None if it has none."""
+def _mirrored(name: str) -> Any:
     from . import schemas
 
+    return mirror(schemas.schema(name))
+
+
+def _shipped_mirror(uri: str) -> Any:
+    """The mirror of the shipped schema at ``uri`` (a ``$ref`` of the schema being compiled): read
+    and mirrored when first referred to, so a validator needs only the schemas it refers to."""
+    from . import schemas
+
+    name = uri.partition("#")[0].removeprefix(schemas.BASE_URI)
+    try:
+        contents = schemas.schema(name)
+    except KeyError:
+        return _no_fetch(uri)
+    if not uri.startswith(schemas.BASE_URI) or schemas.schema_uri(name, contents) != uri.partition("#")[0]:
+        return _no_fetch(uri)
+    return _mirrored(name)
+
+
+@lru_cache(maxsize=None)
+def validator(name: str):
+    """The jsonschema-rs validator of shipped schema ``name`` (mirrored), or None if it has none.
+
+    Only ``name`` and the shipped schemas it refers to are read and mirrored (the registry of every
+    shipped schema, :func:`_registry`, serves the parts the full check asks about)."""
     rs = _module()
     if rs is None:
         return None
-    registry = _registry()
-    if registry is None:
-        return None
     try:
-        mirrored = mirror(schemas.shipped()[name])
         return rs.validator_for(
-            mirrored, registry=registry, retriever=_no_fetch, validate_formats=False,
-            pattern_options=rs.RegexOptions(),
+            _mirrored(name), retriever=_shipped_mirror, validate_formats=False, pattern_options=rs.RegexOptions(),
         )
     except Exception:  # Unmirrorable, or a schema it cannot compile: no fast path for this one  # noqa: BLE001
         return None

@@ -3,7 +3,8 @@
 A call pack is an installed Python distribution that registers calls under the entry-point group
 ``appcheck.calls``: each entry point is named after the call id and points at the call module's
 ``CALL`` (``zj-2027 = "appcheck_zj2027.zj2027:CALL"``). appcheck's own calls are registered the same
-way, in its own ``pyproject.toml``: there is one path for every call.
+way, in its own ``pyproject.toml``, and every call, its own or a pack's, is then loaded and checked
+the same way (see below for how appcheck's own are found).
 
 A pack's data lie in the top-level package of its call modules, laid out as appcheck's own:
 
@@ -23,6 +24,13 @@ or lists a requirement id another pack lists (or one appcheck reserves: ``SCHEMA
 whose settings are not named ``<call id>.NAME``, are refused too. appcheck's own calls win a clash
 with a pack; two other packs clashing are both refused. A refused pack takes nothing from the others: its calls are
 unknown, every other call works as before. Nothing here prints or exits.
+
+appcheck's own calls are known without reading any distribution's metadata (:data:`OWN_CALLS`, the
+table its ``pyproject.toml`` registers, kept in step by a test): since they win any clash, a bundle
+of one of them is checked the same whatever packs are installed, and checking it never scans the
+installed distributions (``importlib.metadata``) nor reads another pack's data. The packs are
+discovered when something needs them: a call appcheck does not have, a listing of every call
+(``appcheck topics``, ``--set``), the refusals.
 """
 
 from __future__ import annotations
@@ -37,6 +45,16 @@ import attrs
 GROUP = "appcheck.calls"
 #: the distribution of appcheck itself (its calls win any clash)
 HOST = "appcheck"
+#: appcheck's own calls, ``{call id: "module:attribute"}``: the ``appcheck.calls`` entry points of
+#: its ``pyproject.toml`` (a test keeps the two in step), read from here rather than from the
+#: installed metadata
+OWN_CALLS = {
+    "gd-2022": "appcheck.topics.gd2022:CALL",
+    "most-2022": "appcheck.topics.most2022:CALL",
+    "zj-2022": "appcheck.topics.zj2022:CALL",
+    "zj-2025": "appcheck.topics.zj2025:CALL",
+    "zj-2026": "appcheck.topics.zj2026:CALL",
+}
 
 
 class PackError(Exception):
@@ -71,13 +89,39 @@ class Pack:
         return sorted(modules)[0] if modules else HOST
 
 
+class OwnEntry:
+    """One of appcheck's own calls, as its entry point names it (``name``, ``value``), loaded by importing its module."""
+
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name, self.value = name, value
+
+    def load(self) -> Any:
+        from importlib import import_module
+
+        module, _, attribute = self.value.partition(":")
+        return getattr(import_module(module), attribute)
+
+    def __repr__(self) -> str:
+        return f"OwnEntry({self.name!r}, {self.value!r})"
+
+
 def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
 @cache
+def host() -> Pack:
+    """appcheck's own pack: its name, its version and :data:`OWN_CALLS` (no metadata is read)."""
+    from . import __version__
+
+    return Pack(HOST, __version__, [OwnEntry(name, value) for name, value in sorted(OWN_CALLS.items())])
+
+
+@cache
 def installed() -> dict[str, Pack]:
-    """Every pack, by distribution name (appcheck itself always among them), from the entry points.
+    """Every pack, by distribution name (appcheck itself always among them, as :func:`host`), from the entry points.
 
     Distributions are read as ``importlib.metadata.entry_points`` reads them (the first of a name on
     ``sys.path`` wins); should that fail on a broken distribution, they are read one by one and the
@@ -102,13 +146,13 @@ def installed() -> dict[str, Pack]:
         except Exception:  # noqa: BLE001
             name, version = None, None
         name = name if isinstance(name, str) else point.value.partition(".")[0]
+        if _normal(name) == HOST:  # appcheck's own entry points: OWN_CALLS
+            continue
         grouped.setdefault(name, []).append(point)
         versions[name] = version if isinstance(version, str) else "?"
-    if not any(_normal(name) == HOST for name in grouped):
-        from . import __version__
-
-        grouped[HOST], versions[HOST] = [], __version__
-    return {name: Pack(name, versions[name], sorted(points, key=lambda p: p.name)) for name, points in sorted(grouped.items())}
+    found = {name: Pack(name, versions[name], sorted(points, key=lambda p: p.name)) for name, points in grouped.items()}
+    found[HOST] = host()
+    return dict(sorted(found.items()))
 
 
 def _unique(dists) -> Iterator:
@@ -127,10 +171,6 @@ def _unique(dists) -> Iterator:
 def is_host(pack: Pack) -> bool:
     """True for appcheck's own distribution."""
     return _normal(pack.name) == HOST
-
-
-def host() -> Pack:
-    return next(pack for pack in installed().values() if is_host(pack))
 
 
 # ----------------------------------------------------------------------------- a pack's data
@@ -304,9 +344,10 @@ def healthy() -> list[Pack]:
 
 
 def pack_of(call_id: str) -> Pack | None:
-    """The pack registering ``call_id`` (appcheck's own first), or None."""
-    registering = [pack for pack in installed().values() if call_id in pack.call_ids]
-    return next((pack for pack in registering if is_host(pack)), registering[0] if registering else None)
+    """The pack registering ``call_id`` (appcheck's own first: then no other pack is looked for), or None."""
+    if isinstance(call_id, str) and call_id in OWN_CALLS:
+        return host()
+    return next((pack for pack in installed().values() if call_id in pack.call_ids), None)
 
 
 #: the calls loaded so far and the refusals found, by call id
@@ -354,7 +395,12 @@ def _load(pack: Pack, call_id: str):
     if foreign:
         raise PackError(pack.label, f"call {call_id} declares setting {foreign[0]!r}; a call's settings are named {call_id}.NAME")
     listed = raw_catalog(pack)["requirements"]
-    schemas = raw_schemas(pack)
+    if is_host(pack):  # its schemas' names: the files are read as each is needed
+        from .schemas import _own_entries
+
+        schemas = _own_entries()
+    else:
+        schemas = raw_schemas(pack)
     for topic in found.topics:
         if topic.call != call_id:
             raise PackError(pack.label, f"call {call_id}'s topic {topic.id} says it belongs to call {topic.call!r}")
@@ -369,9 +415,6 @@ def _load(pack: Pack, call_id: str):
 def refusals() -> list[PackError]:
     """Every refused pack, once each (loads every call of every pack)."""
     found: dict[str, PackError] = {}
-    if not host().entry_points:
-        found[host().label] = PackError(host().label, "registers no calls: its installed metadata has no appcheck.calls entry points "
-                                                      "(an installation older than them); reinstall appcheck (pip install -e .)")
     for pack in installed().values():
         for call_id in pack.call_ids:
             if pack_of(call_id) != pack:  # another pack (appcheck's own) holds the id

@@ -75,9 +75,32 @@ def read_schema_text(text: str) -> Any:
 
 
 @lru_cache(maxsize=1)
+def _own_entries() -> dict[str, Any]:
+    """appcheck's own schema files (entries, not yet read), by their path relative to its schemas folder."""
+    return dict(json_files(schema_root()))
+
+
+@lru_cache(maxsize=None)
+def _own_schema(name: str) -> Any:
+    return read_schema_text(_own_entries()[name].read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def own() -> dict[str, Any]:
     """appcheck's own schemas, by their path relative to its schemas folder."""
-    return {name: read_schema_text(entry.read_text(encoding="utf-8")) for name, entry in json_files(schema_root())}
+    return {name: _own_schema(name) for name in _own_entries()}
+
+
+def is_own(name: str) -> bool:
+    """True for the name of one of appcheck's own schemas (``gd-2022/research.json``)."""
+    return name in _own_entries()
+
+
+def schema(name: str) -> Any:
+    """The shipped schema ``name`` (``shipped()[name]``, the same object): one of appcheck's own is
+    read alone, without reading the others or looking for call packs (a pack shipping one of
+    appcheck's schema paths is refused); ``KeyError`` when no schema has the name."""
+    return _own_schema(name) if is_own(name) else shipped()[name]
 
 
 @lru_cache(maxsize=1)
