@@ -28,6 +28,13 @@ from ..pointer import render
 MISSING = object()
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
+
+@lru_cache(maxsize=None)  # a bounded set: the patterns the rule modules name
+def pattern(source: str) -> re.Pattern:
+    """``re.compile(source)``, on first use: a process compiles only the patterns its checks use (a
+    class of CJK ranges takes ~2 ms to compile, paid at import by every process otherwise)."""
+    return re.compile(source)
+
 #: 国外: outside China altogether. HK, MO and TW are not foreign (but are outside the mainland, 境外).
 NOT_FOREIGN = frozenset({"CN", "HK", "MO", "TW"})
 
@@ -414,6 +421,41 @@ class _Kind:
         return _converted(found, where + (name,), self.expected, self.expected_en, self.convert)
 
 
+def _reader(kind: _Kind):
+    """The typed accessor ``x(*segments)`` of ``kind``: the value at the path, converted, or
+    :class:`MissingInput` at the path when it is missing or does not convert."""
+    convert, expected, expected_en = kind.convert, kind.expected, kind.expected_en
+
+    def read(self: Context, *segments: str | int) -> Any:
+        found = self._walk(segments)
+        if found is not MISSING:
+            converted = convert(found)
+            if converted is not None:
+                return converted
+        return _converted(found, segments, expected, expected_en, convert)
+
+    read.__doc__ = f"The value at the path as {expected_en}, or :class:`MissingInput` at the path."
+    return read
+
+
+def _member_reader(kind: _Kind):
+    """The typed accessor ``x_in(node, where, name)`` of ``kind``: ``x(*where, name)`` where ``node`` is
+    the value at ``where``, read without walking the bundle again (its path is built only for
+    :class:`MissingInput`). One function per kind, so a read is one call: rules read members in loops."""
+    convert, expected, expected_en = kind.convert, kind.expected, kind.expected_en
+
+    def read_in(self: Context, node: Any, where: tuple, name: str) -> Any:
+        found = node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
+        if found is not MISSING:
+            converted = convert(found)
+            if converted is not None:
+                return converted
+        return _converted(found, where + (name,), expected, expected_en, convert)
+
+    read_in.__doc__ = f"The member ``name`` of ``node`` (the value at ``where``) as {expected_en}, or :class:`MissingInput` at it."
+    return read_in
+
+
 _NUMBER = _Kind("数字", "a number", as_decimal)
 _INTEGER = _Kind("整数", "an integer", _integer)
 _ISO_DATE = _Kind("YYYY-MM-DD 格式的日期", "a YYYY-MM-DD date", as_date)
@@ -476,26 +518,16 @@ class Context:
         return node
 
     # The typed accessors: the value at the path, converted, or MissingInput at the path
-    def number(self, *segments: str | int) -> Decimal:
-        return _NUMBER.of(self._walk(segments), segments)
-
-    def integer(self, *segments: str | int) -> int:
-        return _INTEGER.of(self._walk(segments), segments)
-
-    def date(self, *segments: str | int) -> dt.date:
-        return _ISO_DATE.of(self._walk(segments), segments)
+    number = _reader(_NUMBER)
+    integer = _reader(_INTEGER)
+    date = _reader(_ISO_DATE)
 
     def optional_date(self, *segments: str | int) -> dt.date | None:
         return _ISO_DATE.optional(self._walk(segments), segments)
 
-    def string(self, *segments: str | int) -> str:
-        return _STRING.of(self._walk(segments), segments)
-
-    def boolean(self, *segments: str | int) -> bool:
-        return _BOOLEAN.of(self._walk(segments), segments)
-
-    def array(self, *segments: str | int) -> list:
-        return _ARRAY.of(self._walk(segments), segments)
+    string = _reader(_STRING)
+    boolean = _reader(_BOOLEAN)
+    array = _reader(_ARRAY)
 
     def optional_array(self, *segments: str | int) -> list:
         found = self._walk(segments)
@@ -505,8 +537,7 @@ class Context:
             raise MissingInput(segments, "数组", "an array", found)
         return found
 
-    def mapping(self, *segments: str | int) -> Mapping:
-        return _MAPPING.of(self._walk(segments), segments)
+    mapping = _reader(_MAPPING)
 
     def objects(self, *segments: str | int, optional: bool = False) -> Iterator[tuple[tuple, Mapping]]:
         """Yield ``(segments, item)`` for each item of an array of objects; a non-object item is missing input."""
@@ -524,27 +555,17 @@ class Context:
         """``value(*where, name)`` where ``node`` is the value at ``where``."""
         return node.get(name, MISSING) if type(node) is dict else self._walk(where + (name,))
 
-    def number_in(self, node: Any, where: tuple, name: str) -> Decimal:
-        return _NUMBER.member(self, node, where, name)
-
-    def integer_in(self, node: Any, where: tuple, name: str) -> int:
-        return _INTEGER.member(self, node, where, name)
-
-    def date_in(self, node: Any, where: tuple, name: str) -> dt.date:
-        return _ISO_DATE.member(self, node, where, name)
+    number_in = _member_reader(_NUMBER)
+    integer_in = _member_reader(_INTEGER)
+    date_in = _member_reader(_ISO_DATE)
 
     def optional_date_in(self, node: Any, where: tuple, name: str) -> dt.date | None:
         found = self.value_in(node, where, name)
         return None if found is MISSING else _ISO_DATE.of(found, where + (name,))
 
-    def string_in(self, node: Any, where: tuple, name: str) -> str:
-        return _STRING.member(self, node, where, name)
-
-    def boolean_in(self, node: Any, where: tuple, name: str) -> bool:
-        return _BOOLEAN.member(self, node, where, name)
-
-    def array_in(self, node: Any, where: tuple, name: str) -> list:
-        return _ARRAY.member(self, node, where, name)
+    string_in = _member_reader(_STRING)
+    boolean_in = _member_reader(_BOOLEAN)
+    array_in = _member_reader(_ARRAY)
 
     @property
     def submitted_on(self) -> dt.date:

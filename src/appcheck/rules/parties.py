@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -11,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, plural, review, shown, shown_en
+from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, pattern, plural, review, shown, shown_en
 
 _fs = attrs.converters.optional(frozenset)
 
@@ -588,13 +587,13 @@ __all__ = ["Orgs", "ApplicantIs", "HasParty", "TeamCoversParties", "PIEmployed",
 
 # ----------------------------------------------------------------------------- places and country lists (zj calls)
 
-_PLACE_PUNCTUATION = re.compile(r"[\s\-‐‑–—_.,;:·'\"“”‘’()（）\[\]【】/&]+")
+_PLACE_PUNCTUATION = r"[\s\-‐‑–—_.,;:·'\"“”‘’()（）\[\]【】/&]+"
 
 
 @lru_cache(maxsize=4096)  # the places' names are folded on every check
 def fold_place(name: str) -> str:
     """A place name folded for comparison: NFKC, case-folded, without spaces and punctuation."""
-    return _PLACE_PUNCTUATION.sub("", unicodedata.normalize("NFKC", name).casefold())
+    return pattern(_PLACE_PUNCTUATION).sub("", unicodedata.normalize("NFKC", name).casefold())
 
 
 def _codes(instance, attribute, value) -> None:
@@ -603,9 +602,10 @@ def _codes(instance, attribute, value) -> None:
 
 
 #: what separates the place names of a locality: commas and 、 first; spaces where there are none
-_MAJOR_SEPARATORS = re.compile(r"[,，、]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: (the patterns of this module are compiled on first use: :func:`appcheck.rules.base.pattern`)
+_MAJOR_SEPARATORS = r"[,，、]"
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_HAN_ONLY = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 
 #: the suffixes of China's administrative divisions, county level and above: a place name written with
 #: one of them, or without it, is the same place (阿克苏地区 and 阿克苏, 库车县 and 库车市)
@@ -704,7 +704,7 @@ def _division_follows(run: str, start: int) -> bool:
 def _known_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """The Chinese names of ``names`` and the provinces, folded, longest first."""
     folded = {fold_place(name) for name in (*names, *PROVINCES)}
-    return tuple(sorted((name for name in folded if _HAN_ONLY.fullmatch(name)), key=lambda name: (-len(name), name)))
+    return tuple(sorted((name for name in folded if pattern(_HAN_ONLY).fullmatch(name)), key=lambda name: (-len(name), name)))
 
 
 @lru_cache(maxsize=1024)  # an organization's locality is read by every region rule, on every check
@@ -747,13 +747,13 @@ def place_names(locality: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     without its county-level suffix: ``"新疆阿克苏地区温宿县"`` is ``新疆``, ``阿克苏地区`` (and ``阿克苏``)
     and ``温宿县`` (and ``温宿``), while ``"乌鲁木齐市阿克苏路"`` is ``乌鲁木齐市`` and ``阿克苏路``, never
     ``阿克苏``. Latin-script parts are never split inside."""
-    major = [part for part in _MAJOR_SEPARATORS.split(locality) if part.strip()]
+    major = [part for part in pattern(_MAJOR_SEPARATORS).split(locality) if part.strip()]
     parts = major if len(major) > 1 else locality.split()
     read = [locality, *parts]
     for part in parts:
-        if _HAN.search(part):
+        if pattern(_HAN).search(part):
             for segment in segment_run(part, names):
-                stem = _stem(segment) if _HAN.search(segment) else None
+                stem = _stem(segment) if pattern(_HAN).search(segment) else None
                 read.extend((segment, stem) if stem else (segment,))
     return tuple(read)
 

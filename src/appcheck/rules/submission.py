@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache, lru_cache
 
 import attrs
 
-from .base import Context, Outcome, excerpt, failed, passed, plural, shown, shown_en
+from .base import Context, Outcome, excerpt, failed, passed, pattern, plural, shown, shown_en
 from .parties import Orgs
 
 SUBMISSION = ("foreign_submission",)
 _AGENCY = SUBMISSION + ("agency",)
-_PUNCTUATION = re.compile(r"[\s\-‐‑–—_.,;:·'\"“”‘’()（）\[\]【】/&]+")
+_PUNCTUATION = r"[\s\-‐‑–—_.,;:·'\"“”‘’()（）\[\]【】/&]+"  # compiled on first use
 
 
 @lru_cache(maxsize=4096)  # the agencies' names are folded on every check
@@ -23,7 +22,7 @@ def normalize_name(name: str) -> str:
     ``"Innovation  Norway"``, ``"innovation-norway"`` and ``"INNOVATION NORWAY"`` compare equal, as do
     full-width and half-width forms of the same characters.
     """
-    return _PUNCTUATION.sub("", unicodedata.normalize("NFKC", name).casefold())
+    return pattern(_PUNCTUATION).sub("", unicodedata.normalize("NFKC", name).casefold())
 
 
 def _names(instance, attribute, value) -> None:
