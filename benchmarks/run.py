@@ -499,6 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small counts, for a smoke run")
     parser.add_argument("--worst-case", action="store_true", help="only the worst case at the size limit (section 4)")
     parser.add_argument("--memory", action="store_true", help="only the memory by topic and of one generated batch (sections 3b and 3c)")
+    parser.add_argument("--in-process", action="store_true", help="only the in-process times (section 1) and their ratios")
     args = parser.parse_args(argv)
     if args.worst_case:
         with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
@@ -508,6 +509,16 @@ def main(argv: list[str] | None = None) -> int:
     count, in_rounds, rounds, files, small, large = (70, 2, 2, 50, 20, 200) if args.quick else (350, 15, 5, 1000, 100, 10_000)
     many = (20, 200, 2000) if args.quick else (100, 10_000, 100_000)
     out = sys.stdout
+    if args.in_process:
+        for line in machine():
+            print(line, file=out)
+        inproc = in_process(count, in_rounds, out)
+        floor = inproc["valid"]["json.loads"] + inproc["valid"]["jsonschema-rs"]
+        print("\nratios to json.loads + jsonschema-rs, valid bundles", file=out)
+        for key, target in (("validate", 5), ("validate + to_dict()", 8)):
+            ratio = inproc["valid"][key] / floor
+            print(f"   {key:28s} {ratio:10.2f}  target <= {target}  {'met' if ratio <= target else 'NOT MET'}", file=out)
+        return 0
     if args.memory:
         with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
             memory_by_topic(Path(tmp), small, large, out)

@@ -104,3 +104,60 @@ def test_a_finding_pickles_as_its_fields() -> None:
     )
     assert pickle.loads(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL)) == finding
     assert len(finding.__reduce__()[1]) == len(attrs.fields(Finding))  # a new field must be pickled too
+
+
+class _Place:
+    """A place of a finding placed later, counting how often it is asked."""
+
+    def __init__(self, position) -> None:
+        self.position = position
+        self.asked = 0
+
+    def at(self):
+        self.asked += 1
+        return self.position
+
+
+def _placed_later(position=(3, 7), **extra) -> tuple[Finding, _Place]:
+    place = _Place(position)
+    return Finding.placed_later("GD22-LEAD", "failed", "error", ("applicant", "sub/division"), "中", "en", "src", place=place, **extra), place
+
+
+@pytest.mark.parametrize("use", [
+    lambda f: f.line, lambda f: f.column, lambda f: f.to_dict(), repr, hash, lambda f: f == f, str,
+    lambda f: __import__("pickle").dumps(f), lambda f: __import__("copy").deepcopy(f), lambda f: attrs.evolve(f, message="x"),
+])
+def test_a_finding_placed_later_is_the_value_placed_at_once(use) -> None:
+    import copy
+    import pickle
+
+    eager = finding(line=3, column=7)
+    lazy, place = _placed_later(expected=None)
+    use(lazy)  # whichever is read first places it, once
+    assert place.asked == 1
+    assert lazy == eager and hash(lazy) == hash(eager) and repr(lazy) == repr(eager) and lazy.to_dict() == eager.to_dict()
+    assert pickle.loads(pickle.dumps(lazy)) == eager == copy.deepcopy(lazy) and attrs.evolve(lazy) == eager
+    assert (lazy.line, lazy.column) == (3, 7) and place.asked == 1
+    assert not hasattr(lazy, "_place")  # the place (and the text it kept) is let go
+
+
+def test_a_finding_placed_nowhere_has_no_line() -> None:
+    lazy, place = _placed_later(position=None)
+    assert (lazy.line, lazy.column) == (None, None) and lazy == finding() and place.asked == 1
+    assert "line" not in lazy.to_dict()
+
+
+def test_a_finding_placed_at_once_keeps_no_place() -> None:
+    assert not hasattr(finding(line=1, column=2), "_place")
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        finding().nothing
+
+
+def test_threads_reading_a_finding_placed_later_see_one_place() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(50):
+        lazy, _ = _placed_later()
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            seen = list(pool.map(lambda name: getattr(lazy, name), ["line", "column"] * 8))
+        assert seen == [3, 7] * 8

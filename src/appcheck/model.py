@@ -61,6 +61,10 @@ def _number(value: Decimal) -> Any:
     return value
 
 
+#: the types :func:`jsonable` gives back as they are
+_AS_IS = frozenset({type(None), bool, str, int})
+
+
 def jsonable(value: Any, depth: int = JSON_DEPTH) -> Any:
     """Turn a value into one that :func:`dumps` writes and ``json.loads(..., parse_float=Decimal)``
     reads back equal.
@@ -71,6 +75,13 @@ def jsonable(value: Any, depth: int = JSON_DEPTH) -> Any:
     sets become sorted lists; mappings become dicts with string keys; containers deeper than
     ``depth`` become their size (``"[…3]"``); anything else its text.
     """
+    kind = type(value)
+    if kind in _AS_IS:  # the common cases first, by exact type: a finding's values are plain already
+        return value
+    if kind is dict and depth > 0:
+        return {key if type(key) is str else str(key): item if type(item) in _AS_IS else jsonable(item, depth - 1) for key, item in value.items()}
+    if kind is list and depth > 0:
+        return [item if type(item) in _AS_IS else jsonable(item, depth - 1) for item in value]
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int):
@@ -149,9 +160,21 @@ def _severity(value: Any) -> Severity:
     return value if type(value) is Severity else Severity(value)
 
 
+class _Placed:
+    """Where a :class:`Finding` may keep its place in the text until it is first asked for (see
+    :meth:`Finding.placed_later`): a slot of its own, outside the finding's fields."""
+
+    __slots__ = ("_place",)
+
+
 @attrs.frozen
-class Finding:
-    """One requirement's outcome for one bundle (or, for batch findings, for a group of bundles)."""
+class Finding(_Placed):
+    """One requirement's outcome for one bundle (or, for batch findings, for a group of bundles).
+
+    A finding is a value: its fields are what they are, compared, hashed, pickled and written alike.
+    Only ``line`` and ``column`` of a finding made by :meth:`placed_later` are worked out when first
+    read (one scan of the bundle's text for all of its report's findings), and then kept.
+    """
 
     requirement: str
     status: Status = attrs.field(converter=_status)
@@ -169,6 +192,37 @@ class Finding:
     column: int | None = None
     #: For a waived finding: the waiver's ``reason``, ``approved_by``, ``expires_on`` and ``origin``.
     waiver: Any = None
+
+    @classmethod
+    def placed_later(
+        cls, requirement: str, status: Any, severity: Any, segments: Any = (), message: str = "", message_en: str = "", source: str = "",
+        expected: Any = None, actual: Any = None, *, place: Any,
+    ) -> Finding:
+        """A finding whose ``line`` and ``column`` are ``place.at()`` (a ``(line, column)`` pair or None),
+        asked for the first time either is read: ``place`` keeps what that takes (the bundle's text)
+        until then, and is let go once they are known."""
+        finding = cls(requirement, status, severity, segments, message, message_en, source, expected, actual)
+        _del_line(finding)
+        _del_column(finding)
+        _set_place(finding, place)
+        return finding
+
+    def __getattr__(self, name: str) -> Any:
+        # reached only for an attribute that is not set: the line and column of a finding placed later
+        if name == "line" or name == "column":
+            try:
+                place = _get_place(self)
+            except AttributeError:  # placed meanwhile (by another thread), or never to be
+                return (_LINE if name == "line" else _COLUMN).__get__(self)
+            line, column = place.at() or (None, None)
+            _set_line(self, line)
+            _set_column(self, column)
+            try:
+                _del_place(self)  # what it kept (the text) can go
+            except AttributeError:  # another thread got there first
+                pass
+            return line if name == "line" else column
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __reduce__(self) -> tuple:
         # pickled as its fields (a batch's reports wait in a temporary file): cheaper than attrs' state dict
@@ -231,6 +285,12 @@ class Finding:
             column=data.get("column"),
             waiver=data.get("waiver"),
         )
+
+
+_LINE, _COLUMN, _PLACE = Finding.__dict__["line"], Finding.__dict__["column"], _Placed.__dict__["_place"]
+_set_line, _set_column, _set_place = _LINE.__set__, _COLUMN.__set__, _PLACE.__set__
+_del_line, _del_column, _del_place = _LINE.__delete__, _COLUMN.__delete__, _PLACE.__delete__
+_get_place = _PLACE.__get__
 
 
 def _counts(findings: tuple) -> dict:

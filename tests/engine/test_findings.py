@@ -207,3 +207,33 @@ def test_money_keeps_its_written_form_in_every_report(written) -> None:
         json.loads(rendered)  # still JSON
     # comparisons stay exact: 1.10 is not 50
     assert finding.status.value == "failed"
+
+
+def test_places_scan_the_text_once_when_first_asked_and_let_it_go(monkeypatch) -> None:
+    import gc
+
+    from appcheck import locate
+    from appcheck.engine.findings import Places
+
+    text = '{"a": [1, {"b": 2}], "c": "x"}'
+    paths = [("a", 1, "b"), ("c",), ("missing",), ()]
+    scans = []
+    scan = locate.locate_many
+    monkeypatch.setattr(locate, "locate_many", lambda *args: scans.append(args) or scan(*args))
+    places = Places(text, "json", paths)
+    assert scans == []
+    assert [places.position(index) for index in range(len(paths))] == locate.locate_many(text, paths)
+    assert len(scans) == 2  # the places' one scan, then the comparison's
+    assert places.position(0) == (1, 17) and len(scans) == 2
+    assert text not in gc.get_referents(places) and all(text not in gc.get_referents(r) for r in gc.get_referents(places))
+    lookup = places.mapping(paths[1:], 1)
+    assert dict(lookup) == dict(zip(paths[1:], locate.locate_many(text, paths)[1:])) and len(lookup) == 3
+
+
+def test_a_yaml_text_is_placed_as_at_once() -> None:
+    from appcheck.engine.findings import Places, positions
+
+    text = "a:\n  - 1\n  - b: 2\nc: x\n"
+    paths = [("a", 1, "b"), ("c",), ("missing",)]
+    places = Places(text, "yaml", paths)
+    assert [places.position(index) for index in range(3)] == positions(text, "yaml", paths)

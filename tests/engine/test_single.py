@@ -6,12 +6,13 @@ import datetime as dt
 import json
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import appcheck
 
-from ..conftest import by_requirement, example, failed_ids
+from ..conftest import EXAMPLES, by_requirement, example, failed_ids
 
 
 json_values = st.recursive(
@@ -114,3 +115,53 @@ def test_the_plan_of_a_topic_is_its_applicable_checks_in_order() -> None:
                 applicable = [(position, check) for position, check in enumerate(topic.checks) if check.applies(track)]
                 assert list(own) == [pair for pair in applicable if not pair[1].batch]
                 assert list(batch) == [pair for pair in applicable if pair[1].batch]
+
+
+def _scans(monkeypatch) -> list:
+    from appcheck import locate
+
+    scans = []
+    scan = locate.locate_many
+    monkeypatch.setattr(locate, "locate_many", lambda *args: scans.append(args) or scan(*args))
+    return scans
+
+
+@pytest.mark.parametrize("path", [
+    "examples/gd-2022/research/valid.json",  # a batch check (one identity per person): a batch of one
+    "examples/most-2022/korea/valid.json",
+    "examples/gd-2022/research/GD22-COFUNDING.json",
+])
+def test_a_report_places_its_findings_in_the_text_when_a_line_is_first_read(path, monkeypatch) -> None:
+    scans = _scans(monkeypatch)
+    report = appcheck.validate(path, as_of="2022-03-01")
+    assert scans == []  # validating places nothing
+    assert report.findings[-1].line is not None
+    assert len(scans) == 1  # one scan of the text places every finding
+    from appcheck.engine import check_batch
+
+    with check_batch([path], as_of="2022-03-01") as batch:  # a batch places them at once
+        (placed,) = batch.reports
+    assert report == placed and report.to_dict() == placed.to_dict() and len(scans) == 2
+
+
+def test_several_schema_findings_are_placed_at_once_in_the_order_of_their_lines(tmp_path, monkeypatch) -> None:
+    bundle = json.loads((EXAMPLES / "gd-2022" / "research" / "valid.json").read_text(encoding="utf-8"))
+    bundle["project"]["title"] = 7
+    bundle["applicant"]["name"] = 8
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(bundle, ensure_ascii=False, indent=2), encoding="utf-8")
+    scans = _scans(monkeypatch)
+    report = appcheck.validate(path)
+    assert len(scans) == 1
+    lines = [finding.line for finding in report.findings if finding.requirement == "SCHEMA"]
+    assert len(lines) == 2 and lines == sorted(lines)
+
+
+def test_a_checked_bundle_of_a_batch_keeps_no_text() -> None:
+    from appcheck import engine
+
+    text = (EXAMPLES / "gd-2022" / "research" / "valid.json").read_bytes()
+    checked = engine.check_one((engine.Source("a.json", text), 0, dt.date(2022, 5, 10), None, None))
+    findings = [finding for finding in checked.findings if isinstance(finding, appcheck.Finding)]
+    assert findings and not any(hasattr(finding, "_place") for finding in findings)
+    assert all(finding.line is not None for finding in findings) and type(checked.positions) is dict

@@ -15,7 +15,7 @@ from .. import catalog, pointer, topics
 from ..model import BatchReport, Finding, Report, Severity, Status
 from ..rules.base import MALFORMED, Outcome, malformed
 from ..stores import KeyStore, SpillStore
-from .findings import finding_for
+from .findings import finding_at, finding_for
 from .load import Source
 from .single import Checked, check_one
 from .workers import first_pass
@@ -116,10 +116,7 @@ class CheckedBatch:
 
     @staticmethod
     def _finding(check: Any, outcome: Outcome, call: Any, topic: Any, positions: Mapping, track: str | None) -> Finding:
-        position = positions.get(outcome.segments)
-        if position is None:
-            return finding_for(check, outcome, call, topic, track=track)
-        return finding_for(check, outcome, call, topic, position[0], position[1], track=track)
+        return finding_at(check, outcome, call, topic, positions, track)
 
     def report(self) -> BatchReport:
         """Every report at once, as a :class:`~appcheck.model.BatchReport`."""
@@ -315,7 +312,7 @@ def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None 
     """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
     if not isinstance(bundle, (Mapping, str, os.PathLike, Source)):
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
-    item = check_one(next(_items([bundle], as_of, settings, limits)[0]))
+    item = check_one(next(_items([bundle], as_of, settings, limits)[0]), place_later=True)
     if not item.reads:  # no batch check: the report is complete already
         return attrs.evolve(item.head, findings=item.findings)
     with _collect([item], None) as batch:

@@ -83,19 +83,38 @@ def _cited(call_id: str, topic_id: str, track: str | None, requirement_id: str) 
 
 def finding_for(
     check: topics.Check, outcome: Outcome, call: Any, topic: Any, line: int | None = None, column: int | None = None, bundles: tuple = (),
-    track: str | None = None,
+    track: str | None = None, place: Spot | None = None,
 ) -> Finding:
     """The finding of ``check``'s ``outcome``: its requirement's severity and the clause of its topic (and
-    track), the message and values clipped to their limits, and where it points in the text."""
+    track), the message and values clipped to their limits, and where it points in the text: ``line``
+    and ``column``, or, with ``place``, those worked out when first read (:class:`Places`)."""
     severity, source = _cited(call.id, topic.id, track, check.requirement)
     message, message_en, expected, actual = outcome.message, outcome.message_en, outcome.expected, outcome.actual
-    return Finding(
-        check.requirement, outcome.status, severity, outcome.segments,
-        message if type(message) is str and len(message) <= MESSAGE_LIMIT else clip(message, MESSAGE_LIMIT),
-        message_en if type(message_en) is str and len(message_en) <= MESSAGE_LIMIT else clip(message_en, MESSAGE_LIMIT),
-        source, None if expected is None else clip(expected, VALUE_LIMIT), None if actual is None else clip(actual, VALUE_LIMIT),
-        bundles, line, column,
-    )
+    if type(message) is not str or len(message) > MESSAGE_LIMIT:
+        message = clip(message, MESSAGE_LIMIT)
+    if type(message_en) is not str or len(message_en) > MESSAGE_LIMIT:
+        message_en = clip(message_en, MESSAGE_LIMIT)
+    if expected is not None and type(expected) not in _KEPT:
+        expected = clip(expected, VALUE_LIMIT)
+    if actual is not None and type(actual) not in _KEPT:
+        actual = clip(actual, VALUE_LIMIT)
+    if place is not None:
+        return Finding.placed_later(check.requirement, outcome.status, severity, outcome.segments, message, message_en, source, expected, actual, place=place)
+    return Finding(check.requirement, outcome.status, severity, outcome.segments, message, message_en, source, expected, actual, bundles, line, column)
+
+
+def finding_at(check: topics.Check, outcome: Outcome, call: Any, topic: Any, positions: Mapping, track: str | None = None) -> Finding:
+    """:func:`finding_for`, placed where ``positions`` (``{path: (line, column) or None}``, or a
+    :meth:`Places.mapping`, whose places are worked out when first read) puts ``outcome``'s path."""
+    if type(positions) is _Lookup:
+        index = positions._indices.get(outcome.segments)
+        if index is not None:
+            return finding_for(check, outcome, call, topic, track=track, place=Spot(positions._places, index))
+        return finding_for(check, outcome, call, topic, track=track)
+    position = positions.get(outcome.segments)
+    if position is None:
+        return finding_for(check, outcome, call, topic, track=track)
+    return finding_for(check, outcome, call, topic, position[0], position[1], track=track)
 
 
 def positions(text: str | None, text_format: str, paths: list) -> list:
@@ -109,6 +128,73 @@ def positions(text: str | None, text_format: str, paths: list) -> list:
     from ..locate import locate_many  # one scan of each container for all the paths
 
     return locate_many(text, paths)
+
+
+class Places:
+    """The line and column of each of a bundle's paths in its text, worked out when one is first asked
+    for (all of them in one scan, as :func:`positions`), then kept; the text is let go then.
+
+    What a report of :func:`~appcheck.engine.validate` keeps instead of placing its findings: most
+    callers never read a line. A batch places its bundles' findings before their texts go (a batch
+    holds no text)."""
+
+    __slots__ = ("_pending", "_found")
+
+    def __init__(self, text: str | None, text_format: str, paths: list) -> None:
+        self._pending: tuple | None = (text, text_format, paths)
+        self._found: list | None = None
+
+    def position(self, index: int) -> tuple | None:
+        """``(line, column)`` of the ``index``-th path, or None where it has none."""
+        found = self._found
+        if found is None:
+            pending = self._pending
+            if pending is None:  # worked out meanwhile, by another thread
+                return self._found[index]
+            found = self._found = positions(*pending)
+            self._pending = None
+        return found[index]
+
+    def spot(self, index: int) -> Spot:
+        """The place of the ``index``-th path, for :meth:`appcheck.model.Finding.placed_later`."""
+        return Spot(self, index)
+
+    def mapping(self, paths: list, start: int) -> Mapping:
+        """``{path: (line, column) or None}`` of ``paths``, the paths from ``start`` on, each worked out when looked up."""
+        return _Lookup(self, {path: index for index, path in enumerate(paths, start)})
+
+
+class Spot:
+    """One path's place in a :class:`Places`."""
+
+    __slots__ = ("_places", "_index")
+
+    def __init__(self, places: Places, index: int) -> None:
+        self._places = places
+        self._index = index
+
+    def at(self) -> tuple | None:
+        return self._places.position(self._index)
+
+
+class _Lookup(Mapping):
+    """:meth:`Places.mapping`: a read-only mapping of paths to their places, placed when first looked up."""
+
+    def __init__(self, places: Places, indices: dict) -> None:
+        self._places = places
+        self._indices = indices
+
+    def __getitem__(self, path: tuple) -> tuple | None:
+        return self._places.position(self._indices[path])
+
+    def __iter__(self):
+        return iter(self._indices)
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    def __reduce__(self) -> tuple:
+        return dict, (dict(self.items()),)  # pickled as the plain mapping it stands for
 
 
 def _existing(data: Any, segments: tuple) -> tuple:

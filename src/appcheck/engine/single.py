@@ -18,7 +18,7 @@ from ..model import AS_OF, SCHEMA, Finding, Report, Severity, Status
 from ..rules.base import Context, Outcome, as_date, run
 from ..rules.batch import read
 from .envelope import resolve_topic
-from .findings import finding_for, pointing, positions, schema_by_line
+from .findings import Places, finding_for, pointing, positions, schema_by_line
 from .load import Source, load
 from .schema import capped_findings
 
@@ -147,8 +147,13 @@ class Pickled:
     data: bytes
 
 
-def check_one(item: tuple) -> Checked:
-    """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any process)."""
+def check_one(item: tuple, place_later: bool = False) -> Checked:
+    """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any process).
+
+    Its findings are placed in its text (line and column) before the text goes; with ``place_later``
+    (a report of :func:`~appcheck.engine.validate`, which holds its findings alone), when a line or
+    column of any of them is first read (:class:`~.findings.Places`, which keeps the text till then).
+    """
     prepared = prepare(*item[:5])
     waivers = item[5] if len(item) > 5 else None
     head = Report(
@@ -174,17 +179,29 @@ def check_one(item: tuple) -> Checked:
             reads.append((position, check.requirement, found))
             wanted.extend([(), *check.rule.paths] + ([found.segments] if isinstance(found, Outcome) else []))
         wanted = list(dict.fromkeys(tuple(path) for path in wanted))
-    where = iter(positions(prepared.text, prepared.format, paths + wanted))
-    findings: list = []
-    for finding in early:
-        position = next(where) if finding.line is None else None
-        findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
-    findings = schema_by_line(findings)
+    if place_later and prepared.text is not None and sum(finding.requirement == SCHEMA for finding in early) < 2:
+        # (several SCHEMA findings are listed in the order of their lines: those are placed now)
+        places = Places(prepared.text, prepared.format, paths + wanted)
+        spots = map(places.spot, range(len(paths)))
+        findings = [finding if finding.line is not None else _placed_later(finding, next(spots)) for finding in early]
+        batch_positions = places.mapping(wanted, len(paths))
+    else:
+        spots = None
+        where = iter(positions(prepared.text, prepared.format, paths + wanted))
+        findings = []
+        for finding in early:
+            position = next(where) if finding.line is None else None
+            findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
+        findings = schema_by_line(findings)
     placed = {}
-    checks, call, topic = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic
-    for position, outcome in outcomes.items():
-        placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=prepared.track)
-    batch_positions = dict(zip(wanted, where))
+    checks, call, topic, track = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic, prepared.track
+    if spots is not None:
+        for position, outcome in outcomes.items():
+            placed[position] = finding_for(checks[position], outcome, call, topic, track=track, place=next(spots))
+    else:
+        for position, outcome in outcomes.items():
+            placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=track)
+        batch_positions = dict(zip(wanted, where))
     used: set = set()
     if waivers:  # each failed finding a waiver covers becomes waived
         findings, placed = _waive(waivers, findings, prepared, used), dict(zip(placed, _waive(waivers, placed.values(), prepared, used)))
@@ -195,6 +212,14 @@ def check_one(item: tuple) -> Checked:
     return Checked(
         head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions,
         all(finding.clean() for finding in findings if isinstance(finding, Finding)), tuple(sorted(used)),
+    )
+
+
+def _placed_later(finding: Finding, spot: Any) -> Finding:
+    """``finding`` (without a line yet) to be placed at ``spot`` when its line or column is first read."""
+    return Finding.placed_later(
+        finding.requirement, finding.status, finding.severity, finding.segments, finding.message, finding.message_en, finding.source,
+        finding.expected, finding.actual, place=spot,
     )
 
 
