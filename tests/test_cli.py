@@ -320,3 +320,40 @@ def test_a_bundle_of_an_own_call_looks_for_no_call_pack(fmt, tmp_path: Path) -> 
     unknown.write_text(json.dumps({"format": "appcheck/1", "call": "xx-2099"}), encoding="utf-8")
     loaded = _modules_after(f"from appcheck.cli import main; main(['validate', {str(unknown)!r}])", cwd=tmp_path)
     assert "importlib.metadata" in loaded  # a call appcheck does not have: every pack is looked at
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_command_line_leaves_the_garbage_collector_as_it_found_it(collecting: bool) -> None:
+    import gc
+
+    frozen = gc.get_freeze_count()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert run("validate", VALID, "--format", "json")[0] == 0
+        assert run("--help")[0] == 0 and run("validate", "--no-such-option")[0] == 2
+        assert gc.isenabled() is collecting and gc.get_freeze_count() == frozen  # a list of arguments: no freeze
+    finally:
+        gc.enable()
+
+
+def test_a_small_batch_is_checked_with_the_collector_paused_a_larger_one_with_it_running(monkeypatch, tmp_path) -> None:
+    import gc
+
+    from appcheck import engine
+
+    seen = []
+    real = engine.check_batch
+
+    def spy(bundles, **kwargs):
+        seen.append((len(bundles), gc.isenabled()))
+        return real(bundles, **kwargs)
+
+    monkeypatch.setattr(engine, "check_batch", spy)
+    monkeypatch.setattr(cli, "PAUSED_UP_TO", 2)
+    for index in range(3):
+        (tmp_path / f"{index}.json").write_bytes(Path(VALID).read_bytes())
+    assert gc.isenabled()
+    run("validate", str(tmp_path / "0.json"), str(tmp_path / "1.json"))
+    run("validate", str(tmp_path))
+    assert seen == [(2, False), (3, True)] and gc.isenabled()
+

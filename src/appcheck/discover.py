@@ -20,9 +20,11 @@ class Stdin:
     name: str = "-"
 
 
-def _walk(folder: str, seen_dirs: set) -> list[str]:
-    """Bundle files under ``folder``, sorted, following links to folders but never twice into one."""
-    found: list[str] = []
+def _walk(folder: str, seen_dirs: set, real: str | None = None) -> list[tuple[str, str]]:
+    """Bundle files under ``folder``, sorted, following links to folders but never twice into one:
+    each as ``(path, real path)``. ``real`` is the folder's real path when known (the path of a file
+    that is not a link is its folder's real path and its name: one ``realpath`` a folder, not a file)."""
+    found: list[tuple[str, str]] = []
     try:
         stat = os.stat(folder)
     except OSError:
@@ -31,7 +33,7 @@ def _walk(folder: str, seen_dirs: set) -> list[str]:
     if key in seen_dirs:
         return found  # a link back to a folder already walked: a cycle, or the same folder twice
     seen_dirs.add(key)
-    entries = []  # (name, is a folder): what the walk needs of each entry, not the entries themselves
+    entries = []  # (name, is a folder, is a link): what the walk needs of each entry, not the entries themselves
     try:
         with os.scandir(folder) as scan:
             for entry in scan:
@@ -42,16 +44,22 @@ def _walk(folder: str, seen_dirs: set) -> list[str]:
                 except OSError:
                     is_dir = False
                 if is_dir or entry.name.lower().endswith(SUFFIXES):
-                    entries.append((entry.name, is_dir))
+                    try:
+                        is_link = entry.is_symlink()
+                    except OSError:
+                        is_link = True  # unknown: resolved the long way
+                    entries.append((entry.name, is_dir, is_link))
     except OSError:
         return found
     entries.sort()
-    for name, is_dir in entries:
+    if real is None:
+        real = os.path.realpath(folder)
+    for name, is_dir, is_link in entries:
         path = os.path.join(folder, name)
         if is_dir:
-            found.extend(_walk(path, seen_dirs))
+            found.extend(_walk(path, seen_dirs, None if is_link else os.path.join(real, name)))
         else:
-            found.append(path)
+            found.append((path, os.path.realpath(path) if is_link else os.path.join(real, name)))
     return found
 
 
@@ -79,8 +87,7 @@ def collect(paths: list[str]) -> list:
             if not files and not any(f for f in files):
                 if not _has_bundles(path):
                     raise UsageError(f"{path}: no .json, .yaml or .yml file in this directory")
-            for file in files:
-                real = os.path.realpath(file)
+            for file, real in files:
                 if real not in seen_files:
                     seen_files.add(real)
                     result.append(file)
