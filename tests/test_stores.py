@@ -123,3 +123,55 @@ def test_a_generated_batch_is_read_as_it_goes(monkeypatch) -> None:
     monkeypatch.undo()
     with engine.check_batch(bundles(), as_of=AS_OF, jobs=2, hold=0) as checked:
         assert checked.report() == expected
+
+
+FORMATS = ("json", "sarif", "junit", "text", "github", "html")
+
+
+def _crowded(tmp_path) -> list[str]:
+    """Every example batch, and 30 more bundles naming the platform of ZJ26-PLT-QUOTA: breaches naming many bundles."""
+    files = sorted(str(path) for path in EXAMPLES.glob("*/batches/*/*.json"))
+    text = (EXAMPLES / "zj-2026" / "batches" / "ZJ26-PLT-QUOTA" / "bundle-1.json").read_text(encoding="utf-8")
+    for number in range(30):
+        (tmp_path / f"copy-{number:02d}.json").write_text(text, encoding="utf-8")
+    return files + sorted(str(path) for path in tmp_path.glob("copy-*.json"))
+
+
+def test_the_bundles_a_batch_finding_names_are_read_from_disk_past_the_hold(tmp_path) -> None:
+    """Past its hold a batch keeps the bundles a breach names on disk (a view read as it is written):
+    the same names, in the same order, equal, hashed, shown and pickled as the tuple a batch in memory holds."""
+    import pickle
+
+    from appcheck.stores import Names
+
+    files = _crowded(tmp_path)
+    expected = engine.validate_batch(files, as_of=AS_OF)
+    assert max(len(finding.bundles) for finding in expected.findings) > 30
+    with engine.check_batch(files, as_of=AS_OF, hold=1) as checked:
+        assert len(checked.findings) == len(expected.findings)
+        for finding, wanted in zip(checked.findings, expected.findings):
+            names = finding.bundles
+            assert type(names) is Names and type(wanted.bundles) is tuple
+            assert len(names) == len(wanted.bundles) and tuple(names) == tuple(names) == wanted.bundles  # read again, the same
+            assert names == wanted.bundles and wanted.bundles == names and hash(names) == hash(wanted.bundles)
+            assert finding == wanted and repr(finding) == repr(wanted)
+            assert pickle.loads(pickle.dumps(finding)) == wanted and type(pickle.loads(pickle.dumps(names))) is tuple
+            assert finding.to_dict() == wanted.to_dict() and list(finding.to_dict(lazy=True)["bundles"]) == list(wanted.bundles)
+        report = checked.report()
+        assert report == expected and all(type(finding.bundles) is tuple for finding in report.findings)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_writes_a_batch_findings_bundles_the_same_from_disk(fmt, tmp_path) -> None:
+    from appcheck.reporters import Options, reporter
+
+    files = _crowded(tmp_path)
+    found = set()
+    for hold in (None, 1):
+        with engine.check_batch(files, as_of=AS_OF, hold=hold) as checked:
+            run_at = checked.provenance.run_at
+            for lang in ("zh", "en"):
+                for each in (checked, checked.report()):
+                    found.add((lang, reporter(fmt).render(each, Options(lang=lang, verbose=True)).replace(run_at, "RUN_AT")))
+    assert len(found) == 2
+    assert all(f"copy-{number:02d}.json" in text for _, text in found for number in range(30))

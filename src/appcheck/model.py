@@ -160,6 +160,15 @@ def _severity(value: Any) -> Severity:
     return value if type(value) is Severity else Severity(value)
 
 
+def _names(value: Any) -> Any:
+    """A finding's ``bundles``: a tuple, or a batch's view of them on disk kept as it is."""
+    if type(value) is tuple:  # the common case, answered without an import
+        return value
+    from .stores import Names
+
+    return value if type(value) is Names else tuple(value)
+
+
 class _Placed:
     """Where a :class:`Finding` may keep its place in the text until it is first asked for (see
     :meth:`Finding.placed_later`): a slot of its own, outside the finding's fields."""
@@ -185,8 +194,9 @@ class Finding(_Placed):
     source: str = ""
     expected: Any = None
     actual: Any = None
-    #: For batch findings: the bundles (file names, or ``#index`` for in-memory bundles) concerned.
-    bundles: tuple = attrs.field(converter=tuple, default=())
+    #: For batch findings: the bundles (file names, or ``#index`` for in-memory bundles) concerned: a
+    #: tuple, or for a batch whose keys went to disk the store's view of them (:class:`appcheck.stores.Names`).
+    bundles: tuple = attrs.field(converter=_names, default=())
     #: 1-based position of the value :attr:`path` names, when the bundle came from a file.
     line: int | None = None
     column: int | None = None
@@ -245,7 +255,9 @@ class Finding(_Placed):
         """True when the finding is passed or waived (what ``--strict`` asks of every finding)."""
         return self.status is Status.PASSED or self.status is Status.WAIVED
 
-    def to_dict(self) -> dict:
+    def to_dict(self, lazy: bool = False) -> dict:
+        """The finding as JSON-ready values; with ``lazy``, ``bundles`` is an iterator of the names (for
+        a reporter that writes them one at a time)."""
         data = {
             "requirement": self.requirement,
             "status": self.status.value,
@@ -260,7 +272,7 @@ class Finding(_Placed):
         if self.actual is not None:
             data["actual"] = jsonable(self.actual)
         if self.bundles:
-            data["bundles"] = list(self.bundles)
+            data["bundles"] = iter(self.bundles) if lazy else list(self.bundles)
         if self.line is not None:
             data["line"] = self.line
             data["column"] = self.column

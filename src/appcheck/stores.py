@@ -10,6 +10,9 @@
 
 Both keep the same order and give back the same values whichever way they hold them; the engine
 (:func:`appcheck.engine.check_batch`) writes its logic once against them.
+
+- :class:`Names`: the bundles a batch finding names, read back from a :class:`KeyStore` on disk as
+  they are written, so that a breach naming thousands of bundles is not held in memory either.
 """
 
 from __future__ import annotations
@@ -187,6 +190,12 @@ class KeyStore:
         for rank, group, verdict in self._db.execute("SELECT rank, grp, verdict FROM verdicts WHERE breached ORDER BY rank, first").fetchall():
             yield rank, group.decode("utf-8", "surrogatepass"), pickle.loads(verdict)
 
+    def size(self, rank: int, group: str) -> int:
+        """How many members the group has."""
+        if self._db is None:
+            return len(self._grouped[(rank, group)])
+        return self._db.execute("SELECT COUNT(*) FROM members WHERE rank = ? AND grp = ?", (rank, self._group(group))).fetchone()[0]
+
     def infos(self, rank: int, group: str) -> Iterator[Any]:
         """The infos of one group's members, in batch order."""
         if self._db is None:
@@ -239,3 +248,39 @@ class KeyStore:
         self._members = []
         self._verdicts = {}
         self._grouped = {}
+
+
+class Names:
+    """The bundles a batch finding names (each member's ``info[1]``, in batch order), read from the
+    :class:`KeyStore` that keeps the group's members each time they are iterated: sized, iterable
+    more than once, equal to (and hashed, shown and pickled as) the tuple of the names. Valid while
+    the store is open; what :attr:`appcheck.model.Finding.bundles` holds for a batch whose keys went
+    to disk (a tuple everywhere else)."""
+
+    __slots__ = ("_keys", "_rank", "_group", "_size")
+
+    def __init__(self, keys: KeyStore, rank: int, group: str) -> None:
+        self._keys = keys
+        self._rank = rank
+        self._group = group
+        self._size = keys.size(rank, group)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[str]:
+        return (info[1] for info in self._keys.infos(self._rank, self._group))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, Names)):
+            return len(self) == len(other) and tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple:
+        return tuple, (tuple(self),)

@@ -14,7 +14,7 @@ import attrs
 from .. import catalog, pointer, topics
 from ..model import BatchReport, Finding, Report, Severity, Status
 from ..rules.base import MALFORMED, Outcome, malformed
-from ..stores import KeyStore, SpillStore
+from ..stores import KeyStore, Names, SpillStore
 from .findings import finding_at, finding_for
 from .load import Source
 from .single import Checked, check_one
@@ -65,7 +65,9 @@ class CheckedBatch:
     ``reports`` (sized, iterable more than once), ``findings`` (the batch findings), ``ok``,
     ``strict_ok``, ``ok_count``, ``strict_ok_count`` and ``latest_checked_on`` are what a
     :class:`~appcheck.model.BatchReport` offers; the reports themselves are never all in memory at
-    once. Close it (or use it as a context manager) to free its temporary file.
+    once, nor, past ``hold`` bundles, the bundles a batch finding names (its ``bundles`` is then a
+    :class:`~appcheck.stores.Names` view, read while the batch is open). Close it (or use it as a
+    context manager) to free its temporary files.
     """
 
     def __init__(self, store: SpillStore, keys: KeyStore, rules: list, findings: tuple, ok: bytearray, strict: bytearray, latest: dt.date | None,
@@ -121,7 +123,8 @@ class CheckedBatch:
     def report(self) -> BatchReport:
         """Every report at once, as a :class:`~appcheck.model.BatchReport`."""
         provenance = None if self.provenance is None else self.provenance.materialized()
-        return BatchReport(tuple(self.reports), self.findings, provenance)
+        findings = tuple(attrs.evolve(f, bundles=tuple(f.bundles)) if type(f.bundles) is Names else f for f in self.findings)
+        return BatchReport(tuple(self.reports), findings, provenance)
 
     def close(self) -> None:
         self._store.close()
@@ -273,7 +276,10 @@ def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None, 
         for rank, group, verdict in keys.breaches():
             members = keys.infos(rank, group)
             first = next(members)
-            names = (first[1], *(info[1] for info in members))
+            # the names: read from disk as they are written, for a batch whose keys went there (a
+            # breach may name thousands of bundles); else at once
+            names = Names(keys, rank, group) if keys.on_disk else (first[1], *(info[1] for info in members))
+            del members
             call = topics.call(first[4])
             topic = call.topic(first[5])
             finding = finding_for(topic.checks[first[7]], verdict, call, topic, bundles=names, track=first[6])

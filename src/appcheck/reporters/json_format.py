@@ -12,6 +12,28 @@ def _dumps(value, level: int) -> str:
     return dumps(value, indent=2).replace("\n", "\n" + "  " * level)
 
 
+def _write_findings(findings, out) -> None:
+    """The batch findings, as ``_dumps([finding.to_dict() ...], 1)`` writes them, each finding's
+    ``bundles`` a name at a time (a batch finding may name thousands of bundles, read from disk)."""
+    if not findings:
+        out.write("[]")
+        return
+    for number, finding in enumerate(findings):
+        out.write(("[" if number == 0 else ",") + "\n    ")
+        data = finding.to_dict(lazy=True)
+        if "bundles" not in data:
+            out.write(_dumps(data, 2))
+            continue
+        for place, (key, value) in enumerate(data.items()):
+            out.write(("{" if place == 0 else ",") + "\n      " + dumps(key) + ": ")
+            if key == "bundles":
+                write_json(value, 3, out)  # an iterator: one name at a time
+            else:
+                out.write(_dumps(value, 3))
+        out.write("\n    }")
+    out.write("\n  ]")
+
+
 def write(batch, options: Options, out) -> None:
     """Write the JSON document of ``batch`` to ``out``: the same text as ``json.dumps`` of the whole
     ``to_dict()`` (plus ``strict`` and ``ok_strict``), with indent 2, one report at a time. ``provenance``
@@ -22,7 +44,8 @@ def write(batch, options: Options, out) -> None:
         out.write(("\n    " if first else ",\n    ") + _dumps(report.to_dict(), 2))
         first = False
     out.write("]" if first else "\n  ]")
-    out.write(',\n  "findings": ' + _dumps([finding.to_dict() for finding in batch.findings], 1))
+    out.write(',\n  "findings": ')
+    _write_findings(batch.findings, out)
     provenance = getattr(batch, "provenance", None)
     if provenance is not None:
         out.write(',\n  "provenance": ')
