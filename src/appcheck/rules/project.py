@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import attrs
 
 from .base import MISSING, Context, Outcome, failed, passed
@@ -22,6 +24,15 @@ def _minimums(instance, attribute, value) -> None:
             raise ValueError(f"{type(instance).__name__}: unknown target(s) {names}")
         if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 1:
             raise ValueError(f"{type(instance).__name__}: the minimum for {names} must be a positive integer, got {minimum!r}")
+
+
+_TARGETS = ("targets",)
+
+
+@lru_cache(maxsize=256)  # a rule's targets read the same on every check
+def _targets(minimums: tuple) -> tuple[tuple[tuple, str, int], ...]:
+    """``(names, label, minimum)`` for each entry of :attr:`TargetMinimums.minimums` (a tuple of names is a sum)."""
+    return tuple(((key if isinstance(key, tuple) else (key,)), ("+".join(key) if isinstance(key, tuple) else key), minimum) for key, minimum in minimums)
 
 
 @attrs.frozen
@@ -49,16 +60,17 @@ class TargetMinimums:
         _minimums(self, None, dict(self.minimums))
 
     def check(self, ctx: Context) -> Outcome:
-        ctx.mapping("targets")
+        targets = ctx.mapping("targets")
         shortfalls, found = [], {}
-        for key, minimum in self.minimums:
-            names = key if isinstance(key, tuple) else (key,)
-            total = sum(0 if ctx.value("targets", name) is MISSING else ctx.integer("targets", name) for name in names)
-            label = "+".join(names)
+        for names, label, minimum in _targets(self.minimums):
+            total = 0
+            for name in names:
+                if ctx.value_in(targets, _TARGETS, name) is not MISSING:
+                    total += ctx.integer_in(targets, _TARGETS, name)
             found[label] = total
             if total < minimum:
                 shortfalls.append((label, total, minimum, names[0]))
-        expected = {("+".join(k) if isinstance(k, tuple) else k): v for k, v in self.minimums}
+        expected = {label: minimum for _, label, minimum in _targets(self.minimums)}
         if shortfalls:
             return failed(
                 "考核指标不足：" + "；".join(f"{label} 为 {total}，要求不少于 {minimum}" for label, total, minimum, _ in shortfalls),
