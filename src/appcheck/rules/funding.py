@@ -284,11 +284,16 @@ class BudgetLine:
     @property
     def average(self) -> Decimal:
         """The average per project, rounded to 1 元 for display (comparisons use ``total`` and ``projects``)."""
-        return plain((self.total / self.projects).quantize(Decimal("0.0001")))
+        return _average(self.total, self.projects)
 
     def above_average(self, amount: Decimal) -> bool:
         """amount > total / projects, exactly (without dividing)."""
         return amount * self.projects > self.total
+
+
+@lru_cache(maxsize=512)  # a budget line's average reads the same on every check
+def _average(total: Decimal, projects: int) -> Decimal:
+    return plain((total / projects).quantize(Decimal("0.0001")))
 
 
 def _budget_lines(instance, attribute, value) -> None:
@@ -298,7 +303,7 @@ def _budget_lines(instance, attribute, value) -> None:
         raise ValueError(f"{type(instance).__name__}: with several budget lines every line names its fields")
 
 
-def _line_for(ctx: Context, lines: tuple, aliases: dict, key) -> BudgetLine:
+def _line_for(ctx: Context, lines: tuple, aliases: tuple, key) -> BudgetLine:
     """The budget line a project falls under: the only line, else the line(s) its fields belong to.
 
     A project whose fields touch several lines is held to the strictest of them (``key``); a project
@@ -306,6 +311,7 @@ def _line_for(ctx: Context, lines: tuple, aliases: dict, key) -> BudgetLine:
     """
     if len(lines) == 1:
         return lines[0]
+    aliases = dict(aliases)
     fields = ctx.array("project", "fields")
     labels = {aliases.get(v.strip(), v.strip()) for v in fields if isinstance(v, str)}
     touched = [line for line in lines if line.fields & labels]
@@ -360,7 +366,7 @@ class DirectionBudget:
 
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
-        line = _line_for(ctx, self.lines, dict(self.aliases), _by_total)
+        line = _line_for(ctx, self.lines, self.aliases, _by_total)
         total, projects = line.total, line.projects
         zh, en = _line_text(line)
         expected = {"maximum": total, "average": line.average, "projects": projects}
@@ -409,7 +415,7 @@ class DirectionAverage:
 
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
-        line = _line_for(ctx, self.lines, dict(self.aliases), _by_average)
+        line = _line_for(ctx, self.lines, self.aliases, _by_average)
         total, projects = line.total, line.projects
         zh, en = _line_text(line)
         average = line.average
