@@ -210,28 +210,19 @@ class Finding(_Placed):
     ) -> Finding:
         """A finding whose ``line`` and ``column`` are ``place.at()`` (a ``(line, column)`` pair or None),
         asked for the first time either is read: ``place`` keeps what that takes (the bundle's text)
-        until then, and is let go once they are known."""
-        finding = cls(requirement, status, severity, segments, message, message_en, source, expected, actual)
-        _del_line(finding)
-        _del_column(finding)
-        _set_place(finding, place)
-        return finding
+        until then, and is let go once they are known (see :func:`place_later`)."""
+        return place_later(cls(requirement, status, severity, segments, message, message_en, source, expected, actual), place)
 
     def __getattr__(self, name: str) -> Any:
         # reached only for an attribute that is not set: the line and column of a finding placed later
         if name == "line" or name == "column":
             try:
                 place = _get_place(self)
-            except AttributeError:  # placed meanwhile (by another thread), or never to be
+            except AttributeError:  # placed meanwhile (by another thread, or with the others of its place)
                 return (_LINE if name == "line" else _COLUMN).__get__(self)
-            line, column = place.at() or (None, None)
-            _set_line(self, line)
-            _set_column(self, column)
-            try:
-                _del_place(self)  # what it kept (the text) can go
-            except AttributeError:  # another thread got there first
-                pass
-            return line if name == "line" else column
+            position = place.at()
+            placed(self, position)
+            return (position or (None, None))[name == "column"]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __reduce__(self) -> tuple:
@@ -303,6 +294,27 @@ _LINE, _COLUMN, _PLACE = Finding.__dict__["line"], Finding.__dict__["column"], _
 _set_line, _set_column, _set_place = _LINE.__set__, _COLUMN.__set__, _PLACE.__set__
 _del_line, _del_column, _del_place = _LINE.__delete__, _COLUMN.__delete__, _PLACE.__delete__
 _get_place = _PLACE.__get__
+
+
+def place_later(finding: Finding, place: Any) -> Finding:
+    """``finding``, just made and not yet shared with anyone, to be placed when its ``line`` or
+    ``column`` is first read: at ``place.at()``, a ``(line, column)`` pair or None. ``place`` may
+    place it sooner (:func:`placed`), with others it places in the same scan."""
+    _del_line(finding)
+    _del_column(finding)
+    _set_place(finding, place)
+    return finding
+
+
+def placed(finding: Finding, position: tuple | None) -> None:
+    """Place a finding of :func:`place_later` at ``position`` (``(line, column)`` or None) and let its place go."""
+    line, column = position or (None, None)
+    _set_line(finding, line)
+    _set_column(finding, column)
+    try:
+        _del_place(finding)  # what it kept (the text) can go
+    except AttributeError:  # placed meanwhile, by another thread
+        pass
 
 
 def _counts(findings: tuple) -> dict:

@@ -165,3 +165,31 @@ def test_a_checked_bundle_of_a_batch_keeps_no_text() -> None:
     findings = [finding for finding in checked.findings if isinstance(finding, appcheck.Finding)]
     assert findings and not any(hasattr(finding, "_place") for finding in findings)
     assert all(finding.line is not None for finding in findings) and type(checked.positions) is dict
+
+
+def test_every_finding_of_a_report_is_placed_with_the_first_one_read() -> None:
+    report = appcheck.validate("examples/gd-2022/research/valid.json", as_of="2022-03-01")
+    assert all(hasattr(finding, "_place") for finding in report.findings)
+    report.findings[3].column
+    assert not any(hasattr(finding, "_place") for finding in report.findings)  # and the text is let go
+
+
+def test_a_report_placed_later_leaves_no_reference_cycles_behind() -> None:
+    import gc
+
+    paths = ["examples/gd-2022/research/valid.json", "examples/most-2022/korea/valid.json", "examples/gd-2022/training/valid-yaml-draft.yaml"]
+    for path in paths:
+        appcheck.validate(path, as_of="2022-03-01").to_dict()  # caches filled first
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for path in paths:
+            appcheck.validate(path, as_of="2022-03-01")  # never placed
+            report = appcheck.validate(path, as_of="2022-03-01")
+            report.findings[0].line  # placed
+            del report
+        gc.collect()
+        assert gc.garbage == []
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import weakref
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import attrs
 
 from .. import catalog, clauses, topics
-from ..model import SCHEMA, Finding, Severity
+from ..model import SCHEMA, Finding, Severity, place_later, placed
 from ..rules.base import MISSING, Outcome, excerpt
 
 def _source(call: Any, topic: Any, track: str | None, requirement: catalog.Requirement) -> str:
@@ -83,11 +84,11 @@ def _cited(call_id: str, topic_id: str, track: str | None, requirement_id: str) 
 
 def finding_for(
     check: topics.Check, outcome: Outcome, call: Any, topic: Any, line: int | None = None, column: int | None = None, bundles: tuple = (),
-    track: str | None = None, place: Spot | None = None,
+    track: str | None = None,
 ) -> Finding:
     """The finding of ``check``'s ``outcome``: its requirement's severity and the clause of its topic (and
-    track), the message and values clipped to their limits, and where it points in the text: ``line``
-    and ``column``, or, with ``place``, those worked out when first read (:class:`Places`)."""
+    track), the message and values clipped to their limits, and where it points in the text (or, see
+    :meth:`Places.later`, will point once asked)."""
     severity, source = _cited(call.id, topic.id, track, check.requirement)
     message, message_en, expected, actual = outcome.message, outcome.message_en, outcome.expected, outcome.actual
     if type(message) is not str or len(message) > MESSAGE_LIMIT:
@@ -98,8 +99,6 @@ def finding_for(
         expected = clip(expected, VALUE_LIMIT)
     if actual is not None and type(actual) not in _KEPT:
         actual = clip(actual, VALUE_LIMIT)
-    if place is not None:
-        return Finding.placed_later(check.requirement, outcome.status, severity, outcome.segments, message, message_en, source, expected, actual, place=place)
     return Finding(check.requirement, outcome.status, severity, outcome.segments, message, message_en, source, expected, actual, bundles, line, column)
 
 
@@ -108,9 +107,8 @@ def finding_at(check: topics.Check, outcome: Outcome, call: Any, topic: Any, pos
     :meth:`Places.mapping`, whose places are worked out when first read) puts ``outcome``'s path."""
     if type(positions) is _Lookup:
         index = positions._indices.get(outcome.segments)
-        if index is not None:
-            return finding_for(check, outcome, call, topic, track=track, place=Spot(positions._places, index))
-        return finding_for(check, outcome, call, topic, track=track)
+        finding = finding_for(check, outcome, call, topic, track=track)
+        return finding if index is None else positions._places.later(finding, index)
     position = positions.get(outcome.segments)
     if position is None:
         return finding_for(check, outcome, call, topic, track=track)
@@ -135,14 +133,16 @@ class Places:
     for (all of them in one scan, as :func:`positions`), then kept; the text is let go then.
 
     What a report of :func:`~appcheck.engine.validate` keeps instead of placing its findings: most
-    callers never read a line. A batch places its bundles' findings before their texts go (a batch
-    holds no text)."""
+    callers never read a line. Each finding :meth:`later` gives it is placed with the first one read
+    (it holds them weakly: a finding holds its place). A batch places its bundles' findings before
+    their texts go (a batch holds no text)."""
 
-    __slots__ = ("_pending", "_found")
+    __slots__ = ("_pending", "_found", "_waiting")
 
     def __init__(self, text: str | None, text_format: str, paths: list) -> None:
         self._pending: tuple | None = (text, text_format, paths)
         self._found: list | None = None
+        self._waiting: list = []  # (weak reference to a finding, index of its path)
 
     def position(self, index: int) -> tuple | None:
         """``(line, column)`` of the ``index``-th path, or None where it has none."""
@@ -155,9 +155,19 @@ class Places:
             self._pending = None
         return found[index]
 
-    def spot(self, index: int) -> Spot:
-        """The place of the ``index``-th path, for :meth:`appcheck.model.Finding.placed_later`."""
-        return Spot(self, index)
+    def later(self, finding: Finding, index: int) -> Finding:
+        """``finding`` (just made, at no line yet) placed at the ``index``-th path when it, or any
+        other finding given here, is first asked for its line or column."""
+        self._waiting.append((weakref.ref(finding), index))
+        return place_later(finding, Spot(self, index))
+
+    def settle(self) -> None:
+        """Place every finding still waiting."""
+        waiting, self._waiting = self._waiting, []
+        for reference, index in waiting:
+            finding = reference()
+            if finding is not None:
+                placed(finding, self.position(index))
 
     def mapping(self, paths: list, start: int) -> Mapping:
         """``{path: (line, column) or None}`` of ``paths``, the paths from ``start`` on, each worked out when looked up."""
@@ -174,6 +184,7 @@ class Spot:
         self._index = index
 
     def at(self) -> tuple | None:
+        self._places.settle()  # the others of its report with it: one read each, not one miss each
         return self._places.position(self._index)
 
 

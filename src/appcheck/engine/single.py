@@ -182,11 +182,11 @@ def check_one(item: tuple, place_later: bool = False) -> Checked:
     if place_later and prepared.text is not None and sum(finding.requirement == SCHEMA for finding in early) < 2:
         # (several SCHEMA findings are listed in the order of their lines: those are placed now)
         places = Places(prepared.text, prepared.format, paths + wanted)
-        spots = map(places.spot, range(len(paths)))
-        findings = [finding if finding.line is not None else _placed_later(finding, next(spots)) for finding in early]
+        indices = iter(range(len(paths)))
+        findings = [finding if finding.line is not None else places.later(finding, next(indices)) for finding in early]  # each made for this bundle alone
         batch_positions = places.mapping(wanted, len(paths))
     else:
-        spots = None
+        places = None
         where = iter(positions(prepared.text, prepared.format, paths + wanted))
         findings = []
         for finding in early:
@@ -195,9 +195,9 @@ def check_one(item: tuple, place_later: bool = False) -> Checked:
         findings = schema_by_line(findings)
     placed = {}
     checks, call, topic, track = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic, prepared.track
-    if spots is not None:
+    if places is not None:
         for position, outcome in outcomes.items():
-            placed[position] = finding_for(checks[position], outcome, call, topic, track=track, place=next(spots))
+            placed[position] = places.later(finding_for(checks[position], outcome, call, topic, track=track), next(indices))
     else:
         for position, outcome in outcomes.items():
             placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=track)
@@ -212,14 +212,6 @@ def check_one(item: tuple, place_later: bool = False) -> Checked:
     return Checked(
         head, prepared.name, tuple(findings), tuple(reads), blocking, batch_positions,
         all(finding.clean() for finding in findings if isinstance(finding, Finding)), tuple(sorted(used)),
-    )
-
-
-def _placed_later(finding: Finding, spot: Any) -> Finding:
-    """``finding`` (without a line yet) to be placed at ``spot`` when its line or column is first read."""
-    return Finding.placed_later(
-        finding.requirement, finding.status, finding.severity, finding.segments, finding.message, finding.message_en, finding.source,
-        finding.expected, finding.actual, place=spot,
     )
 
 
