@@ -450,17 +450,10 @@ def worst_case(work: Path, out) -> dict:
 
 # ----------------------------------------------------------------------------- targets
 
-def targets(inproc: dict, procs: dict, mem: dict, by_topic: dict, generated: dict, files: int, small: int, large: int, out) -> None:
-    valid = inproc["valid"]
-    stage = valid["appcheck load + schema check"]
-    fastest = valid["json.loads"] + valid["jsonschema-rs"]
-    rows = [
-        ("jsonschema / appcheck load + schema check, valid", valid["jsonschema"] / stage, ">= 10", lambda r: r >= 10),
-        ("appcheck load + schema check / (json.loads + rs)", stage / fastest, "<= 3", lambda r: r <= 3),
-        ("whole validate() / (json.loads + rs), valid", valid["validate"] / fastest, "<= 5", lambda r: r <= 5),
-        ("validate() + to_dict() / (json.loads + rs), valid", valid["validate + to_dict()"] / fastest, "<= 8", lambda r: r <= 8),
-    ]
-    if "check-jsonschema 1 file" in procs:  # median of each round's pair
+def _process_rows(procs: dict, files: int) -> list:
+    """The targets of section 2: appcheck's processes against check-jsonschema's, the median of each round's pair."""
+    rows: list = []
+    if "check-jsonschema 1 file" in procs:
         for clock, which in (("wall", 0), ("CPU", 1)):
             rows += [
                 (f"appcheck / check-jsonschema, 1 file ({clock})",
@@ -471,6 +464,20 @@ def targets(inproc: dict, procs: dict, mem: dict, by_topic: dict, generated: dic
                  _ratio(procs, f"appcheck {files} files --jobs 1", f"check-jsonschema {files} files", which), "<= 0.25",
                  lambda r: r <= 0.25),
             ]
+    return rows
+
+
+def targets(inproc: dict, procs: dict, mem: dict, by_topic: dict, generated: dict, files: int, small: int, large: int, out) -> None:
+    valid = inproc["valid"]
+    stage = valid["appcheck load + schema check"]
+    fastest = valid["json.loads"] + valid["jsonschema-rs"]
+    rows = [
+        ("jsonschema / appcheck load + schema check, valid", valid["jsonschema"] / stage, ">= 10", lambda r: r >= 10),
+        ("appcheck load + schema check / (json.loads + rs)", stage / fastest, "<= 3", lambda r: r <= 3),
+        ("whole validate() / (json.loads + rs), valid", valid["validate"] / fastest, "<= 5", lambda r: r <= 5),
+        ("validate() + to_dict() / (json.loads + rs), valid", valid["validate + to_dict()"] / fastest, "<= 8", lambda r: r <= 8),
+    ]
+    rows += _process_rows(procs, files)
     rows += [
         (f"CLI peak RSS {large} / {small} files", mem[f"CLI peak RSS, {large} files (MiB)"] / mem[f"CLI peak RSS, {small} files (MiB)"],
          "<= 1.1", lambda r: r <= 1.1),
@@ -500,6 +507,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst-case", action="store_true", help="only the worst case at the size limit (section 4)")
     parser.add_argument("--memory", action="store_true", help="only the memory by topic and of one generated batch (sections 3b and 3c)")
     parser.add_argument("--in-process", action="store_true", help="only the in-process times (section 1) and their ratios")
+    parser.add_argument("--processes", action="store_true", help="only the processes against check-jsonschema (section 2) and their ratios")
     args = parser.parse_args(argv)
     if args.worst_case:
         with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
@@ -518,6 +526,15 @@ def main(argv: list[str] | None = None) -> int:
         for key, target in (("validate", 5), ("validate + to_dict()", 8)):
             ratio = inproc["valid"][key] / floor
             print(f"   {key:28s} {ratio:10.2f}  target <= {target}  {'met' if ratio <= target else 'NOT MET'}", file=out)
+        return 0
+    if args.processes:
+        for line in machine():
+            print(line, file=out)
+        with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
+            procs = processes(Path(tmp), files, rounds, out)
+        print("\ntargets (processes: the median of each round's pair)", file=out)
+        for label, ratio, target, ok in _process_rows(procs, files):
+            print(f"   {label:66s} {ratio:8.2f}  target {target:7s} {'met' if ok(ratio) else 'NOT MET'}", file=out)
         return 0
     if args.memory:
         with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:

@@ -37,15 +37,37 @@ def first_pass(items: Iterable[tuple], jobs: int, total: int | None = None) -> I
         return
     items = itertools.chain([second], items)
     rest = None if total is None else total - 1
-    size = 8 if rest is None else max(1, min(32, rest // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs if rest is None else min(jobs, rest)) as pool:
         pending: deque = deque()
-        while chunk := list(itertools.islice(items, size)):
+        for size in chunk_sizes(rest, jobs):
+            chunk = list(itertools.islice(items, size))
+            if not chunk:
+                break
             pending.append(pool.submit(_check_chunk, chunk))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+#: the most bundles a chunk sent to a process holds
+CHUNK_MAX = 32
+#: the fewest, but for the last (a chunk's trip costs about as much as checking a few bundles)
+CHUNK_MIN = 4
+
+
+def chunk_sizes(total: int | None, jobs: int) -> Iterator[int]:
+    """The sizes of the chunks that go out to ``jobs`` processes: with ``total`` known, a share of
+    what is left (at most :data:`CHUNK_MAX`, at least :data:`CHUNK_MIN`), so that the last chunks are
+    small and no process waits long for the others to finish theirs; 8 at a time otherwise."""
+    if total is None:
+        while True:
+            yield 8
+    left = total
+    while left > 0:
+        size = min(left, max(CHUNK_MIN, min(CHUNK_MAX, left // (jobs * 4))))
+        yield size
+        left -= size
 
 
 #: ``--jobs auto``: one process below this many files (starting processes would cost more than it saves)
