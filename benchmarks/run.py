@@ -325,13 +325,15 @@ def _cli_rss(folder: Path) -> float:
     return int(done.stdout.split()[-1]) / 1024
 
 
-def memory_by_topic(work: Path, small: int, large: int, out) -> dict:
+def memory_by_topic(work: Path, small: int, large: int, out, only: list[str] | None = None) -> dict:
     """Peak RSS of ``appcheck validate DIR`` over ``small`` and ``large`` files of each topic alone
-    (a topic with batch checks keeps their keys: this is where that would show)."""
+    (a topic with batch checks keeps their keys: this is where that would show); ``only``: these topics."""
     from appcheck import topics
 
     results = {}
     for name, _, _ in generate.topics():
+        if only and name not in only:
+            continue
         call, topic = name.split("/")
         batch = any(check.batch for check in topics.call(call).topic(topic).checks)
         row = []
@@ -506,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small counts, for a smoke run")
     parser.add_argument("--worst-case", action="store_true", help="only the worst case at the size limit (section 4)")
     parser.add_argument("--memory", action="store_true", help="only the memory by topic and of one generated batch (sections 3b and 3c)")
+    parser.add_argument("--topic", action="append", metavar="CALL/TOPIC", help="with --memory: 3b for this topic only (repeatable)")
+    parser.add_argument("--bundles", action="append", type=int, metavar="N", help="with --memory: 3c for this many bundles only (repeatable)")
     parser.add_argument("--in-process", action="store_true", help="only the in-process times (section 1) and their ratios")
     parser.add_argument("--processes", action="store_true", help="only the processes against check-jsonschema (section 2) and their ratios")
     args = parser.parse_args(argv)
@@ -537,9 +541,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"   {label:66s} {ratio:8.2f}  target {target:7s} {'met' if ok(ratio) else 'NOT MET'}", file=out)
         return 0
     if args.memory:
-        with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
-            memory_by_topic(Path(tmp), small, large, out)
-        memory_generated(many, GENERATED_TOPIC, out)
+        if args.topic or not args.bundles:  # --topic alone: only 3b; --bundles alone: only 3c
+            with tempfile.TemporaryDirectory(prefix="appcheck-bench-") as tmp:
+                memory_by_topic(Path(tmp), small, large, out, args.topic)
+        if args.bundles or not args.topic:
+            memory_generated(tuple(args.bundles or many), GENERATED_TOPIC, out)
         return 0
     for line in machine():
         print(line, file=out)

@@ -59,6 +59,38 @@ def test_processes_give_the_same_reports() -> None:
         assert checked.report() == appcheck.validate_batch(bundles, as_of=AS_OF)
 
 
+def test_with_processes_large_blocks_come_from_the_system_while_the_batch_is_checked(monkeypatch) -> None:
+    """glibc's heap would keep growing under the blocks that pass between the processes: while they
+    run, blocks of DIRECT_BLOCKS bytes or more are the system's (mmap), and glibc's threshold is set
+    back once the batch is checked, even when checking fails; one process changes nothing."""
+    import sys
+
+    from appcheck.engine import batch
+
+    calls = []
+    direct = batch._direct_blocks
+    monkeypatch.setattr(batch, "_direct_blocks", lambda size: calls.append(size) or direct(size))
+    bundles = BATCHES["zj-2026/ZJ26-PLT-QUOTA"]
+    expected = appcheck.validate_batch(bundles, as_of=AS_OF)
+    with engine.check_batch(bundles, as_of=AS_OF, jobs=2, hold=0) as checked:
+        assert checked.report() == expected
+    assert calls == [batch.DIRECT_BLOCKS, batch.GLIBC_MMAP_THRESHOLD]
+    glibc = sys.platform.startswith("linux") and __import__("platform").libc_ver()[0] == "glibc"
+    assert direct(batch.GLIBC_MMAP_THRESHOLD) is glibc  # mallopt answers 1 for a setting it took
+    calls.clear()
+    with engine.check_batch(bundles, as_of=AS_OF, jobs=1, hold=0) as checked:
+        assert checked.report() == expected
+    assert calls == []
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("checking failed")
+
+    monkeypatch.setattr(batch, "_collect", failing)
+    with pytest.raises(RuntimeError):
+        engine.check_batch(bundles, as_of=AS_OF, jobs=2)
+    assert calls == [batch.DIRECT_BLOCKS, batch.GLIBC_MMAP_THRESHOLD]
+
+
 def test_a_batch_goes_to_a_file_past_its_hold_and_frees_it() -> None:
     bundles = BATCHES["gd-2022"]
     assert engine.check_batch(bundles[:3], as_of=AS_OF, hold=3)._store._file is None  # within the hold: in memory
