@@ -291,6 +291,11 @@ class Duration:
         return plural(self.months, "month") + (f" {plural(self.days, 'day')}" if self.days else "")
 
 
+@lru_cache(maxsize=1024)  # a call's applications share a few periods: one Duration each
+def _duration(start: dt.date, end: dt.date) -> Duration:
+    return Duration.between(start, end)
+
+
 # ----------------------------------------------------------------------------- organizations
 
 @attrs.frozen
@@ -615,7 +620,7 @@ class Context:
         end = self.date("project", "end_date")
         if end < start:
             raise MissingInput(("project", "end_date"), f"不早于开始日期 {start} 的日期", f"a date not before the start date {start}", end.isoformat())
-        return Duration.between(start, end)
+        return _duration(start, end)
 
 
 # ----------------------------------------------------------------------------- composition

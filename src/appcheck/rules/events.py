@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
 import attrs
 
@@ -325,6 +326,7 @@ class Attendance:
         return zh, en
 
 
+@lru_cache(maxsize=4096)  # the units' names are folded for every row of every check
 def _fold_unit(name: str) -> str:
     """A unit's name compared without case and whitespace."""
     return "".join(name.split()).casefold()
