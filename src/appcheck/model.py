@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from . import pointer
+from .converters import to_tuple
 
 
 class Status(str, enum.Enum):
@@ -330,7 +331,7 @@ def _counts(findings: tuple) -> dict:
 class Report:
     """The findings for one bundle, in checklist order (schema and load problems first)."""
 
-    findings: tuple = attrs.field(converter=tuple)
+    findings: tuple = attrs.field(converter=to_tuple)
     call: str | None = None
     topic_id: str | None = None
     track: str | None = None
@@ -396,8 +397,8 @@ class Report:
 class BatchReport:
     """One report per bundle, plus the findings about the batch as a whole (quotas, identities)."""
 
-    reports: tuple = attrs.field(converter=tuple)
-    findings: tuple = attrs.field(converter=tuple, default=())
+    reports: tuple = attrs.field(converter=to_tuple)
+    findings: tuple = attrs.field(converter=to_tuple, default=())
     #: what the verdicts rest on (:class:`appcheck.provenance.Provenance`), when the batch was checked here;
     #: not compared (its time of the run differs between two checks of the same bundles)
     provenance: Any = attrs.field(default=None, eq=False)

@@ -42,6 +42,8 @@ from typing import Any, Iterator
 
 import attrs
 
+from .converters import to_tuple
+
 GROUP = "appcheck.calls"
 #: the distribution of appcheck itself (its calls win any clash)
 HOST = "appcheck"
@@ -72,7 +74,7 @@ class Pack:
 
     name: str
     version: str
-    entry_points: tuple = attrs.field(converter=tuple)
+    entry_points: tuple = attrs.field(converter=to_tuple)
 
     @property
     def label(self) -> str:

@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from . import pointer as _pointer
+from .converters import to_tuple
 from .model import LOAD, SCHEMA, TOPIC, WAIVER, Finding, Severity, Status
 
 #: how a batch finding names a bundle given in memory
@@ -71,7 +72,7 @@ class Waiver:
     """One waiver entry (see the module's documentation); ``origin`` says where it was written."""
 
     requirement: str
-    bundles: tuple = attrs.field(converter=tuple)
+    bundles: tuple = attrs.field(converter=to_tuple)
     reason: str
     approved_by: str
     expires_on: dt.date

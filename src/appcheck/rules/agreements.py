@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import attrs
 
+from ..converters import to_frozenset
 from .base import MISSING, Context, Outcome, a_or_an, failed, passed, plural, shown, shown_en, subset_of
 from .parties import Orgs
 
@@ -71,15 +72,15 @@ class SignedAgreement:
         "task_division", "ip_ownership"]}`` and the same with ``co``, with ``submitted_on`` 2022-05-10.
     """
 
-    covers: frozenset = attrs.field(converter=frozenset, validator=subset_of(set(COVER_NAMES)))
+    covers: frozenset = attrs.field(converter=to_frozenset, validator=subset_of(set(COVER_NAMES)))
     parties: Orgs | None = None
-    purposes: frozenset | None = attrs.field(default=frozenset({"project_cooperation"}), converter=attrs.converters.optional(frozenset), validator=subset_of(PURPOSES))
-    kinds: frozenset = attrs.field(default=frozenset({"agreement"}), converter=frozenset, validator=subset_of(set(KINDS)))
+    purposes: frozenset | None = attrs.field(default=frozenset({"project_cooperation"}), converter=attrs.converters.optional(to_frozenset), validator=subset_of(PURPOSES))
+    kinds: frozenset = attrs.field(default=frozenset({"agreement"}), converter=to_frozenset, validator=subset_of(set(KINDS)))
     legally_binding: bool = False
     signed_before: dt.date | None = None
     valid_on_submission: bool = False
     #: at least one of these must be covered too (成果转化收益归属: commercialization or benefit_sharing)
-    covers_any: frozenset = attrs.field(default=frozenset(), converter=frozenset, validator=lambda i, a, v: subset_of(set(COVER_NAMES))(i, a, v) if v else None)
+    covers_any: frozenset = attrs.field(default=frozenset(), converter=to_frozenset, validator=lambda i, a, v: subset_of(set(COVER_NAMES))(i, a, v) if v else None)
     #: signed on or before the partner side's own submission too (``foreign_submission.submitted_on``), when given
     by_foreign_submission: bool = False
 

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ..converters import to_tuple
 from ..model import Status
 from ..pointer import render
 
@@ -44,7 +45,7 @@ class Outcome:
     """What a rule found: the status, where, and a message in Chinese and English with the numbers."""
 
     status: Status
-    segments: tuple = attrs.field(converter=tuple, default=())
+    segments: tuple = attrs.field(converter=to_tuple, default=())
     message: str = ""
     message_en: str = ""
     expected: Any = None
@@ -641,7 +642,7 @@ class AllOf:
     A pass is placed where the first rule's pass is (the grant amount's field), so it has a line.
     """
 
-    rules: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
+    rules: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(1))
 
     def check(self, ctx: Context) -> Outcome:
         outcomes = [run(rule, ctx) for rule in self.rules]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..converters import to_frozenset, to_tuple
 from .base import Context, Outcome, failed, passed, review, shown, shown_en, subset_of
 from .parties import Orgs
 
@@ -27,7 +28,7 @@ ISSUER_KINDS = {"command_hq", "government", "institution", "other"}
 ISSUER_NAMES = {"command_hq": ("前方指挥部", "the front-line command headquarters"), "government": ("政府部门", "a government body"),
                 "institution": ("机构", "an institution"), "other": ("其他出具方", "another issuer")}
 LEVELS = ("county", "prefecture", "province", "national")
-_fs = attrs.converters.optional(frozenset)
+_fs = attrs.converters.optional(to_frozenset)
 
 
 def _dated_after_submission(ctx: Context, where: tuple, document) -> tuple[str, str] | None:
@@ -78,7 +79,7 @@ class HasDocument:
     reference: bool = False
     judged: bool = False
     #: what the reviewer must judge (for ``judged`` documents)
-    judge: tuple = attrs.field(default=("", ""), converter=tuple)
+    judge: tuple = attrs.field(default=("", ""), converter=to_tuple)
     #: the document names its issuer (``issuer`` a non-empty string)
     named_issuer: bool = False
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 import attrs
 
 from .. import reference
+from ..converters import to_frozenset, to_tuple
 from .base import NOT_FOREIGN, Context, Outcome, excerpt, failed, months_before, optional_decimal, passed, plural, review, shown, shown_en
 
 CONTENT_AREAS = {
@@ -35,7 +36,7 @@ class TrainingContent:
         ``{"training": {"content_areas": ["incubation_system"]}}``.
     """
 
-    allowed: frozenset = attrs.field(converter=frozenset, validator=attrs.validators.min_len(1))
+    allowed: frozenset = attrs.field(converter=to_frozenset, validator=attrs.validators.min_len(1))
 
     def check(self, ctx: Context) -> Outcome:
         areas = ctx.array("training", "content_areas")
@@ -79,8 +80,8 @@ class TraineeCountries:
     """
 
     minimum: int = attrs.field(validator=attrs.validators.ge(1))
-    lists: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
-    excluded: frozenset = attrs.field(default=NOT_FOREIGN, converter=frozenset)
+    lists: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(1))
+    excluded: frozenset = attrs.field(default=NOT_FOREIGN, converter=to_frozenset)
 
     def __attrs_post_init__(self) -> None:
         for list_id in self.lists:
@@ -153,7 +154,7 @@ class TrainingScale:
     """
 
     baselines: tuple = attrs.field(converter=lambda v: tuple(tuple(p) for p in v), validator=_baselines)
-    excluded: frozenset = attrs.field(default=NOT_FOREIGN, converter=frozenset)
+    excluded: frozenset = attrs.field(default=NOT_FOREIGN, converter=to_frozenset)
 
     def check(self, ctx: Context) -> Outcome:
         total = left_out = 0
@@ -199,9 +200,9 @@ class VenueIn:
         ``{"training": {"venue": {"country": "CN", "subdivision": "CN-GD"}}}``.
     """
 
-    path: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
-    countries: frozenset = attrs.field(converter=frozenset, validator=attrs.validators.min_len(1))
-    subdivisions: frozenset | None = attrs.field(default=None, converter=attrs.converters.optional(frozenset))
+    path: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(1))
+    countries: frozenset = attrs.field(converter=to_frozenset, validator=attrs.validators.min_len(1))
+    subdivisions: frozenset | None = attrs.field(default=None, converter=attrs.converters.optional(to_frozenset))
 
     def check(self, ctx: Context) -> Outcome:
         country = ctx.string(*self.path, "country")
@@ -392,7 +393,7 @@ class TrackRecord:
 
     min_projects: int = attrs.field(validator=attrs.validators.ge(1))
     months: int = attrs.field(validator=attrs.validators.ge(1))
-    levels: frozenset = attrs.field(converter=frozenset, validator=attrs.validators.min_len(1))
+    levels: frozenset = attrs.field(converter=to_frozenset, validator=attrs.validators.min_len(1))
 
     def check(self, ctx: Context) -> Outcome:
         day = ctx.submitted_on

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import attrs
 
+from ..converters import to_frozenset, to_tuple
 from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed, percent, plain, plural, positive, shown_en
 from .parties import Orgs
 
@@ -110,10 +111,10 @@ class SubsidyByPlace:
         ``{"exchange": {"venue_country": "SG"}, "budget": {"subsidy_requested": 30}}``.
     """
 
-    place: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
+    place: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(1))
     home_amount: Decimal = attrs.field(converter=optional_decimal, validator=positive)
     abroad_amount: Decimal = attrs.field(converter=optional_decimal, validator=positive)
-    home: frozenset = attrs.field(default=frozenset({"CN"}), converter=frozenset)
+    home: frozenset = attrs.field(default=frozenset({"CN"}), converter=to_frozenset)
 
     def check(self, ctx: Context) -> Outcome:
         country = ctx.string(*self.place)
@@ -227,7 +228,7 @@ class SubsidyShareOf:
     """
 
     share: Decimal = attrs.field(converter=_share)
-    base: tuple = attrs.field(default=("budget", "enterprise_rd_investment"), converter=tuple)
+    base: tuple = attrs.field(default=("budget", "enterprise_rd_investment"), converter=to_tuple)
 
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
@@ -274,7 +275,7 @@ class BudgetLine:
 
     total: Decimal = attrs.field(converter=_to_decimal, validator=positive)
     projects: int = attrs.field(validator=_positive_int)
-    fields: frozenset | None = attrs.field(default=None, converter=attrs.converters.optional(frozenset))
+    fields: frozenset | None = attrs.field(default=None, converter=attrs.converters.optional(to_frozenset))
     label: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -361,7 +362,7 @@ class DirectionBudget:
         The same rule with ``{"budget": {"subsidy_requested": 4500}}``.
     """
 
-    lines: tuple = attrs.field(converter=tuple, validator=_budget_lines)
+    lines: tuple = attrs.field(converter=to_tuple, validator=_budget_lines)
     aliases: tuple = attrs.field(default=(), converter=lambda m: tuple(dict(m).items()))
 
     def check(self, ctx: Context) -> Outcome:
@@ -410,7 +411,7 @@ class DirectionAverage:
         The same rule with ``subsidy_requested`` 300.
     """
 
-    lines: tuple = attrs.field(converter=tuple, validator=_budget_lines)
+    lines: tuple = attrs.field(converter=to_tuple, validator=_budget_lines)
     aliases: tuple = attrs.field(default=(), converter=lambda m: tuple(dict(m).items()))
 
     def check(self, ctx: Context) -> Outcome:

@@ -10,9 +10,10 @@ from typing import Any
 
 import attrs
 
+from ..converters import to_frozenset, to_tuple
 from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, pattern, plural, review, shown, shown_en
 
-_fs = attrs.converters.optional(frozenset)
+_fs = attrs.converters.optional(to_frozenset)
 
 KIND_NAMES = {
     "enterprise": ("企业", "an enterprise"),
@@ -371,8 +372,8 @@ class PIQualification:
         2022-03-01 (before ``submitted_on``, but perhaps not before the publication).
     """
 
-    degrees: frozenset = attrs.field(converter=frozenset, default=frozenset({"doctorate"}))
-    titles: frozenset = attrs.field(converter=frozenset, default=frozenset({"senior", "associate_senior"}))
+    degrees: frozenset = attrs.field(converter=to_frozenset, default=frozenset({"doctorate"}))
+    titles: frozenset = attrs.field(converter=to_frozenset, default=frozenset({"senior", "associate_senior"}))
     enterprise_post: bool = False
     date_setting: str | None = None
     #: the first day the guideline can have been published, read while ``date_setting`` is unset
@@ -499,8 +500,8 @@ class NoOngoingProjects:
         The same project with ``"ends_on": "2022-05-09"``, or ``"level": "national"``.
     """
 
-    levels: frozenset = attrs.field(converter=frozenset, validator=attrs.validators.min_len(1))
-    categories: frozenset = attrs.field(converter=frozenset, validator=attrs.validators.min_len(1))
+    levels: frozenset = attrs.field(converter=to_frozenset, validator=attrs.validators.min_len(1))
+    categories: frozenset = attrs.field(converter=to_frozenset, validator=attrs.validators.min_len(1))
 
     def check(self, ctx: Context) -> Outcome:
         day = ctx.submitted_on
@@ -774,8 +775,8 @@ class Region:
     name: str
     name_en: str
     country: str
-    codes: frozenset = attrs.field(default=frozenset(), converter=frozenset, validator=_codes)
-    names: tuple = attrs.field(default=(), converter=tuple, validator=_codes)
+    codes: frozenset = attrs.field(default=frozenset(), converter=to_frozenset, validator=_codes)
+    names: tuple = attrs.field(default=(), converter=to_tuple, validator=_codes)
     within: frozenset | None = attrs.field(default=None, converter=_fs)
 
     def __attrs_post_init__(self) -> None:
@@ -929,10 +930,10 @@ class PartnerInCountries:
     """
 
     orgs: Orgs
-    countries: frozenset = attrs.field(default=frozenset(), converter=frozenset)
-    lists: tuple = attrs.field(default=(), converter=tuple)
-    exclude: frozenset = attrs.field(default=frozenset(), converter=frozenset)
-    review_countries: frozenset = attrs.field(default=frozenset(), converter=frozenset)
+    countries: frozenset = attrs.field(default=frozenset(), converter=to_frozenset)
+    lists: tuple = attrs.field(default=(), converter=to_tuple)
+    exclude: frozenset = attrs.field(default=frozenset(), converter=to_frozenset)
+    review_countries: frozenset = attrs.field(default=frozenset(), converter=to_frozenset)
     review_others: bool = False
 
     def __attrs_post_init__(self) -> None:
@@ -1175,7 +1176,7 @@ class PartnerCountries:
     """
 
     orgs: Orgs
-    countries: frozenset = attrs.field(converter=frozenset, validator=attrs.validators.min_len(1))
+    countries: frozenset = attrs.field(converter=to_frozenset, validator=attrs.validators.min_len(1))
     minimum: int = attrs.field(default=1, validator=attrs.validators.ge(1))
 
     def __attrs_post_init__(self) -> None:

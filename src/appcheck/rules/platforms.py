@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from ..converters import to_frozenset, to_tuple
 from .base import MISSING, Context, Outcome, a_or_an, failed, passed, review, run, shown, shown_en
 from .parties import fold_place
 
@@ -74,8 +75,8 @@ class PlatformHost:
         "evaluation": {"year": 2024, "grade": "excellent"}}}`` and a Zhejiang applicant ``lead``.
     """
 
-    names: tuple = attrs.field(default=(), converter=tuple)
-    carriers: tuple = attrs.field(default=(), converter=tuple)
+    names: tuple = attrs.field(default=(), converter=to_tuple)
+    carriers: tuple = attrs.field(default=(), converter=to_tuple)
     country: str = "CN"
     subdivision: str = "CN-ZJ"
 
@@ -162,7 +163,7 @@ class OverseasCoBuilder:
         The same with ``ulisboa`` in PT.
     """
 
-    types: frozenset | None = attrs.field(default=None, converter=attrs.converters.optional(frozenset))
+    types: frozenset | None = attrs.field(default=None, converter=attrs.converters.optional(to_frozenset))
     countries: tuple = attrs.field(default=(), converter=lambda m: tuple(dict(m).items()))
 
     def check(self, ctx: Context) -> Outcome:

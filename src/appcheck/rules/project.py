@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import attrs
 
+from ..converters import to_tuple
 from .base import MISSING, Context, Outcome, failed, passed
 
 TARGETS = (
@@ -108,7 +109,7 @@ class FieldsWithin:
         The same rule with ``{"project": {"fields": ["智慧城市"]}}``.
     """
 
-    labels: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
+    labels: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(1))
     aliases: tuple = attrs.field(default=(), converter=lambda m: tuple(dict(m).items()))
 
     def __attrs_post_init__(self) -> None:
@@ -164,9 +165,9 @@ class Declaration:
         default=False)`` with no ``counts_against_quota``.
     """
 
-    path: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
+    path: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(1))
     required: bool
-    meaning: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(2))
+    meaning: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(2))
     #: the answer when the field is absent (the bundle format's default); None: absent fails
     default: bool | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool)))
 
@@ -370,7 +371,7 @@ class NotApplicable:
         ``NotApplicable(("挪威方向的领域为限定范围，见 ZJ22-BIL-NORWAY", "the norway field is a scope: see ZJ22-BIL-NORWAY"))``.
     """
 
-    reason: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(2))
+    reason: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(2))
 
     def check(self, ctx: Context) -> Outcome:
         return passed(f"不适用：{self.reason[0]}", f"not applicable: {self.reason[1]}", ())

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 import attrs
 
+from ..converters import to_tuple
 from .base import Context, Outcome, excerpt, failed, passed, pattern, plural, shown, shown_en
 from .parties import Orgs
 
@@ -34,7 +35,7 @@ def _names(instance, attribute, value) -> None:
 class Agency:
     """A foreign funding agency and every name it is known by (Chinese, English, official, former)."""
 
-    names: tuple = attrs.field(converter=tuple, validator=_names)
+    names: tuple = attrs.field(converter=to_tuple, validator=_names)
 
     @property
     def display(self) -> str:
@@ -70,7 +71,7 @@ class ForeignSubmission:
         The same rule with ``"agency": "Innovasjon Norge"``.
     """
 
-    agencies: tuple = attrs.field(converter=tuple, validator=attrs.validators.min_len(1))
+    agencies: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(1))
 
     @agencies.validator
     def _agencies(self, attribute, value) -> None:

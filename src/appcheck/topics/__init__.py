@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ..converters import to_frozenset, to_tuple
 from ..rules.base import PerTrack
 
 
@@ -38,7 +39,7 @@ class Check:
 
     requirement: str
     rule: Any
-    tracks: frozenset | None = attrs.field(default=None, converter=attrs.converters.optional(frozenset))
+    tracks: frozenset | None = attrs.field(default=None, converter=attrs.converters.optional(to_frozenset))
 
     def applies(self, track: str | None) -> bool:
         return self.tracks is None or track in self.tracks
@@ -134,8 +135,8 @@ class Topic:
     id: str
     title: str
     title_en: str
-    checks: tuple = attrs.field(converter=tuple, validator=_unique_ids)
-    tracks: tuple = attrs.field(converter=tuple, default=())
+    checks: tuple = attrs.field(converter=to_tuple, validator=_unique_ids)
+    tracks: tuple = attrs.field(converter=to_tuple, default=())
     #: schema file, relative to the schemas folder
     schema: str = ""
 
@@ -165,8 +166,8 @@ class Call:
     id: str
     title: str
     title_en: str
-    topics: tuple = attrs.field(converter=tuple)
-    settings: tuple = attrs.field(converter=tuple, default=())
+    topics: tuple = attrs.field(converter=to_tuple)
+    settings: tuple = attrs.field(converter=to_tuple, default=())
     #: a note every finding of the call carries (zj-2025 is a pre-notice)
     note: str = ""
     note_en: str = ""
