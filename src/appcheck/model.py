@@ -252,9 +252,9 @@ class Finding(_Placed):
         a reporter that writes them one at a time)."""
         data = {
             "requirement": self.requirement,
-            "status": self.status.value,
-            "severity": self.severity.value,
-            "path": self.path,
+            "status": _VALUE[self.status],
+            "severity": _VALUE[self.severity],
+            "path": pointer.render(self.segments),
             "message": self.message,
             "message_en": self.message_en,
             "source": self.source,
@@ -318,12 +318,19 @@ def placed(finding: Finding, position: tuple | None) -> None:
         pass
 
 
+#: each status's and severity's value (read once: ``.value`` of an enum member is a property in Python)
+_VALUE = {member: member.value for kind in (Status, Severity) for member in kind}
+#: where a failed finding of each severity is counted in a report's summary
+_COUNTED = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+
+
 def _counts(findings: tuple) -> dict:
     counts = {"passed": 0, "failed": 0, "needs_review": 0, "waived": 0, "errors": 0, "warnings": 0, "info": 0}
     for finding in findings:
-        counts[finding.status.value] += 1
-        if finding.status is Status.FAILED:
-            counts[{"error": "errors", "warning": "warnings", "info": "info"}[finding.severity.value]] += 1
+        status = finding.status
+        counts[_VALUE[status]] += 1
+        if status is Status.FAILED:
+            counts[_COUNTED[finding.severity]] += 1
     return counts
 
 
