@@ -121,7 +121,7 @@ def in_process(count: int, rounds: int, out) -> dict:
         items.append((name, raw, text, kind, topic.schema if topic else None, data))
     valid = [item for item in items if item[3] == "valid"]
 
-    plain_schemas = {n: json.loads(e.read_text(encoding="utf-8")) for n, e in schemas._walk(schemas.schema_root())}
+    plain_schemas = {n: json.loads(e.read_text(encoding="utf-8")) for n, e in schemas.json_files(schemas.schema_root())}
     plain_registry = referencing.Registry().with_resources(
         (schemas.schema_uri(n, c), referencing.Resource.from_contents(c, default_specification=referencing.jsonschema.DRAFT202012))
         for n, c in plain_schemas.items()
