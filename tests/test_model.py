@@ -113,9 +113,11 @@ class _Place:
         self.position = position
         self.asked = 0
 
-    def at(self):
+    def settle(self, finding) -> None:
+        from appcheck.model import placed
+
         self.asked += 1
-        return self.position
+        placed(finding, self.position)
 
 
 def _placed_later(position=(3, 7), **extra) -> tuple[Finding, _Place]:

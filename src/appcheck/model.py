@@ -209,9 +209,9 @@ class Finding(_Placed):
         cls, requirement: str, status: Any, severity: Any, segments: Any = (), message: str = "", message_en: str = "", source: str = "",
         expected: Any = None, actual: Any = None, *, place: Any,
     ) -> Finding:
-        """A finding whose ``line`` and ``column`` are ``place.at()`` (a ``(line, column)`` pair or None),
-        asked for the first time either is read: ``place`` keeps what that takes (the bundle's text)
-        until then, and is let go once they are known (see :func:`place_later`)."""
+        """A finding whose ``line`` and ``column`` are set by ``place.settle(finding)`` (with :func:`placed`)
+        the first time either is read: ``place`` keeps what that takes (the bundle's text) until
+        then, and is let go once they are known (see :func:`place_later`)."""
         return place_later(cls(requirement, status, severity, segments, message, message_en, source, expected, actual), place)
 
     def __getattr__(self, name: str) -> Any:
@@ -219,11 +219,11 @@ class Finding(_Placed):
         if name == "line" or name == "column":
             try:
                 place = _get_place(self)
-            except AttributeError:  # placed meanwhile (by another thread, or with the others of its place)
-                return (_LINE if name == "line" else _COLUMN).__get__(self)
-            position = place.at()
-            placed(self, position)
-            return (position or (None, None))[name == "column"]
+            except AttributeError:  # placed meanwhile, by another thread
+                pass
+            else:
+                place.settle(self)
+            return (_LINE if name == "line" else _COLUMN).__get__(self)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __reduce__(self) -> tuple:
@@ -299,8 +299,8 @@ _get_place = _PLACE.__get__
 
 def place_later(finding: Finding, place: Any) -> Finding:
     """``finding``, just made and not yet shared with anyone, to be placed when its ``line`` or
-    ``column`` is first read: at ``place.at()``, a ``(line, column)`` pair or None. ``place`` may
-    place it sooner (:func:`placed`), with others it places in the same scan."""
+    ``column`` is first read: ``place.settle(finding)`` then places it with :func:`placed` (and may
+    place others with it, or place it sooner)."""
     _del_line(finding)
     _del_column(finding)
     _set_place(finding, place)

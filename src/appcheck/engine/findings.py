@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import threading
 import weakref
 from collections.abc import Mapping
 from decimal import Decimal
@@ -137,55 +138,44 @@ class Places:
     (it holds them weakly: a finding holds its place). A batch places its bundles' findings before
     their texts go (a batch holds no text)."""
 
-    __slots__ = ("_pending", "_found", "_waiting")
+    __slots__ = ("_pending", "_found", "_waiting", "_lock")
 
     def __init__(self, text: str | None, text_format: str, paths: list) -> None:
         self._pending: tuple | None = (text, text_format, paths)
         self._found: list | None = None
         self._waiting: list = []  # (weak reference to a finding, index of its path)
+        self._lock = threading.Lock()
 
     def position(self, index: int) -> tuple | None:
         """``(line, column)`` of the ``index``-th path, or None where it has none."""
-        found = self._found
-        if found is None:
-            pending = self._pending
-            if pending is None:  # worked out meanwhile, by another thread
-                return self._found[index]
-            found = self._found = positions(*pending)
-            self._pending = None
-        return found[index]
+        return (self._found or self._scan())[index]
+
+    def _scan(self) -> list:
+        with self._lock:
+            if self._found is None:
+                self._found = positions(*self._pending)
+                self._pending = None
+            return self._found
 
     def later(self, finding: Finding, index: int) -> Finding:
         """``finding`` (just made, at no line yet) placed at the ``index``-th path when it, or any
         other finding given here, is first asked for its line or column."""
         self._waiting.append((weakref.ref(finding), index))
-        return place_later(finding, Spot(self, index))
+        return place_later(finding, self)
 
-    def settle(self) -> None:
-        """Place every finding still waiting."""
-        waiting, self._waiting = self._waiting, []
-        for reference, index in waiting:
-            finding = reference()
-            if finding is not None:
-                placed(finding, self.position(index))
+    def settle(self, finding: Finding | None = None) -> None:
+        """Place every finding still waiting (``finding``, asked for its line, among them)."""
+        found = self._found or self._scan()
+        with self._lock:
+            waiting, self._waiting = self._waiting, []
+            for reference, index in waiting:
+                waiter = reference()
+                if waiter is not None:
+                    placed(waiter, found[index])
 
     def mapping(self, paths: list, start: int) -> Mapping:
         """``{path: (line, column) or None}`` of ``paths``, the paths from ``start`` on, each worked out when looked up."""
         return _Lookup(self, {path: index for index, path in enumerate(paths, start)})
-
-
-class Spot:
-    """One path's place in a :class:`Places`."""
-
-    __slots__ = ("_places", "_index")
-
-    def __init__(self, places: Places, index: int) -> None:
-        self._places = places
-        self._index = index
-
-    def at(self) -> tuple | None:
-        self._places.settle()  # the others of its report with it: one read each, not one miss each
-        return self._places.position(self._index)
 
 
 class _Lookup(Mapping):
