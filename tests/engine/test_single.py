@@ -103,6 +103,26 @@ def test_a_packed_checked_bundle_gives_back_its_findings() -> None:
     assert (packed.ok, packed.strict_ok, packed.reads, packed.head) == (checked.ok, checked.strict_ok, checked.reads, checked.head)
 
 
+def test_a_checked_bundle_comes_back_from_a_pickle_with_every_field(tmp_path) -> None:
+    import pickle
+
+    import attrs
+
+    from appcheck import engine
+    from appcheck.model import dumps
+
+    path = tmp_path / "research.json"
+    path.write_text(dumps(example("gd-2022", "research")), encoding="utf-8")
+    checked = engine.check_one((str(path), 0, dt.date(2022, 5, 10), None, None))
+    assert checked.head.file and checked.head.sha256 and checked.head.size and checked.reads and checked.positions
+    checked = attrs.evolve(checked, blocking=("GD22-X",), clean=False, waived=(1,))  # no field at its default
+    for each in (checked, checked.packed()):
+        back = pickle.loads(pickle.dumps(each, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == each
+        assert [getattr(back.head, field.name) for field in attrs.fields(type(back.head))] == [getattr(each.head, field.name) for field in attrs.fields(type(each.head))]
+        assert back.own_findings() == checked.findings
+
+
 def test_the_plan_of_a_topic_is_its_applicable_checks_in_order() -> None:
     from appcheck import topics
     from appcheck.engine import single
