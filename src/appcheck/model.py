@@ -307,6 +307,22 @@ def place_later(finding: Finding, place: Any) -> Finding:
     return finding
 
 
+def placed_waiting(waiting: list, found: list) -> None:
+    """:func:`placed` of each finding still alive of ``waiting`` (``(weak reference, index)`` pairs) at
+    its position in ``found``: one loop, for all the findings of a report at once."""
+    set_line, set_column, del_place = _set_line, _set_column, _del_place
+    for reference, index in waiting:
+        finding = reference()
+        if finding is not None:
+            line, column = found[index] or (None, None)
+            set_line(finding, line)
+            set_column(finding, column)
+            try:
+                del_place(finding)
+            except AttributeError:  # placed meanwhile, by another thread
+                pass
+
+
 def placed(finding: Finding, position: tuple | None) -> None:
     """Place a finding of :func:`place_later` at ``position`` (``(line, column)`` or None) and let its place go."""
     line, column = position or (None, None)

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from .. import catalog, clauses, topics
-from ..model import SCHEMA, Finding, Severity, place_later, placed
+from ..model import SCHEMA, Finding, Severity, place_later, placed_waiting
 from ..rules.base import MISSING, Outcome, excerpt
 
 def _source(call: Any, topic: Any, track: str | None, requirement: catalog.Requirement) -> str:
@@ -168,10 +168,7 @@ class Places:
         found = self._found or self._scan()
         with self._lock:
             waiting, self._waiting = self._waiting, []
-            for reference, index in waiting:
-                waiter = reference()
-                if waiter is not None:
-                    placed(waiter, found[index])
+            placed_waiting(waiting, found)
 
     def mapping(self, paths: list, start: int) -> Mapping:
         """``{path: (line, column) or None}`` of ``paths``, the paths from ``start`` on, each worked out when looked up."""
