@@ -155,9 +155,37 @@ def test_a_batch_finding_is_one_result_per_bundle_at_its_line(example_batch) -> 
     results = [r for r in render(example_batch)["runs"][0]["results"] if r["ruleId"] == "GD22-PI-IDENTITY"]
     uris = [unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results]
     assert sorted(uris) == sorted(finding.bundles)  # 21 results for 21 bundles, no combined one
+    listed = render(example_batch)["runs"][0]["properties"]["batchFindings"]
     for result in results:
         assert result["locations"][0]["physicalLocation"]["region"]["startLine"] > 1
-        assert result["properties"]["bundles"] == list(finding.bundles)
+        assert "bundles" not in result["properties"]  # listed once, in the run's batchFindings
+        entry = listed[result["properties"]["batchFinding"]]
+        assert entry["requirement"] == "GD22-PI-IDENTITY" and entry["bundles"] == list(finding.bundles)
+        assert result["properties"]["bundleCount"] == len(finding.bundles)
+
+
+def test_the_bundles_of_a_batch_finding_are_listed_once_in_the_run(example_batch) -> None:
+    """Each batch finding not passed is an entry of the run's properties.batchFindings, naming its
+    bundles once; every result of it points at its entry, so the log grows with the bundles, not
+    with their square."""
+    run = render(example_batch)["runs"][0]
+    listed = run["properties"]["batchFindings"]
+    expected = [f for f in example_batch.findings if f.status.value != "passed"]
+    assert [(e["requirement"], e["status"], e["severity"], e["pointer"], e["message"], e["message_en"], e["bundles"]) for e in listed] == [
+        (f.requirement, f.status.value, f.severity.value, f.path, f.message, f.message_en, list(f.bundles)) for f in expected
+    ]
+    names = sum(len(entry["bundles"]) for entry in listed)
+    assert '"bundles"' not in json.dumps(run["results"])  # no result repeats a list
+    pointing = [r for r in run["results"] if "batchFinding" in r["properties"]]
+    assert len(pointing) == names  # a result at each bundle each batch finding names
+    for result in pointing:
+        entry = listed[result["properties"]["batchFinding"]]
+        uri = unquote(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+        assert entry["requirement"] == result["ruleId"] and any(uri.endswith(name) for name in entry["bundles"])
+
+
+def test_a_batch_without_batch_findings_lists_none(empty_batch) -> None:
+    assert "batchFindings" not in render(empty_batch)["runs"][0]["properties"]
 
 
 def test_a_batch_finding_is_reported_where_no_report_carries_it(nasty_batch) -> None:

@@ -8,8 +8,12 @@ line 1 column 1 when unknown (code scanning needs a region), and the JSON Pointe
 location. A waived finding stays a result, with an accepted external suppression whose
 ``justification`` is the waiver's reason (approver and expiry in its properties). A finding is
 reported once per place: a batch check's finding is a result in each bundle's
-report, at its line, with the bundles of the batch finding in its ``properties.bundles``; the batch
-finding itself is a result only for bundles whose reports lack it (never, for a batch from the engine).
+report, at its line, and the batch finding itself is a result only for bundles whose reports lack it
+(never, for a batch from the engine). The bundles a batch finding names are listed once, in the run's
+``properties.batchFindings`` (each with its requirement, status, messages and ``bundles``); each of
+its results says which entry it belongs to (``properties.batchFinding``, an index into that list) and
+how many bundles it names (``properties.bundleCount``). Listing them in every result instead would
+make the log grow with the square of a breach's size (7,000 bundles over one quota: 49 million names).
 
 Each result has ``partialFingerprints["appcheck/v1"]``, a SHA-256 of the requirement, the bundle's
 URI and what the finding is about, and never of the line, so code scanning follows an alert as lines
@@ -164,7 +168,9 @@ def _text(finding, lang: str) -> str:
     return message(finding, lang) or finding.message or finding.message_en or finding.requirement
 
 
-def _result(finding, rule_index: int, locations: list, options: Options, bundle: str | None = None, bundles: tuple = ()) -> dict:
+def _result(finding, rule_index: int, locations: list, options: Options, bundle: str | None = None, group: tuple | None = None) -> dict:
+    """The result of ``finding`` at ``locations``; ``group``: ``(index, count)`` of the batch finding it
+    belongs to, in the run's ``properties.batchFindings``."""
     review = finding.status is Status.NEEDS_REVIEW
     result = {
         "ruleId": finding.requirement,
@@ -182,8 +188,8 @@ def _result(finding, rule_index: int, locations: list, options: Options, bundle:
         properties["expected"] = jsonable(finding.expected)
     if finding.actual is not None:
         properties["actual"] = jsonable(finding.actual)
-    if finding.bundles or bundles:
-        properties["bundles"] = list(finding.bundles or bundles)
+    if group is not None:
+        properties["batchFinding"], properties["bundleCount"] = group
     if finding.status is Status.WAIVED and finding.waiver:
         waiver = dict(finding.waiver)
         properties["waiver"] = jsonable(waiver)
@@ -197,23 +203,43 @@ def _result(finding, rule_index: int, locations: list, options: Options, bundle:
     return result
 
 
+def _listed(batch) -> list:
+    """The batch findings the run lists in ``properties.batchFindings``: those not passed, in order."""
+    return [finding for finding in batch.findings if finding.status is not Status.PASSED]
+
+
+def _batch_findings(batch, lazy: bool = False):
+    """The run's ``properties.batchFindings``: each listed batch finding once, with the bundles it
+    names; when ``lazy``, the list and each finding's bundles are iterators, so that
+    :func:`~appcheck.reporters.write_json` writes them a name at a time."""
+    listed = ({
+        "requirement": finding.requirement,
+        "status": finding.status.value,
+        "severity": finding.severity.value,
+        "pointer": finding.path,
+        "message": finding.message,
+        "message_en": finding.message_en,
+        "bundles": iter(finding.bundles) if lazy else list(finding.bundles),
+    } for finding in _listed(batch))
+    return listed if lazy else list(listed)
+
+
 def _results(batch, options: Options, index_of: dict[str, int]):
     """Every result of the batch, in order: each report's findings that are not passed, then the batch
     findings at the bundles whose reports lack them."""
     places = Places()
-    grouped = {(name, finding.requirement): finding.bundles for finding in batch.findings for name in finding.bundles}
+    listed = _listed(batch)
+    grouped = {(name, finding.requirement): (number, len(finding.bundles)) for number, finding in enumerate(listed) for name in finding.bundles}
     for index, report in enumerate(batch.reports):
         places.seen(report, index)
         where = place(report, index)
         for finding in report.findings:
             if finding.status is not Status.PASSED:
                 location = [_location(report.file, finding)]
-                yield _result(finding, index_of[finding.requirement], location, options, where, grouped.get((where, finding.requirement), ()))
-    for finding in batch.findings:
-        if finding.status is Status.PASSED:
-            continue
+                yield _result(finding, index_of[finding.requirement], location, options, where, grouped.get((where, finding.requirement)))
+    for number, finding in enumerate(listed):
         for name in places.left(finding):
-            yield _result(finding, index_of[finding.requirement], [_location(name, finding)], options, name)
+            yield _result(finding, index_of[finding.requirement], [_location(name, finding)], options, name, (number, len(finding.bundles)))
 
 
 def _rules(batch) -> tuple[list[dict], dict[str, int]]:
@@ -238,6 +264,8 @@ def _head(batch, options: Options, rules: list[dict], lazy: bool = False) -> tup
     provenance = getattr(batch, "provenance", None)
     if provenance is not None:
         properties["provenance"] = provenance.to_dict(lazy=lazy)
+    if _listed(batch):
+        properties["batchFindings"] = _batch_findings(batch, lazy)
     return driver, properties
 
 
