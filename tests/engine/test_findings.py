@@ -226,8 +226,6 @@ def test_places_scan_the_text_once_when_first_asked_and_let_it_go(monkeypatch) -
     assert len(scans) == 2  # the places' one scan, then the comparison's
     assert places.position(0) == (1, 17) and len(scans) == 2
     assert text not in gc.get_referents(places) and all(text not in gc.get_referents(r) for r in gc.get_referents(places))
-    lookup = places.mapping(paths[1:], 1)
-    assert dict(lookup) == dict(zip(paths[1:], locate.locate_many(text, paths)[1:])) and len(lookup) == 3
 
 
 def test_a_yaml_text_is_placed_as_at_once() -> None:

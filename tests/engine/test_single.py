@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import appcheck
+from appcheck.engine import Source
 
 from ..conftest import EXAMPLES, by_requirement, example, failed_ids
 
@@ -213,3 +214,55 @@ def test_a_report_placed_later_leaves_no_reference_cycles_behind() -> None:
     finally:
         gc.set_debug(0)
         gc.garbage.clear()
+
+
+def _bundles_alone_and_in_a_batch() -> list:
+    from ..test_report_bytes import ROOT, example_files, generated
+
+    files = [ROOT / name for name in example_files()]
+    texts = [Source(name, text.encode("utf-8")) for name, text in generated()]
+    return files + texts
+
+
+@pytest.mark.parametrize("engine", ["jsonschema-rs", "python"])
+def test_a_bundle_alone_has_the_report_a_batch_of_it_alone_gives(engine) -> None:
+    # validate() judges a bundle's batch checks over a batch of one, without the batch's stores:
+    # the same findings, each at the same place, as validate_batch([bundle]) (every example and
+    # generated bundle, as a file or text and as a mapping, on both schema engines)
+    from ..test_report_bytes import schema_engine
+
+    with schema_engine(engine):
+        for bundle in _bundles_alone_and_in_a_batch():
+            for given in (bundle, _as_mapping(bundle)):
+                if given is None:
+                    continue
+                alone = appcheck.validate(given, as_of="2022-05-10")
+                (batch_report,) = appcheck.validate_batch([given], as_of="2022-05-10").reports
+                assert alone.to_dict() == batch_report.to_dict(), bundle
+                assert alone == batch_report, bundle
+                assert repr(alone) == repr(batch_report)
+
+
+def _as_mapping(bundle):
+    from appcheck.loading import load_bytes
+
+    raw = bundle.data if isinstance(bundle, Source) else bundle.read_bytes()
+    if isinstance(bundle, Source) or bundle.suffix == ".json":
+        data = load_bytes(raw).data
+        return data if isinstance(data, dict) else None
+    return None
+
+
+def test_a_bundle_alone_failing_a_required_check_is_not_counted_by_a_quota_as_in_a_batch() -> None:
+    # a quota (a batch check with eligible_only) leaves out a bundle that fails a required check of
+    # its own, alone as in a batch
+    reports = []
+    for path in sorted(EXAMPLES.rglob("*.json")):
+        if "batches" in path.parts:
+            continue
+        alone = appcheck.validate(path, as_of="2022-05-10")
+        if any("不计入限额" in finding.message for finding in alone.findings):
+            reports.append(alone)
+            (batch_report,) = appcheck.validate_batch([path], as_of="2022-05-10").reports
+            assert alone == batch_report
+    assert reports, "no example bundle is left out of a quota"

@@ -17,19 +17,8 @@ from ..rules.base import MALFORMED, Outcome, malformed
 from ..stores import KeyStore, Names, SpillStore
 from .findings import finding_at, finding_for
 from .load import Source
-from .single import Checked, check_one
+from .single import Checked, _not_counted, check_one, report_one
 from .workers import first_pass
-
-def _not_counted(blocking: list[str]) -> Outcome:
-    shown = "、".join(blocking[:5]) + ("…" if len(blocking) > 5 else "")
-    return Outcome(
-        Status.PASSED, (),
-        f"不计入限额：本申报书已有未满足的必须要求（{shown}），不能进入评审，不占名额",
-        f"not counted against the quota: this bundle already fails {'a required check' if len(blocking) == 1 else 'required checks'} "
-        f"({', '.join(blocking[:5])}{'…' if len(blocking) > 5 else ''}), so it cannot go forward and takes no place",
-        actual={"counted": False, "blocking": blocking},
-    )
-
 
 def _member_outcome(rule: Any, info: tuple, verdict: Outcome | None) -> Outcome:
     """A bundle's outcome for one batch check: its group's verdict, or its own read.
@@ -352,11 +341,13 @@ def validate(bundle: Any, as_of: Any = None, settings: Mapping[str, Any] | None 
     """Check one bundle (a mapping or a path); the report lists one finding per applicable requirement."""
     if not isinstance(bundle, (Mapping, str, os.PathLike, Source)):
         raise TypeError(f"a bundle is a mapping or a path, not {type(bundle).__name__}")
-    item = check_one(next(_items([bundle], as_of, settings, limits)[0]), place_later=True)
-    if not item.reads:  # no batch check: the report is complete already
-        return attrs.evolve(item.head, findings=item.findings)
-    with _collect([item], None) as batch:
-        return next(iter(batch.reports))
+    from ..loading import Limits
+
+    if limits is not None and not isinstance(limits, Limits):
+        raise TypeError(f"limits is an appcheck.loading.Limits, not {type(limits).__name__}")
+    # None: each call's defaults (an empty mapping too, without importing every call to check it)
+    resolved = None if settings is None or (isinstance(settings, Mapping) and not settings) else topics.resolve_settings(settings)
+    return report_one(bundle, _as_of(as_of), resolved, limits)
 
 
 def _today() -> dt.date:

@@ -104,12 +104,7 @@ def finding_for(
 
 
 def finding_at(check: topics.Check, outcome: Outcome, call: Any, topic: Any, positions: Mapping, track: str | None = None) -> Finding:
-    """:func:`finding_for`, placed where ``positions`` (``{path: (line, column) or None}``, or a
-    :meth:`Places.mapping`, whose places are worked out when first read) puts ``outcome``'s path."""
-    if type(positions) is _Lookup:
-        index = positions._indices.get(outcome.segments)
-        finding = finding_for(check, outcome, call, topic, track=track)
-        return finding if index is None else positions._places.later(finding, index)
+    """:func:`finding_for`, placed where ``positions`` (``{path: (line, column) or None}``) puts ``outcome``'s path."""
     position = positions.get(outcome.segments)
     if position is None:
         return finding_for(check, outcome, call, topic, track=track)
@@ -169,30 +164,6 @@ class Places:
         with self._lock:
             waiting, self._waiting = self._waiting, []
             placed_waiting(waiting, found)
-
-    def mapping(self, paths: list, start: int) -> Mapping:
-        """``{path: (line, column) or None}`` of ``paths``, the paths from ``start`` on, each worked out when looked up."""
-        return _Lookup(self, {path: index for index, path in enumerate(paths, start)})
-
-
-class _Lookup(Mapping):
-    """:meth:`Places.mapping`: a read-only mapping of paths to their places, placed when first looked up."""
-
-    def __init__(self, places: Places, indices: dict) -> None:
-        self._places = places
-        self._indices = indices
-
-    def __getitem__(self, path: tuple) -> tuple | None:
-        return self._places.position(self._indices[path])
-
-    def __iter__(self):
-        return iter(self._indices)
-
-    def __len__(self) -> int:
-        return len(self._indices)
-
-    def __reduce__(self) -> tuple:
-        return dict, (dict(self.items()),)  # pickled as the plain mapping it stands for
 
 
 def _existing(data: Any, segments: tuple) -> tuple:

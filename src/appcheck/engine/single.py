@@ -16,10 +16,10 @@ import attrs
 
 from .. import schema_messages, topics
 from ..model import AS_OF, SCHEMA, Finding, Report, Severity, Status
-from ..rules.base import Context, Outcome, as_date, run
+from ..rules.base import MALFORMED, Context, Outcome, as_date, malformed, run
 from ..rules.batch import read
 from .envelope import resolve_topic
-from .findings import Places, finding_for, pointing, positions, schema_by_line
+from .findings import Places, _cited, finding_for, pointing, positions, schema_by_line
 from .load import Source, load
 from .schema import capped_findings
 
@@ -79,6 +79,17 @@ def prepare(bundle: Any, index: int, as_of: dt.date, settings: Mapping[str, Any]
         settings = _call_defaults(call.id)
     context = Context(data, checked_on=checked_on, settings=settings, call=call.id, topic=topic.id, track=track)
     return Prepared(name, file, data, text, tuple(findings), topic, call, track, context, format=text_format, digest=digest)
+
+
+def _not_counted(blocking: list[str]) -> Outcome:
+    shown = "、".join(blocking[:5]) + ("…" if len(blocking) > 5 else "")
+    return Outcome(
+        Status.PASSED, (),
+        f"不计入限额：本申报书已有未满足的必须要求（{shown}），不能进入评审，不占名额",
+        f"not counted against the quota: this bundle already fails {'a required check' if len(blocking) == 1 else 'required checks'} "
+        f"({', '.join(blocking[:5])}{'…' if len(blocking) > 5 else ''}), so it cannot go forward and takes no place",
+        actual={"counted": False, "blocking": blocking},
+    )
 
 
 @functools.cache
@@ -165,13 +176,10 @@ def _unpickled(head: tuple, *fields: Any) -> Checked:
     return Checked(Report(*head), *fields)
 
 
-def check_one(item: tuple, place_later: bool = False) -> Checked:
-    """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any process).
-
-    Its findings are placed in its text (line and column) before the text goes; with ``place_later``
-    (a report of :func:`~appcheck.engine.validate`, which holds its findings alone), when a line or
-    column of any of them is first read (:class:`~.findings.Places`, which keeps the text till then).
-    """
+def check_one(item: tuple) -> Checked:
+    """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any
+    process). Its findings are placed in its text (line and column) before the text goes: a batch
+    holds no text. (:func:`report_one` checks a bundle alone.)"""
     prepared = prepare(*item[:5])
     waivers = item[5] if len(item) > 5 else None
     head = Report(
@@ -197,29 +205,17 @@ def check_one(item: tuple, place_later: bool = False) -> Checked:
             reads.append((position, check.requirement, found))
             wanted.extend([(), *check.rule.paths] + ([found.segments] if isinstance(found, Outcome) else []))
         wanted = list(dict.fromkeys(tuple(path) for path in wanted))
-    if place_later and prepared.text is not None and sum(finding.requirement == SCHEMA for finding in early) < 2:
-        # (several SCHEMA findings are listed in the order of their lines: those are placed now)
-        places = Places(prepared.text, prepared.format, paths + wanted)
-        indices = iter(range(len(paths)))
-        findings = [finding if finding.line is not None else places.later(finding, next(indices)) for finding in early]  # each made for this bundle alone
-        batch_positions = places.mapping(wanted, len(paths))
-    else:
-        places = None
-        where = iter(positions(prepared.text, prepared.format, paths + wanted))
-        findings = []
-        for finding in early:
-            position = next(where) if finding.line is None else None
-            findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
-        findings = schema_by_line(findings)
+    where = iter(positions(prepared.text, prepared.format, paths + wanted))
+    findings = []
+    for finding in early:
+        position = next(where) if finding.line is None else None
+        findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
+    findings = schema_by_line(findings)
     placed = {}
     checks, call, topic, track = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic, prepared.track
-    if places is not None:
-        for position, outcome in outcomes.items():
-            placed[position] = places.later(finding_for(checks[position], outcome, call, topic, track=track), next(indices))
-    else:
-        for position, outcome in outcomes.items():
-            placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=track)
-        batch_positions = dict(zip(wanted, where))
+    for position, outcome in outcomes.items():
+        placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=track)
+    batch_positions = dict(zip(wanted, where))
     used: set = set()
     if waivers:  # each failed finding a waiver covers becomes waived
         findings, placed = _waive(waivers, findings, prepared, used), dict(zip(placed, _waive(waivers, placed.values(), prepared, used)))
@@ -242,3 +238,115 @@ def _waive(waivers: Any, findings: Iterable[Finding], prepared: Prepared, used: 
             used.add(index)
         result.append(finding)
     return result
+
+
+def report_one(bundle: Any, as_of: dt.date, settings: Mapping[str, Any] | None, limits: Any = None) -> Report:
+    """The report of one bundle checked alone (:func:`~appcheck.engine.validate`): its own checks, then
+    its batch checks judged over a batch of one (:func:`_judged`), straight, without the stores a batch
+    keeps its bundles in. The same report as :func:`check_one` and a batch of this one bundle give.
+
+    Its findings are placed when a line or column of any of them is first read (:class:`Places`,
+    which keeps the text till then), except where several SCHEMA findings are listed in the order of
+    their lines: those are placed now.
+    """
+    prepared = prepare(bundle, 0, as_of, settings, limits)
+    digest, context, early = prepared.digest, prepared.context, prepared.findings
+    call, topic, track = prepared.call, prepared.topic, prepared.track
+    # each check's finding to make: (position, check, outcome, whether it is placed in the text)
+    made: list = []
+    if context is not None:
+        own, batch = _plan(call.id, topic.id, track)
+        data = prepared.data
+        made = [(position, check, pointing(data, run(check.rule, context)), True) for position, check in own]
+        if batch:
+            made.extend(_batch_of_one(prepared, batch, made))
+            made.sort(key=_POSITION)
+    paths = [finding.segments for finding in early if finding.line is None]
+    paths.extend([outcome.segments for _, _, outcome, placed in made if placed])
+    text = prepared.text
+    if text is not None and (len(early) < 2 or sum(finding.requirement == SCHEMA for finding in early) < 2):
+        places = Places(text, prepared.format, paths)
+        indices = iter(range(len(paths)))
+        later = places.later
+        findings = [finding if finding.line is not None else later(finding, next(indices)) for finding in early]
+        for _, check, outcome, placed in made:
+            finding = finding_for(check, outcome, call, topic, track=track)
+            findings.append(later(finding, next(indices)) if placed else finding)
+    else:  # no text (every line None), or several SCHEMA findings, listed in the order of their lines: placed now
+        where = iter(positions(text, prepared.format, paths))
+        findings = []
+        for finding in early:
+            position = next(where) if finding.line is None else None
+            findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
+        findings = schema_by_line(findings)
+        for _, check, outcome, placed in made:
+            findings.append(finding_for(check, outcome, call, topic, *((next(where) or (None, None)) if placed else (None, None)), track=track))
+    return Report(
+        tuple(findings), call=call.id if call else None, topic_id=topic.id if topic else None, track=track, file=prepared.file,
+        checked_on=context.checked_on if context else None, size=digest[0] if digest else None, sha256=digest[1] if digest else None,
+    )
+
+
+_POSITION = operator.itemgetter(0)
+
+
+def _batch_of_one(prepared: Prepared, batch: tuple, own: list) -> list:
+    """``(position, check, outcome, placed)`` of each batch check of a bundle alone (see :func:`report_one`);
+    ``placed``: whether its outcome points at a path its check may point at (the bundle, the check's
+    paths, its own read's), where a batch places it (elsewhere it has no line)."""
+    data, context, call, topic, track = prepared.data, prepared.context, prepared.call, prepared.topic, prepared.track
+    reads = []
+    for position, check in batch:
+        found = read(check.rule, context)
+        if isinstance(found, Outcome):
+            found = pointing(data, found)
+        reads.append((position, check, found))
+    # the required checks the bundle fails on its own
+    blocking = {finding.requirement for finding in prepared.findings if finding.blocking}
+    for _, check, outcome, _ in own:
+        if outcome.status is Status.FAILED and _cited(call.id, topic.id, track, check.requirement)[0] is Severity.ERROR:
+            blocking.add(check.requirement)
+    made = []
+    for (position, check, found), outcome in zip(reads, _judged(topic, reads, sorted(blocking))):
+        wanted = {(), *map(tuple, check.rule.paths)}
+        if isinstance(found, Outcome):
+            wanted.add(tuple(found.segments))
+        made.append((position, check, outcome, tuple(outcome.segments) in wanted))
+    return made
+
+
+def _judged(topic: Any, reads: list, blocking: list) -> list:
+    """Each batch check's outcome for a batch of one bundle (``reads``: :func:`_read`'s, in the topic's
+    order; ``blocking``: the required checks the bundle fails on its own), as the batch judges it:
+    the checks of one requirement by the rule of the first of them, each group of keys by the rule's
+    ``verdict``, a read that is an outcome (or a bundle a quota leaves out) standing on its own."""
+    rules: dict = {}  # requirement -> (rule, bundles counted)
+    members = []
+    groups: dict = {}  # (requirement, group) -> keys, in order
+    for position, check, found in reads:
+        requirement = check.requirement
+        rule, total = rules.get(requirement) or (topic.checks[position].rule, 0)
+        # a quota leaves out a bundle that fails a required check of its own
+        excluded = bool(blocking) and getattr(rule, "eligible_only", False)
+        rules[requirement] = (rule, total + (not excluded))
+        group = None if excluded or isinstance(found, Outcome) else rule.group_of(found)
+        if group is not None:
+            groups.setdefault((requirement, group), []).append(found)
+        members.append((requirement, group, found))
+    verdicts = {}
+    for (requirement, group), keys in groups.items():
+        rule, total = rules[requirement]
+        try:
+            verdicts[(requirement, group)] = rule.verdict((key for key in keys), total)[0]
+        except MALFORMED as error:
+            verdicts[(requirement, group)] = malformed(error)
+    judged = []
+    for requirement, group, found in members:
+        if group is not None:
+            judged.append(verdicts[(requirement, group)])
+        elif blocking and getattr(rules[requirement][0], "eligible_only", False):
+            # a quota counts only the bundles that can go forward (unless the key cannot be read: that failure stands)
+            judged.append(found if isinstance(found, Outcome) and found.status is Status.FAILED else _not_counted(blocking))
+        else:
+            judged.append(found)
+    return judged
