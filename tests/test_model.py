@@ -163,3 +163,14 @@ def test_threads_reading_a_finding_placed_later_see_one_place() -> None:
         with ThreadPoolExecutor(max_workers=4) as pool:
             seen = list(pool.map(lambda name: getattr(lazy, name), ["line", "column"] * 8))
         assert seen == [3, 7] * 8
+
+
+def test_a_findings_path_is_its_pointer_each_time_it_is_written() -> None:
+    # to_dict() keeps the pointers it rendered: the same text the second time, escapes included
+    from appcheck import pointer
+    from appcheck.model import Finding, Severity, Status
+
+    for segments in [(), ("a", 0, "b/c"), ("m~n", 12), (0,), ("0",), (True,), (1.5,)]:
+        finding = Finding("R", Status.PASSED, Severity.ERROR, segments)
+        assert finding.to_dict()["path"] == finding.to_dict()["path"] == pointer.render(segments)
+    assert Finding("R", Status.PASSED, Severity.ERROR, ("a", 0, "b/c")).to_dict()["path"] == "/a/0/b~1c"

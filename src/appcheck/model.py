@@ -254,7 +254,7 @@ class Finding(_Placed):
             "requirement": self.requirement,
             "status": _VALUE[self.status],
             "severity": _VALUE[self.severity],
-            "path": pointer.render(self.segments),
+            "path": _pointer(self.segments),
             "message": self.message,
             "message_en": self.message_en,
             "source": self.source,
@@ -332,6 +332,28 @@ def placed(finding: Finding, position: tuple | None) -> None:
         _del_place(finding)  # what it kept (the text) can go
     except AttributeError:  # placed meanwhile, by another thread
         pass
+
+
+#: the pointers :meth:`Finding.to_dict` rendered, by segments: a report's paths are mostly its topic's
+#: fixed ones, the same for every bundle (kept to :data:`_POINTERS_KEPT`, then started afresh)
+_POINTERS: dict = {}
+_POINTERS_KEPT = 4096
+
+
+def _pointer(segments: tuple) -> str:
+    try:
+        return _POINTERS[segments]
+    except KeyError:
+        found = pointer.render(segments)
+        # only paths of keys and indices are kept: a finding points by keys and indices (a bool or a
+        # float segment, equal to an int one, is rendered each time and never kept)
+        if all(type(segment) is str or type(segment) is int for segment in segments):
+            if len(_POINTERS) >= _POINTERS_KEPT:
+                _POINTERS.clear()
+            _POINTERS[segments] = found
+        return found
+    except TypeError:  # a segment that is not hashable (a finding made by hand)
+        return pointer.render(segments)
 
 
 #: each status's and severity's value (read once: ``.value`` of an enum member is a property in Python)

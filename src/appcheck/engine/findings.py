@@ -52,10 +52,14 @@ def clip(value: Any, limit: int, depth: int = VALUE_DEPTH) -> Any:
         return value
     if isinstance(value, (list, tuple, Mapping)) and depth <= 0:
         return f"{'{' if isinstance(value, Mapping) else '['}…{len(value)}{'}' if isinstance(value, Mapping) else ']'}"
+    # an item kept as it is (a number, a date, a short string) is not passed to clip again
     if kind is dict and len(value) <= 50:
-        return {key: item if type(item) in _KEPT else clip(item, VALUE_LIMIT, depth - 1) for key, item in value.items()}
+        return {
+            key: item if type(item) in _KEPT or (type(item) is str and len(item) <= VALUE_LIMIT) else clip(item, VALUE_LIMIT, depth - 1)
+            for key, item in value.items()
+        }
     if (kind is list or kind is tuple) and len(value) <= 50:
-        return [item if type(item) in _KEPT else clip(item, VALUE_LIMIT, depth - 1) for item in value]
+        return [item if type(item) in _KEPT or (type(item) is str and len(item) <= VALUE_LIMIT) else clip(item, VALUE_LIMIT, depth - 1) for item in value]
     if isinstance(value, str):
         return str(value) if len(value) <= limit else excerpt(value, limit)
     if isinstance(value, (list, tuple)) and len(value) > 50:
