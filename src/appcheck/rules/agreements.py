@@ -32,7 +32,7 @@ def _covers(items: frozenset) -> tuple[str, str]:
     return "、".join(COVER_NAMES[n][0] for n in ordered), ", ".join(COVER_NAMES[n][1] for n in ordered)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SignedAgreement:
     """Every partner the rule names is bound to the applicant by signed documents that cover the required points.
 
@@ -255,7 +255,7 @@ class SignedAgreement:
         return zh, en
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class JointLabAgreement:
     """A joint laboratory established, and its agreement signed by both host institutions, before a date.
 

@@ -40,7 +40,7 @@ def pattern(source: str) -> re.Pattern:
 NOT_FOREIGN = frozenset({"CN", "HK", "MO", "TW"})
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Outcome:
     """What a rule found: the status, where, and a message in Chinese and English with the numbers."""
 
@@ -299,7 +299,7 @@ def _duration(start: dt.date, end: dt.date) -> Duration:
 
 # ----------------------------------------------------------------------------- organizations
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Org:
     """A read-only view of one organization object of the bundle and where it sits."""
 
@@ -397,7 +397,7 @@ def _converted(found: Any, segments: tuple, expected: str, expected_en: str, con
     return converted
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Kind:
     """What a typed accessor expects (in Chinese and English) and how it converts (None: not of the kind)."""
 
@@ -634,7 +634,7 @@ def _severity(outcome: Outcome) -> int:
     return _ORDER[outcome.status]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class AllOf:
     """Passes when every rule passes; otherwise reports the first rule that did not, with the others' findings.
 
@@ -667,7 +667,7 @@ class AllOf:
         return "；".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PerTrack:
     """Runs the rule given for the bundle's track (a track table, as the guidelines write them)."""
 

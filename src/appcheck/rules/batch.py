@@ -61,7 +61,7 @@ def read(rule, ctx: Context):
     return guarded(rule.key_of, ctx)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class OneIdentityPerPerson:
     """The same person does not apply both as a mainland and as an outside-the-mainland researcher.
 
@@ -158,7 +158,7 @@ QUOTA_KEYS: dict[str, tuple[Callable[[Context], str | None], tuple, str, str]] =
 }
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class QuotaPerKey:
     """At most ``limit`` bundles of the batch share one key (an R&D centre, a platform, a recommender).
 

@@ -36,7 +36,7 @@ def _months(instance, attribute, value) -> None:
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a positive whole number of months, got {value!r}")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class DurationMonths:
     """The implementation period lasts a number of calendar months within bounds.
 
@@ -105,7 +105,7 @@ def _month(instance, attribute, value) -> None:
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a month 1-12, got {value!r}")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ForeignDeadline:
     """The partner side applied to its agency by the guideline's foreign deadline (外方截止时间).
 
@@ -243,7 +243,7 @@ class ForeignDeadline:
 
 # ----------------------------------------------------------------------------- on-site years (counterpart support)
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class OnsiteEveryYear:
     """The principal investigator plans enough days on site in every project year.
 

@@ -46,7 +46,7 @@ def _dated_after_submission(ctx: Context, where: tuple, document) -> tuple[str, 
     return None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class HasDocument:
     """A document of a kind is attached, from the right issuer, about the right organization.
 

@@ -19,7 +19,7 @@ CONTENT_AREAS = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class TrainingContent:
     """The training's content areas are all within the allowed ones.
 
@@ -56,7 +56,7 @@ class TrainingContent:
         return f"培训内容限于：{'、'.join(CONTENT_AREAS.get(a, (a,))[0] for a in sorted(self.allowed))}", f"content areas within: {', '.join(CONTENT_AREAS.get(a, (a, a))[1] for a in sorted(self.allowed))}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class TraineeCountries:
     """Trainees come from at least ``minimum`` distinct eligible countries.
 
@@ -132,7 +132,7 @@ def _baselines(instance, attribute, value) -> None:
         raise ValueError("TrainingScale.baselines is a non-empty sequence of (trainees, days) positive integer pairs")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class TrainingScale:
     """The class meets one of the baseline scales (trainees and days).
 
@@ -182,7 +182,7 @@ class TrainingScale:
         return "办班规模达到基准：" + " 或 ".join(f"{n} 人 {d} 天" for n, d in self.baselines), "class scale at a baseline: " + " or ".join(f"{plural(n, 'trainee')} / {plural(d, 'day')}" for n, d in self.baselines)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class VenueIn:
     """The event takes place in the required country and subdivision.
 
@@ -219,7 +219,7 @@ class VenueIn:
         return f"应在 {place} 举办", f"must take place in {place}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Attendance:
     """An exchange reaches its attendance, academician and external-share targets.
 
@@ -333,7 +333,7 @@ def _fold_unit(name: str) -> str:
     return "".join(name.split()).casefold()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class TitleFormat:
     """The project title follows the required "XXX<suffix>" format.
 
@@ -369,7 +369,7 @@ class TitleFormat:
         return f"项目名称为 “XXX{self.suffix}”", f"the title reads “XXX{self.suffix}”"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class TrackRecord:
     """The applicant has the required recent track record in the field.
 

@@ -48,7 +48,7 @@ def _bounds_text(minimum: Decimal | None, maximum: Decimal | None) -> tuple[str,
     return f"不少于 {money(minimum)} 万元", f"at least {money(minimum)} (10k CNY)"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SubsidyBounds:
     """The subsidy applied for is within bounds (an exact grant when both bounds are equal).
 
@@ -93,7 +93,7 @@ class SubsidyBounds:
         return f"申请财政资助{zh}", f"the subsidy requested is {en}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SubsidyByPlace:
     """The exact grant depends on where the project takes place (at home or abroad).
 
@@ -141,7 +141,7 @@ class SubsidyByPlace:
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class EnterpriseCofunding:
     """Enterprises that take part raise at least as much as the public subsidy, in total.
 
@@ -207,7 +207,7 @@ def _share(value) -> Decimal:
     return share
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SubsidyShareOf:
     """The subsidy applied for is at most a share of another amount (the enterprise's own R&D spending).
 
@@ -265,7 +265,7 @@ def _positive_int(instance, attribute, value) -> None:
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a positive whole number, got {value!r}")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class BudgetLine:
     """One line of a guideline's budget table: 拟支持项目数 ``projects``, 共拟支持经费 ``total`` (万元).
 
@@ -341,7 +341,7 @@ def _by_average(line: BudgetLine) -> tuple:
     return (line.total / line.projects, line.total)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class DirectionBudget:
     """The subsidy requested does not exceed the direction's whole budget (共拟支持经费).
 
@@ -389,7 +389,7 @@ class DirectionBudget:
         return "申请财政资助不超过方向经费总额：" + "；".join(p[0] for p in parts), "the subsidy requested is at most the direction's whole budget: " + "; ".join(p[1] for p in parts)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class DirectionAverage:
     """A note when the subsidy requested is above the direction's average per project.
 
@@ -445,7 +445,7 @@ class DirectionAverage:
         return "申请财政资助高于平均每项经费时提示：" + "；".join(p[0] for p in parts), "a note when the subsidy requested is above the average per project: " + "; ".join(p[1] for p in parts)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class MatchingPerEnterprise:
     """Every enterprise of a group raises at least the subsidy allocated to it (配套出资, per enterprise).
 

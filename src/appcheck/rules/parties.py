@@ -36,7 +36,7 @@ def _join(items: Iterable[str], sep: str) -> str:
     return sep.join(sorted(items))
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Orgs:
     """A filter over organizations: every given constraint must hold (``None`` = any).
 
@@ -137,7 +137,7 @@ def _org_summary(ctx: Context, org: Org) -> dict:
     return {key: org.get(key) for key in ("id", "kind", "country", "subdivision") if org.get(key) is not None}
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ApplicantIs:
     """The applicant (lead unit, 牵头单位) is of the required kind and place.
 
@@ -189,7 +189,7 @@ def _fmt(summary: dict) -> str:
     return ", ".join(f"{key}={shown_en(value)}" for key, value in summary.items())
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class HasParty:
     """At least ``minimum`` of the project's organizations match a filter.
 
@@ -239,7 +239,7 @@ class HasParty:
         return f"{scope[0]}至少 {self.minimum} 家{zh}", f"{scope[1]} at least {self.minimum}: {en}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class TeamCoversParties:
     """The team has at least one member from the applicant and from every partner.
 
@@ -287,7 +287,7 @@ class TeamCoversParties:
         return "项目组包括申报单位和每家合作单位至少 1 名成员", "the team has at least one member from the applicant and from every partner"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PIEmployed:
     """The principal investigator is employed by the applicant.
 
@@ -339,7 +339,7 @@ _CATEGORIES = {"gd_hk_mo_joint": ("粤港澳联合", "Guangdong–Hong Kong–Ma
                "other": ("其他", "other")}
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PIQualification:
     """The principal investigator held a qualifying degree, title or enterprise post before a date.
 
@@ -480,7 +480,7 @@ class PIQualification:
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class NoOngoingProjects:
     """The principal investigator has no ongoing project of the excluded programmes.
 
@@ -534,7 +534,7 @@ class NoOngoingProjects:
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PriorCooperation:
     """Earlier cooperation with a partner is declared; a reviewer judges whether it is solid.
 
@@ -759,7 +759,7 @@ def place_names(locality: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(read)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Region:
     """A region the guideline names: by ISO 3166-2 codes that place an organization there by
     themselves, and by locality names (Chinese, English, pinyin) read from ``locality``.
@@ -817,7 +817,7 @@ class Region:
         return next((name for name in self.names if fold_place(name) in folded), None)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PartnerInRegion:
     """A partner (of the roles and kinds given) is located in a named region.
 
@@ -906,7 +906,7 @@ class PartnerInRegion:
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PartnerInCountries:
     """A partner is in one of the named countries or shipped country lists.
 
@@ -1008,7 +1008,7 @@ def _countries_of(countries: frozenset, lists: tuple, exclude: frozenset) -> tup
     return allowed, tuple(sorted(allowed)), (zh_text, en_text)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ForeignRDCenter:
     """A partner is an R&D institution set up in China by a foreign Fortune Global 500 company.
 
@@ -1072,7 +1072,7 @@ _BEFORE_CALENDAR = object()
 from .base import as_date as _as_date  # noqa: E402
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PartnersAre:
     """Every partner of a group (the French partners, the foreign partners) is of the required kind, status and age.
 
@@ -1155,7 +1155,7 @@ class PartnersAre:
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PartnerCountries:
     """The partners of a kind come from at least ``minimum`` of the listed countries.
 

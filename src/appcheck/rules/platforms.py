@@ -27,7 +27,7 @@ def same_name(a: str, b: str) -> bool:
     return fold_place(a) == fold_place(b)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Carrier:
     """A kind of carrier the guideline accepts: its ``platform.type`` and, where required, the year and grade of its evaluation."""
 
@@ -51,7 +51,7 @@ class Carrier:
         return isinstance(evaluation, Mapping) and evaluation.get("year") == self.year and evaluation.get("grade") == self.grade
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class PlatformHost:
     """The applicant is the Zhejiang host of an eligible platform.
 
@@ -140,7 +140,7 @@ class PlatformHost:
         return f"申报单位为平台（{what_zh}）的省内依托单位（{self.subdivision}）", f"the applicant is the {self.subdivision} host of a platform: {what_en}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class OverseasCoBuilder:
     """The project is carried out with the platform's overseas co-builder, in the lab's country.
 
@@ -212,7 +212,7 @@ class OverseasCoBuilder:
         return f"{scope_zh}与平台的海外共建单位（外方合作单位）合作申报{country_zh}", f"{scope_en}the overseas co-builder is a foreign partner{country_en}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ByPlatformName:
     """Runs the rule given for the bundle's platform (by ``platform.name``), else ``otherwise``.
 
@@ -257,7 +257,7 @@ class ByPlatformName:
         return zh, en
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class CarriedByPlatform:
     """The project is carried by a cooperation base or joint lab (a priority, not a condition).
 

@@ -36,7 +36,7 @@ def _targets(minimums: tuple) -> tuple[tuple[tuple, str, int], ...]:
     return tuple(((key if isinstance(key, tuple) else (key,)), ("+".join(key) if isinstance(key, tuple) else key), minimum) for key, minimum in minimums)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class TargetMinimums:
     """The performance targets the application commits to reach the guideline's minimums.
 
@@ -89,7 +89,7 @@ class TargetMinimums:
         return "考核指标：" + "，".join(f"{k} ≥ {v}" for k, v in parts), "targets: " + ", ".join(f"{k} >= {v}" for k, v in parts)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class FieldsWithin:
     """Every field the project declares is one of the guideline's labels.
 
@@ -144,7 +144,7 @@ class FieldsWithin:
         return f"项目领域属于：{'、'.join(self.labels)}", f"the project's fields are among: {', '.join(self.labels)}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Declaration:
     """A yes/no declaration of the bundle has the required answer.
 
@@ -189,7 +189,7 @@ class Declaration:
         return f"声明：{self.meaning[0]}", f"declared: {self.meaning[1]}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class FieldsInclude:
     """The project declares a required field (a scope the guideline imposes).
 
@@ -257,7 +257,7 @@ def _shown(numbers: dict) -> list:
 _MEASURES = {"person_months": ("人月", "person-months"), "budget": ("经费（万元）", "budget (10k CNY)")}
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Balance:
     """Both sides declare their effort; a reviewer judges whether it is basically balanced (基本平衡).
 
@@ -297,7 +297,7 @@ class Balance:
         return "双方声明人月投入（需评审是否基本平衡）", "both sides declare person-months (reviewed for balance)"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class BalanceRatio:
     """A warning when one side declares under a share (half) of the other side's effort.
 
@@ -352,7 +352,7 @@ class BalanceRatio:
         return f"一方投入（人月；双方均填写时含经费）不低于另一方的 {share}%（本工具的经验阈值）", f"neither side declares under {share}% of the other's person-months (and budget, where both are given) - a heuristic of this tool"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class NotApplicable:
     """A requirement the catalog lists for a whole topic that one track's guideline text excludes.
 

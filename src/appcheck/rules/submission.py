@@ -31,7 +31,7 @@ def _names(instance, attribute, value) -> None:
         raise ValueError(f"Agency.{attribute.name} must be a non-empty tuple of non-empty names")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Agency:
     """A foreign funding agency and every name it is known by (Chinese, English, official, former)."""
 
@@ -50,7 +50,7 @@ def _folded(names: tuple) -> frozenset:
     return frozenset(normalize_name(known) for known in names)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ForeignSubmission:
     """The partner side applied to its own agency (dual submission).
 
@@ -105,7 +105,7 @@ class ForeignSubmission:
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SideLedBy:
     """The foreign side is led by an organization of the required kind and place.
 
