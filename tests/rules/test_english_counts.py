@@ -9,7 +9,8 @@ from appcheck.rules.base import Duration, a_or_an, plural
 from appcheck.rules.batch import QuotaPerKey
 from appcheck.rules.dates import DurationMonths, OnsiteEveryYear
 from appcheck.rules.events import Attendance, TraineeCountries
-from appcheck.rules.parties import HasParty, Orgs, PartnersAre
+from appcheck.rules.parties import HasParty, Orgs
+from appcheck.rules.places import PartnersAre
 
 from .helpers import context, org, outcome
 

@@ -7,10 +7,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from appcheck.rules.base import NOT_FOREIGN
-from appcheck.rules.parties import (
-    ApplicantIs, HasParty, NoOngoingProjects, Orgs, PIEmployed, PIQualification, PartnerCountries,
-    PartnerInCountries, PartnersAre, PriorCooperation, Region, TeamCoversParties, fold_place,
-)
+from appcheck.rules.parties import ApplicantIs, HasParty, NoOngoingProjects, Orgs, PIEmployed, PIQualification, PriorCooperation, TeamCoversParties
+from appcheck.rules.places import PartnerCountries, PartnerInCountries, PartnersAre, Region, fold_place
 
 from .helpers import DAY, facts, org, outcome, status
 from .messages import parties as cases

@@ -10,7 +10,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from appcheck.reference import country_list
-from appcheck.rules.parties import Orgs, PartnerCountries, PartnersAre
+from appcheck.rules.parties import Orgs
+from appcheck.rules.places import PartnerCountries, PartnersAre
 
 from .helpers import DAY, org, outcome, status
 

@@ -9,7 +9,8 @@ import pytest
 from appcheck.engine import normalize
 from appcheck.rules.base import Context, run
 from appcheck.rules.funding import SubsidyBounds
-from appcheck.rules.parties import HasParty, Orgs, PartnerInCountries
+from appcheck.rules.parties import HasParty, Orgs
+from appcheck.rules.places import PartnerInCountries
 from appcheck.rules.platforms import ByPlatformName, CarriedByPlatform, Carrier, OverseasCoBuilder, PlatformHost, same_name
 
 from .helpers import org

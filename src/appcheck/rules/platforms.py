@@ -8,7 +8,7 @@ import attrs
 
 from ..converters import to_frozenset, to_tuple
 from .base import MISSING, Context, Outcome, a_or_an, failed, passed, review, run, shown, shown_en
-from .parties import fold_place
+from .places import fold_place
 
 PLATFORM = ("platform",)
 TYPE_NAMES = {

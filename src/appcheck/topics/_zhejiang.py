@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import re
 
-from ..rules.parties import Orgs, Region
+from ..rules.parties import Orgs
+from ..rules.places import Region
 from ..rules.submission import Agency
 
 # ----------------------------------------------------------------------------- foreign agencies

@@ -75,7 +75,8 @@ from ..rules.batch import QuotaPerKey
 from ..rules.dates import DurationMonths
 from ..rules.documents import HasDocument
 from ..rules.funding import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
-from ..rules.parties import ApplicantIs, HasParty, Orgs, PartnerCountries, PartnersAre, PriorCooperation
+from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
+from ..rules.places import PartnerCountries, PartnersAre
 from ..rules.project import Balance, BalanceRatio, FieldsWithin
 from ..rules.submission import Agency, ForeignSubmission, SideLedBy
 from . import Call, Check, Topic

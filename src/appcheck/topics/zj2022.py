@@ -40,7 +40,8 @@ from ..rules.batch import QuotaPerKey
 from ..rules.dates import DurationMonths, ForeignDeadline, OnsiteEveryYear
 from ..rules.documents import HasDocument
 from ..rules.funding import SubsidyBounds
-from ..rules.parties import ApplicantIs, ForeignRDCenter, HasParty, Orgs, PartnerInRegion, PriorCooperation
+from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
+from ..rules.places import ForeignRDCenter, PartnerInRegion
 from ..rules.platforms import CarriedByPlatform
 from ..rules.project import FieldsInclude, FieldsWithin, NotApplicable
 from ..rules.submission import ForeignSubmission, SideLedBy

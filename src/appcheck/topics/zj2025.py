@@ -36,7 +36,8 @@ from ..rules.agreements import SignedAgreement
 from ..rules.base import AllOf, PerTrack
 from ..rules.dates import DurationMonths, ForeignDeadline
 from ..rules.funding import SubsidyBounds, SubsidyShareOf
-from ..rules.parties import ApplicantIs, ForeignRDCenter, HasParty, Orgs, PartnerInRegion, PriorCooperation
+from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
+from ..rules.places import ForeignRDCenter, PartnerInRegion
 from ..rules.project import Declaration, FieldsWithin
 from ..rules.submission import ForeignSubmission, SideLedBy
 from . import Call, Check, Topic, Track

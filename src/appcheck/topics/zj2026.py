@@ -50,7 +50,8 @@ from ..rules.batch import QuotaPerKey
 from ..rules.dates import DurationMonths, ForeignDeadline, OnsiteEveryYear
 from ..rules.documents import HasDocument
 from ..rules.funding import SubsidyBounds
-from ..rules.parties import ApplicantIs, HasParty, Orgs, PartnerInCountries, PartnerInRegion, PriorCooperation
+from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
+from ..rules.places import PartnerInCountries, PartnerInRegion
 from ..rules.platforms import ByPlatformName, Carrier, OverseasCoBuilder, PlatformHost
 from ..rules.project import FieldsWithin, TargetMinimums
 from ..rules.submission import ForeignSubmission

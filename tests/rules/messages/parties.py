@@ -6,22 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from appcheck.rules.base import NOT_FOREIGN
-from appcheck.rules.parties import (
-    ApplicantIs,
-    ForeignRDCenter,
-    HasParty,
-    NoOngoingProjects,
-    Orgs,
-    PartnerCountries,
-    PartnerInCountries,
-    PartnerInRegion,
-    PartnersAre,
-    PIEmployed,
-    PIQualification,
-    PriorCooperation,
-    Region,
-    TeamCoversParties,
-)
+from appcheck.rules.parties import ApplicantIs, HasParty, NoOngoingProjects, Orgs, PIEmployed, PIQualification, PriorCooperation, TeamCoversParties
+from appcheck.rules.places import ForeignRDCenter, PartnerCountries, PartnerInCountries, PartnerInRegion, PartnersAre, Region
 
 from ..helpers import org
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from appcheck.engine import normalize
 from appcheck.rules.base import Context, run
-from appcheck.rules.parties import ForeignRDCenter, HasParty, Orgs, PartnerInCountries, PartnerInRegion, Region
+from appcheck.rules.parties import HasParty, Orgs
+from appcheck.rules.places import ForeignRDCenter, PartnerInCountries, PartnerInRegion, Region
 from appcheck.topics._zhejiang import AKSU, FULING, HAIXI, MIDLANDS, NAGQU, SICHUAN, SICHUAN_CHONGQING, WANZHOU
 
 FOREIGN = Orgs(roles={"foreign_partner"})
@@ -61,7 +62,7 @@ def test_the_midlands_codes_are_the_eleven_counties_and_their_unitary_authoritie
     ("West Northamptonshire", ("West Northamptonshire", "West", "Northamptonshire")),
 ])
 def test_a_locality_is_read_as_whole_place_names(locality, names) -> None:
-    from appcheck.rules.parties import place_names
+    from appcheck.rules.places import place_names
 
     assert place_names(locality) == names
 
@@ -208,7 +209,7 @@ def test_a_street_or_building_named_after_a_place_is_not_that_place(region, subd
     ("涪陵饭店", ("涪陵饭店",)),
 ])
 def test_a_run_of_chinese_is_split_after_each_division_suffix(run, names) -> None:
-    from appcheck.rules.parties import segment_run
+    from appcheck.rules.places import segment_run
 
     assert segment_run(run, AKSU.names + WANZHOU.names + FULING.names + HAIXI.names) == names
 
@@ -230,7 +231,7 @@ _STREETS = ("路", "东路", "大道", "大街", "街", "巷", "饭店", "大厦
        county=st.sampled_from(_COUNTIES))
 def test_any_listed_name_with_any_division_suffix_is_that_place(region, data, province, county) -> None:
     name = data.draw(st.sampled_from(_HAN_NAMES[region]))
-    from appcheck.rules.parties import COUNTY_SUFFIXES, TOWN_SUFFIXES
+    from appcheck.rules.places import COUNTY_SUFFIXES, TOWN_SUFFIXES
 
     bare = not name.endswith(COUNTY_SUFFIXES + TOWN_SUFFIXES)
     suffix = data.draw(st.sampled_from(_SUFFIXES)) if bare else ""
