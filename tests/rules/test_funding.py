@@ -7,16 +7,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from appcheck.rules.base import MissingInput
-from appcheck.rules.funding import (
-    BudgetLine,
-    DirectionAverage,
-    DirectionBudget,
-    EnterpriseCofunding,
-    SubsidyBounds,
-    SubsidyByPlace,
-    SubsidyShareOf,
-    self_raised_by_org,
-)
+from appcheck.rules.budget import BudgetLine, DirectionAverage, DirectionBudget
+from appcheck.rules.funding import EnterpriseCofunding, SubsidyBounds, SubsidyByPlace, SubsidyShareOf, self_raised_by_org
 from appcheck.rules.parties import Orgs
 
 from .helpers import context, org, outcome, status

@@ -72,9 +72,9 @@ from ..reference import country_list
 from ..rules.agreements import JointLabAgreement, SignedAgreement
 from ..rules.base import AllOf
 from ..rules.batch import QuotaPerKey
+from ..rules.budget import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
 from ..rules.dates import DurationMonths
 from ..rules.documents import HasDocument
-from ..rules.funding import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
 from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
 from ..rules.places import PartnerCountries, PartnersAre
 from ..rules.project import Balance, BalanceRatio, FieldsWithin

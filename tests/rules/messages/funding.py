@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from appcheck.rules.funding import (
-    BudgetLine,
-    DirectionAverage,
-    DirectionBudget,
-    EnterpriseCofunding,
-    MatchingPerEnterprise,
-    SubsidyBounds,
-    SubsidyByPlace,
-    SubsidyShareOf,
-)
+from appcheck.rules.budget import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
+from appcheck.rules.funding import EnterpriseCofunding, SubsidyBounds, SubsidyByPlace, SubsidyShareOf
 from appcheck.rules.parties import Orgs
 
 from ..helpers import org

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from appcheck.rules.funding import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
+from appcheck.rules.budget import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
 from appcheck.rules.parties import Orgs
 
 from .helpers import org, outcome, status
