@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from appcheck.rules.project import BalanceRatio, Declaration, FieldsInclude, FieldsWithin, NotApplicable, TargetMinimums
+from appcheck.rules.balance import BalanceRatio
+from appcheck.rules.project import Declaration, FieldsInclude, FieldsWithin, NotApplicable, TargetMinimums
 
 from .helpers import outcome, status
 from .messages.project import BALANCE, BALANCE_BUDGETS, DECLARATION, INCLUDE, RATIO, WITHIN, balance, fields

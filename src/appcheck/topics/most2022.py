@@ -70,6 +70,7 @@ import datetime as dt
 
 from ..reference import country_list
 from ..rules.agreements import JointLabAgreement, SignedAgreement
+from ..rules.balance import Balance, BalanceRatio
 from ..rules.base import AllOf
 from ..rules.batch import QuotaPerKey
 from ..rules.budget import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
@@ -77,7 +78,7 @@ from ..rules.dates import DurationMonths
 from ..rules.documents import HasDocument
 from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
 from ..rules.places import PartnerCountries, PartnersAre
-from ..rules.project import Balance, BalanceRatio, FieldsWithin
+from ..rules.project import FieldsWithin
 from ..rules.submission import Agency, ForeignSubmission, SideLedBy
 from . import Call, Check, Topic
 

@@ -6,15 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from appcheck.rules.project import (
-    Balance,
-    BalanceRatio,
-    Declaration,
-    FieldsInclude,
-    FieldsWithin,
-    NotApplicable,
-    TargetMinimums,
-)
+from appcheck.rules.balance import Balance, BalanceRatio
+from appcheck.rules.project import Declaration, FieldsInclude, FieldsWithin, NotApplicable, TargetMinimums
 
 
 TARGETS = TargetMinimums({"demo_bases": 2, ("new_products", "new_varieties"): 1, "reports": 1})

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from appcheck.rules.project import Balance, BalanceRatio
+from appcheck.rules.balance import Balance, BalanceRatio
 
 from .helpers import outcome, status
 
