@@ -174,3 +174,17 @@ def test_a_findings_path_is_its_pointer_each_time_it_is_written() -> None:
         finding = Finding("R", Status.PASSED, Severity.ERROR, segments)
         assert finding.to_dict()["path"] == finding.to_dict()["path"] == pointer.render(segments)
     assert Finding("R", Status.PASSED, Severity.ERROR, ("a", 0, "b/c")).to_dict()["path"] == "/a/0/b~1c"
+
+
+def test_a_finding_made_without_converters_is_the_finding_its_class_makes() -> None:
+    import pickle
+
+    from appcheck.model import Finding, Severity, Status, made_finding
+
+    args = ("R", Status.FAILED, Severity.WARNING, ("a", 0), "m", "m en", "s", {"x": 1}, [2], 3, 4)
+    made = made_finding(*args)
+    plain = Finding(*args[:9], line=3, column=4)
+    assert made == plain and repr(made) == repr(plain)
+    assert hash(made_finding(*args[:7], "7", 8, 3, 4)) == hash(Finding(*args[:7], "7", 8, line=3, column=4))
+    assert made.to_dict() == plain.to_dict() and pickle.loads(pickle.dumps(made)) == plain
+    assert made.bundles == () and made.waiver is None

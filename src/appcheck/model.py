@@ -291,6 +291,39 @@ class Finding(_Placed):
         )
 
 
+def _setter(name: str) -> Any:
+    return Finding.__dict__[name].__set__
+
+
+_new_finding = object.__new__
+(_s_requirement, _s_status, _s_severity, _s_segments, _s_message, _s_message_en, _s_source, _s_expected, _s_actual, _s_bundles,
+ _s_line, _s_column, _s_waiver) = map(_setter, (field.name for field in attrs.fields(Finding)))
+
+
+def made_finding(
+    requirement: str, status: Status, severity: Severity, segments: tuple, message: str, message_en: str, source: str,
+    expected: Any, actual: Any, line: int | None, column: int | None,
+) -> Finding:
+    """``Finding(...)`` of values already of their fields' types (a :class:`Status`, a :class:`Severity`,
+    a tuple of segments; no bundles, no waiver), as finding construction has them: the same finding,
+    without the converters' calls."""
+    finding = _new_finding(Finding)
+    _s_requirement(finding, requirement)
+    _s_status(finding, status)
+    _s_severity(finding, severity)
+    _s_segments(finding, segments)
+    _s_message(finding, message)
+    _s_message_en(finding, message_en)
+    _s_source(finding, source)
+    _s_expected(finding, expected)
+    _s_actual(finding, actual)
+    _s_bundles(finding, ())
+    _s_line(finding, line)
+    _s_column(finding, column)
+    _s_waiver(finding, None)
+    return finding
+
+
 _LINE, _COLUMN, _PLACE = Finding.__dict__["line"], Finding.__dict__["column"], _Placed.__dict__["_place"]
 _set_line, _set_column, _set_place = _LINE.__set__, _COLUMN.__set__, _PLACE.__set__
 _del_line, _del_column, _del_place = _LINE.__delete__, _COLUMN.__delete__, _PLACE.__delete__

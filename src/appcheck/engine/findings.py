@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from .. import catalog, clauses, topics
-from ..model import SCHEMA, Finding, Severity, place_later, placed_waiting
+from ..model import SCHEMA, Finding, Severity, Status, made_finding, place_later, placed_waiting
 from ..rules.base import MISSING, Outcome, excerpt
 
 def _source(call: Any, topic: Any, track: str | None, requirement: catalog.Requirement) -> str:
@@ -104,7 +104,10 @@ def finding_for(
         expected = clip(expected, VALUE_LIMIT)
     if actual is not None and type(actual) not in _KEPT:
         actual = clip(actual, VALUE_LIMIT)
-    return Finding(check.requirement, outcome.status, severity, outcome.segments, message, message_en, source, expected, actual, bundles, line, column)
+    status, segments = outcome.status, outcome.segments
+    if bundles == () and type(status) is Status and type(severity) is Severity and type(segments) is tuple:  # the common case: no converter needed
+        return made_finding(check.requirement, status, severity, segments, message, message_en, source, expected, actual, line, column)
+    return Finding(check.requirement, status, severity, segments, message, message_en, source, expected, actual, bundles, line, column)
 
 
 def finding_at(check: topics.Check, outcome: Outcome, call: Any, topic: Any, positions: Mapping, track: str | None = None) -> Finding:
