@@ -8,7 +8,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from appcheck.rules.base import Duration
-from appcheck.rules.dates import DurationMonths, ForeignDeadline, OnsiteEveryYear
+from appcheck.rules.dates import DurationMonths
+from appcheck.rules.schedule import ForeignDeadline, OnsiteEveryYear
 
 from .helpers import facts, outcome, status
 from .messages import dates as cases

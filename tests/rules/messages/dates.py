@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from appcheck.rules.dates import DurationMonths, ForeignDeadline, OnsiteEveryYear
+from appcheck.rules.dates import DurationMonths
+from appcheck.rules.schedule import ForeignDeadline, OnsiteEveryYear
 
 
 TWO_YEARS = DurationMonths(24, 24)

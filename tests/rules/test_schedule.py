@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from appcheck.engine import normalize
 from appcheck.rules.base import Context, run
-from appcheck.rules.dates import ForeignDeadline, OnsiteEveryYear
+from appcheck.rules.schedule import ForeignDeadline, OnsiteEveryYear
 
 DAY = dt.date(2021, 9, 15)
 YEAR = "zj-2022.deadline_year"
