@@ -44,3 +44,19 @@ def test_a_batch_finding_names_the_files_it_can() -> None:
     finding = Finding("X", "failed", "error", bundles=("a.json", "#3", "#5", "b.json"))
     assert files_of.of(finding) == ["a.json", "#3", "b.json"]  # "#5" is an in-memory bundle, "#3" a file of that name
     assert files_of.of(Finding("X", "failed", "error", bundles=("#5",))) == [None]
+
+
+@pytest.mark.parametrize("name", ["example_batch", "odd_batch", "nasty_batch", "empty_batch"])
+def test_places_remember_only_what_a_batch_finding_can_ask(name, request) -> None:
+    """Given its batch, Places keeps a pair only for a bundle a batch finding names (its memory grows
+    with the breaches, not with every finding of every report), and answers left() as it did keeping
+    every pair."""
+    from appcheck.reporters import Places, pairs
+
+    batch = request.getfixturevalue(name)
+    narrow, wide = Places(batch), Places()
+    for index, report in enumerate(batch.reports):
+        narrow.seen(report, index)
+        wide.seen(report, index)
+    assert narrow._reported <= pairs(batch) and narrow._reported <= wide._reported
+    assert [narrow.left(finding) for finding in batch.findings] == [wide.left(finding) for finding in batch.findings]

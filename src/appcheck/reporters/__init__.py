@@ -110,6 +110,12 @@ def place(report, index: int) -> str:
     return report.file if report.file is not None else f"#{index}"
 
 
+def pairs(batch) -> set[tuple[str, str]]:
+    """``(bundle, requirement)`` of each bundle a batch finding of ``batch`` names: every pair
+    :meth:`Places.left` can be asked about."""
+    return {(name, finding.requirement) for finding in batch.findings for name in finding.bundles}
+
+
 class Places(BundleFiles):
     """Where each finding has been reported, so that a batch finding is reported once per place.
 
@@ -117,17 +123,24 @@ class Places(BundleFiles):
     reporter that places findings in files reports it there, with the bundle's line and column, and
     reports a batch finding only at the bundles whose reports do not carry it (``left``): none, for
     a batch from the engine.
+
+    Given the ``batch``, it remembers only the pairs :meth:`left` can ask about (each bundle a batch
+    finding names, with the finding's requirement), so that its memory grows with the bundles the
+    batch findings name, not with every finding of every report.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, batch=None, wanted=None) -> None:
         super().__init__()
         self._reported: set[tuple[str, str]] = set()
+        #: the pairs to remember (any container of them: a reporter that keeps its own may pass it)
+        self._wanted = wanted if wanted is not None else None if batch is None else pairs(batch)
 
     def seen(self, report, index: int | None = None) -> None:
         super().seen(report)
-        if index is not None:
+        if index is not None and self._wanted != set():
             where = place(report, index)
-            self._reported.update((where, finding.requirement) for finding in report.findings if finding.status.value != "passed")
+            found = ((where, finding.requirement) for finding in report.findings if finding.status.value != "passed")
+            self._reported.update(found if self._wanted is None else (pair for pair in found if pair in self._wanted))
 
     def left(self, finding) -> list:
         """The bundles ``finding`` names whose reports do not carry it (the same requirement, not

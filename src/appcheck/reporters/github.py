@@ -63,7 +63,7 @@ def _lines(finding, files, options: Options):
 def write(batch, options: Options, out) -> None:
     """Write the annotations of ``batch`` to ``out``, a report at a time, then the summary line."""
     counts = {"error": 0, "warning": 0, "notice": 0}
-    places = Places()
+    places = Places(batch)
     files = good = 0
     for index, report in enumerate(batch.reports):
         files += 1

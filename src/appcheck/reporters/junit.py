@@ -137,7 +137,7 @@ def _suites(batch, options: Options):
     if days is None:
         days = max((report.checked_on for report in batch.reports if report.checked_on is not None), default=None)
     index = -1
-    places = Places()
+    places = Places(batch)
     run = _run_properties(getattr(batch, "provenance", None))
     for index, report in enumerate(batch.reports):
         places.seen(report, index)

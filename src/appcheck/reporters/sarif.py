@@ -227,9 +227,9 @@ def _batch_findings(batch, lazy: bool = False):
 def _results(batch, options: Options, index_of: dict[str, int]):
     """Every result of the batch, in order: each report's findings that are not passed, then the batch
     findings at the bundles whose reports lack them."""
-    places = Places()
     listed = _listed(batch)
     grouped = {(name, finding.requirement): (number, len(finding.bundles)) for number, finding in enumerate(listed) for name in finding.bundles}
+    places = Places(wanted=grouped)  # left() is asked only of the listed findings: their pairs are grouped's keys
     for index, report in enumerate(batch.reports):
         places.seen(report, index)
         where = place(report, index)
