@@ -160,7 +160,7 @@ def test_batch_finding_names_the_bundles() -> None:
 
 
 def test_a_bundle_left_out_of_a_quota_says_how_many_checks_it_fails() -> None:
-    from appcheck.engine.batch import _not_counted
+    from appcheck.engine.single import _not_counted
 
     from ..conftest import example
 

@@ -13,27 +13,12 @@ import attrs
 
 from .. import catalog, pointer, topics
 from ..model import BatchReport, Finding, Report, Severity, Status
-from ..rules.base import MALFORMED, Outcome, malformed
+from ..rules.base import Outcome
 from ..stores import KeyStore, Names, SpillStore
 from .findings import finding_at, finding_for
 from .load import Source
-from .single import Checked, _not_counted, check_one, report_one
+from .single import Checked, check_one, judge, key_group, member_outcome, report_one
 from .workers import first_pass
-
-def _member_outcome(rule: Any, info: tuple, verdict: Outcome | None) -> Outcome:
-    """A bundle's outcome for one batch check: its group's verdict, or its own read.
-
-    A quota (a batch rule with ``eligible_only``) counts only the bundles that can go forward: one
-    already failing a required check of its own takes no place, and its finding says so (unless its
-    key cannot be read: that failure stands).
-    """
-    if verdict is not None:
-        return verdict
-    found, blocking = info[0], info[3]
-    if blocking and getattr(rule, "eligible_only", False):
-        return found if isinstance(found, Outcome) and found.status is Status.FAILED else _not_counted(list(blocking))
-    return found
-
 
 class _Reports:
     """The reports of a :class:`CheckedBatch`, built as they are read: sized, and iterable more than once."""
@@ -89,7 +74,7 @@ class CheckedBatch:
                 outcomes = {}
                 while pending is not None and pending[0] == index:
                     _, position, rank, info, verdict = pending
-                    outcomes[position] = _member_outcome(self._rules[rank], info, verdict)
+                    outcomes[position] = member_outcome(self._rules[rank], info[0], info[3], verdict)
                     pending = next(members, None)
                 key = (item.head.call, item.head.topic_id)
                 if key not in topics_of:
@@ -269,23 +254,17 @@ def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None, 
                     rank = ranks[requirement] = len(rules)
                     rules.append(topic.checks[position].rule)
                     totals.append(0)
-                rule = rules[rank]
-                # a quota leaves out a bundle that fails a required check of its own
-                excluded = bool(item.blocking) and getattr(rule, "eligible_only", False)
-                totals[rank] += not excluded
-                group = None if excluded or isinstance(found, Outcome) else rule.group_of(found)
+                counted, group = key_group(rules[rank], found, item.blocking)
+                totals[rank] += counted
                 info = (found, item.name, item.head.file is not None, item.blocking, item.head.call, item.head.topic_id, item.head.track, position)
                 keys.add(index, position, rank, group, info)
         for rank, rule in enumerate(rules):
             for group, first, infos in keys.groups(rank):
-                try:
-                    verdict, breached = rule.verdict((info[0] for info in infos), totals[rank])
-                except MALFORMED as error:
-                    verdict, breached = malformed(error), False
+                verdict, breached = judge(rule, (info[0] for info in infos), totals[rank])
                 keys.set_verdict(rank, group, first, verdict, breached)
         requirements = list(ranks)
         for index, position, rank, info, verdict in keys.members():
-            outcome = _member_outcome(rules[rank], info, verdict)
+            outcome = member_outcome(rules[rank], info[0], info[3], verdict)
             if waivers:
                 found = waivers.match(requirements[rank], outcome.status, pointer.render(outcome.segments), info[1], info[2])
                 if found is not None:

@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 import operator
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -326,27 +326,40 @@ def _judged(topic: Any, reads: list, blocking: list) -> list:
     for position, check, found in reads:
         requirement = check.requirement
         rule, total = rules.get(requirement) or (topic.checks[position].rule, 0)
-        # a quota leaves out a bundle that fails a required check of its own
-        excluded = bool(blocking) and getattr(rule, "eligible_only", False)
-        rules[requirement] = (rule, total + (not excluded))
-        group = None if excluded or isinstance(found, Outcome) else rule.group_of(found)
+        counted, group = key_group(rule, found, blocking)
+        rules[requirement] = (rule, total + counted)
         if group is not None:
             groups.setdefault((requirement, group), []).append(found)
         members.append((requirement, group, found))
-    verdicts = {}
-    for (requirement, group), keys in groups.items():
-        rule, total = rules[requirement]
-        try:
-            verdicts[(requirement, group)] = rule.verdict((key for key in keys), total)[0]
-        except MALFORMED as error:
-            verdicts[(requirement, group)] = malformed(error)
-    judged = []
-    for requirement, group, found in members:
-        if group is not None:
-            judged.append(verdicts[(requirement, group)])
-        elif blocking and getattr(rules[requirement][0], "eligible_only", False):
-            # a quota counts only the bundles that can go forward (unless the key cannot be read: that failure stands)
-            judged.append(found if isinstance(found, Outcome) and found.status is Status.FAILED else _not_counted(blocking))
-        else:
-            judged.append(found)
-    return judged
+    verdicts = {key: judge(rules[key[0]][0], iter(keys), rules[key[0]][1])[0] for key, keys in groups.items()}
+    return [member_outcome(rules[requirement][0], found, blocking, verdicts.get((requirement, group))) for requirement, group, found in members]
+
+
+def key_group(rule: Any, found: Any, blocking: Sequence[str]) -> tuple[bool, Any]:
+    """``(counted, group)`` of a bundle's read for a batch check: whether the check counts the bundle
+    (a quota, a batch rule with ``eligible_only``, leaves out a bundle that fails a required check of
+    its own), and the group its key belongs to (None for a bundle left out or a read that is an outcome)."""
+    excluded = bool(blocking) and getattr(rule, "eligible_only", False)
+    return not excluded, None if excluded or isinstance(found, Outcome) else rule.group_of(found)
+
+
+def judge(rule: Any, keys: Iterable, total: int) -> tuple[Outcome, bool]:
+    """``(verdict, breached)`` of a group of keys; a rule that meets malformed keys fails, never crashes."""
+    try:
+        return rule.verdict(keys, total)
+    except MALFORMED as error:
+        return malformed(error), False
+
+
+def member_outcome(rule: Any, found: Any, blocking: Sequence[str], verdict: Outcome | None) -> Outcome:
+    """A bundle's outcome for one batch check: its group's verdict, or its own read.
+
+    A quota (a batch rule with ``eligible_only``) counts only the bundles that can go forward: one
+    already failing a required check of its own takes no place, and its finding says so (unless its
+    key cannot be read: that failure stands).
+    """
+    if verdict is not None:
+        return verdict
+    if blocking and getattr(rule, "eligible_only", False):
+        return found if isinstance(found, Outcome) and found.status is Status.FAILED else _not_counted(list(blocking))
+    return found
