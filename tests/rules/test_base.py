@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from appcheck.model import Status
 from appcheck.rules.base import (
     AllOf, Context, Duration, MISSING, MissingInput, Org, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, excerpt, failed, malformed, money,
-    months_between, non_empty_strings, non_negative, optional_decimal, passed, percent, plain, positive, review, run, subset_of, to_decimal,
+    months_between, non_empty_strings, non_negative, optional_decimal, passed, passed_saying, percent, plain, positive, review, run, subset_of, to_decimal,
 )
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
@@ -553,3 +553,9 @@ def test_kind_and_country_must_be_strings() -> None:
     ctx = context({"applicant": {"id": "lead", "kind": 5, "country": ["CN"]}})
     assert missing(lambda: ctx.kind_of(ctx.applicant)) == (("applicant", "kind"), "单位类型", "an organization kind", Decimal(5))
     assert missing(lambda: ctx.country_of(ctx.applicant)) == (("applicant", "country"), "ISO 3166-1 国家代码", "an ISO 3166-1 country code", ["CN"])
+
+
+def test_a_passed_outcome_says_the_words_it_was_given() -> None:
+    outcome = passed_saying(lambda: (f"共 {1 + 1} 项", f"{1 + 1} in all"), ["a", 0], expected=2, actual=2)
+    assert outcome == passed("共 2 项", "2 in all", ("a", 0), expected=2, actual=2)
+    assert (outcome.message, outcome.message_en, outcome.segments) == ("共 2 项", "2 in all", ("a", 0))
