@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pkgutil
+
 import pytest
 
+from appcheck import rules
 from appcheck.rules import docs
 
 
@@ -143,6 +146,12 @@ def test_rule_classes_come_from_every_rule_module() -> None:
     assert not {"Orgs", "Agency", "BudgetLine", "Region", "MissingInput", "Context"} & set(classes)
     assert all(cls.__module__ == f"appcheck.rules.{module}" for module in docs.MODULES for cls in classes.values() if cls.__module__.endswith(f".{module}"))
     assert {cls.__module__.rsplit(".", 1)[1] for cls in classes.values()} == set(docs.MODULES)
+
+
+def test_every_rule_module_is_listed() -> None:
+    """A module of rule classes left out of ``MODULES`` would hide its classes from ``appcheck explain``."""
+    found = {info.name for info in pkgutil.iter_modules(rules.__path__)} - {"base", "docs"}
+    assert found == set(docs.MODULES)
 
 
 

@@ -6,11 +6,11 @@ import pytest
 
 from appcheck.rules.agreements import SignedAgreement
 from appcheck.rules.base import Duration, a_or_an, plural
-from appcheck.rules.batch import QuotaPerKey
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.events import Attendance, TraineeCountries
 from appcheck.rules.parties import HasParty, Orgs
 from appcheck.rules.places import PartnersAre
+from appcheck.rules.quotas import QuotaPerKey
 from appcheck.rules.schedule import OnsiteEveryYear
 
 from .helpers import context, org, outcome

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from appcheck.rules.base import MissingInput
 from appcheck.rules.budget import BudgetLine, DirectionAverage, DirectionBudget
-from appcheck.rules.funding import EnterpriseCofunding, SubsidyBounds, SubsidyByPlace, SubsidyShareOf, self_raised_by_org
+from appcheck.rules.funding import EnterpriseCofunding, SubsidyBounds, SubsidyByPlace, self_raised_by_org
 from appcheck.rules.parties import Orgs
 
 from .helpers import context, org, outcome, status
@@ -151,25 +151,6 @@ def test_bounds_are_required_and_ordered() -> None:
         SubsidyBounds(minimum=60, maximum=40)
     assert SubsidyBounds(minimum=40, maximum=40).minimum == 40
     assert SubsidyBounds(minimum=10).maximum is None and SubsidyBounds(maximum=10).minimum is None
-
-
-@pytest.mark.parametrize("share", ["1", 1, Decimal("0.0001"), "0.2"])
-def test_share_may_be_anything_in_zero_to_one(share) -> None:
-    assert SubsidyShareOf(share).share == Decimal(str(share))
-
-
-@pytest.mark.parametrize("share", ["0", 0, "1.0001", 2, True, 0.2, "NaN", "Infinity", None])
-def test_share_outside_zero_to_one_or_not_a_decimal_fails_when_built(share) -> None:
-    with pytest.raises(ValueError, match=r"^SubsidyShareOf\.share must be a decimal in \(0, 1\] given as a string or Decimal, got "):
-        SubsidyShareOf(share)
-
-
-def test_share_of_another_base() -> None:
-    rule = SubsidyShareOf("0.5", base=["budget", "total"])
-    assert rule.base == ("budget", "total")
-    assert outcome(rule, decimal_budget(50, total=Decimal(100))).status.value == "passed"
-    assert outcome(rule, decimal_budget("50.0001", total=Decimal(100))).status.value == "failed"
-    assert SubsidyShareOf("0.5").base == ("budget", "enterprise_rd_investment")
 
 
 @pytest.mark.parametrize("projects", [0, -1, True, 1.0, "3"])

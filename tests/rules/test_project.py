@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from appcheck.rules.balance import BalanceRatio
-from appcheck.rules.project import Declaration, FieldsInclude, FieldsWithin, NotApplicable, TargetMinimums
+from appcheck.rules.project import Declaration, FieldsWithin, TargetMinimums
 
 from .helpers import outcome, status
-from .messages.project import BALANCE, BALANCE_BUDGETS, DECLARATION, INCLUDE, RATIO, WITHIN, balance, fields
+from .messages.project import BALANCE, BALANCE_BUDGETS, DECLARATION, RATIO, WITHIN, balance, fields
 
 TARGETS = TargetMinimums({"demo_bases": 2, ("new_products", "new_varieties"): 1})
 
@@ -119,16 +119,13 @@ def test_fields_rules_parameters() -> None:
         FieldsWithin(("清洁技术",), aliases={"链": "区块链"})
     with pytest.raises(ValueError):
         FieldsWithin(())
-    assert FieldsWithin(["a"]).aliases == () and FieldsInclude("a").aliases == ()
-    with pytest.raises(ValueError):
-        FieldsInclude("")
+    assert FieldsWithin(["a"]).aliases == ()
 
 
-@pytest.mark.parametrize("rule", [WITHIN, INCLUDE])
-def test_fields_must_be_a_non_empty_array_of_strings(rule) -> None:
-    result = outcome(rule, fields())
+def test_fields_must_be_a_non_empty_array_of_strings() -> None:
+    result = outcome(WITHIN, fields())
     assert (result.status.value, result.segments) == ("failed", ("project", "fields", 0))
-    result = outcome(rule, fields("海洋经济", 3))
+    result = outcome(WITHIN, fields("海洋经济", 3))
     assert (result.status.value, result.segments) == ("failed", ("project", "fields", 1))
 
 
@@ -160,11 +157,6 @@ def test_balance_needs_its_numbers() -> None:
     assert (result.status.value, result.segments) == ("failed", ("balance",))
     result = outcome(RATIO, {"balance": {"domestic_person_months": 1}})
     assert (result.status.value, result.segments) == ("failed", ("balance", "foreign_person_months"))
-
-
-def test_not_applicable_needs_both_reasons() -> None:
-    with pytest.raises(ValueError):
-        NotApplicable(("只有中文",))
 
 
 def test_a_budget_given_on_the_foreign_side_only_is_not_compared() -> None:

@@ -19,7 +19,7 @@ import inspect
 import textwrap
 
 SECTIONS = ("What it checks", "Why", "Failing example", "Passing example")
-MODULES = ("parties", "places", "agreements", "submission", "funding", "budget", "dates", "schedule", "documents", "events", "project", "balance", "batch", "platforms")
+MODULES = ("parties", "places", "agreements", "labs", "submission", "funding", "shares", "budget", "dates", "schedule", "documents", "events", "project", "scope", "balance", "batch", "quotas", "platforms")
 
 
 class MissingSection(ValueError):

@@ -69,16 +69,17 @@ from __future__ import annotations
 import datetime as dt
 
 from ..reference import country_list
-from ..rules.agreements import JointLabAgreement, SignedAgreement
+from ..rules.agreements import SignedAgreement
 from ..rules.balance import Balance, BalanceRatio
 from ..rules.base import AllOf
-from ..rules.batch import QuotaPerKey
 from ..rules.budget import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
 from ..rules.dates import DurationMonths
 from ..rules.documents import HasDocument
+from ..rules.labs import JointLabAgreement
 from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
 from ..rules.places import PartnerCountries, PartnersAre
 from ..rules.project import FieldsWithin
+from ..rules.quotas import QuotaPerKey
 from ..rules.submission import Agency, ForeignSubmission, SideLedBy
 from . import Call, Check, Topic
 

@@ -36,15 +36,16 @@ from __future__ import annotations
 
 from ..rules.agreements import SignedAgreement
 from ..rules.base import AllOf, PerTrack
-from ..rules.batch import QuotaPerKey
 from ..rules.dates import DurationMonths
 from ..rules.documents import HasDocument
 from ..rules.funding import SubsidyBounds
 from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
 from ..rules.places import ForeignRDCenter, PartnerInRegion
 from ..rules.platforms import CarriedByPlatform
-from ..rules.project import FieldsInclude, FieldsWithin, NotApplicable
+from ..rules.project import FieldsWithin
+from ..rules.quotas import QuotaPerKey
 from ..rules.schedule import ForeignDeadline, OnsiteEveryYear
+from ..rules.scope import FieldsInclude, NotApplicable
 from ..rules.submission import ForeignSubmission, SideLedBy
 from . import YEAR, Call, Check, Setting, Topic, Track
 from ._zhejiang import (

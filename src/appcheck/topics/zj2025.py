@@ -35,11 +35,12 @@ from __future__ import annotations
 from ..rules.agreements import SignedAgreement
 from ..rules.base import AllOf, PerTrack
 from ..rules.dates import DurationMonths
-from ..rules.funding import SubsidyBounds, SubsidyShareOf
+from ..rules.funding import SubsidyBounds
 from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
 from ..rules.places import ForeignRDCenter, PartnerInRegion
 from ..rules.project import Declaration, FieldsWithin
 from ..rules.schedule import ForeignDeadline
+from ..rules.shares import SubsidyShareOf
 from ..rules.submission import ForeignSubmission, SideLedBy
 from . import Call, Check, Topic, Track
 from ._zhejiang import (

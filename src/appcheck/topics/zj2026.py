@@ -46,7 +46,6 @@ from __future__ import annotations
 
 from ..rules.agreements import SignedAgreement
 from ..rules.base import PerTrack
-from ..rules.batch import QuotaPerKey
 from ..rules.dates import DurationMonths
 from ..rules.documents import HasDocument
 from ..rules.funding import SubsidyBounds
@@ -54,6 +53,7 @@ from ..rules.parties import ApplicantIs, HasParty, Orgs, PriorCooperation
 from ..rules.places import PartnerInCountries, PartnerInRegion
 from ..rules.platforms import ByPlatformName, Carrier, OverseasCoBuilder, PlatformHost
 from ..rules.project import FieldsWithin, TargetMinimums
+from ..rules.quotas import QuotaPerKey
 from ..rules.schedule import ForeignDeadline, OnsiteEveryYear
 from ..rules.submission import ForeignSubmission
 from . import DATE, Call, Check, Setting, Topic, Track

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from appcheck.rules.budget import BudgetLine, DirectionAverage, DirectionBudget, MatchingPerEnterprise
-from appcheck.rules.funding import EnterpriseCofunding, SubsidyBounds, SubsidyByPlace, SubsidyShareOf
+from appcheck.rules.funding import EnterpriseCofunding, SubsidyBounds, SubsidyByPlace
 from appcheck.rules.parties import Orgs
 
 from ..helpers import org
@@ -29,7 +29,6 @@ COFUNDING = EnterpriseCofunding(trigger=DOMESTIC_PARTNER_ENTERPRISE, contributor
 FILTERS = {"DOMESTIC_ENTERPRISE": DOMESTIC_ENTERPRISE, "DOMESTIC_PARTNER_ENTERPRISE": DOMESTIC_PARTNER_ENTERPRISE}
 DOMESTIC_ENTERPRISE_ZH, DOMESTIC_ENTERPRISE_EN = DOMESTIC_ENTERPRISE.describe()
 DOMESTIC_PARTNER_ENTERPRISE_ZH, DOMESTIC_PARTNER_ENTERPRISE_EN = DOMESTIC_PARTNER_ENTERPRISE.describe()
-SHARE = SubsidyShareOf("0.2")
 SPAIN = (BudgetLine(4500, 15),)
 FINLAND = (
     BudgetLine(2500, 5, ("能源领域",), "能源领域"),
@@ -80,8 +79,6 @@ CASES = {
     "abroad": (PLACE, venue("SG", 30), {}),
     "cofunding short": (COFUNDING, cofunding("49.9999"), {}),
     "cofunding enough": (COFUNDING, cofunding(50), {}),
-    "share exceeded": (SHARE, budget(100, enterprise_rd_investment=Decimal("499.9999")), {}),
-    "share kept": (SHARE, budget(100, enterprise_rd_investment=Decimal(500)), {}),
     "direction budget exceeded": (DirectionBudget(SPAIN), budget("4500.0001"), {}),
     "direction budget kept": (DirectionBudget(SPAIN), budget(4500), {}),
     "line budget exceeded": (DirectionBudget(FINLAND), fields(2501, " 能源领域 "), {}),
@@ -115,7 +112,6 @@ DESCRIBED = {
     "range": RANGE,
     "grant": GRANT,
     "place": PLACE,
-    "share": SHARE,
     "direction budget": DirectionBudget(FINLAND),
     "direction average": DirectionAverage(SPAIN),
     "direction average of two lines": DirectionAverage(FINLAND),
@@ -235,22 +231,6 @@ OUTCOMES = {
         'message_en': 'the enterprise (CO) raises 50 (10k CNY) in total, at least the subsidy 50',
         'expected': Decimal('50'),
         'actual': 50,
-    },
-    'share exceeded': {
-        'status': 'failed',
-        'segments': ('budget', 'subsidy_requested'),
-        'message': '申请财政资助 100 万元，超过企业实际投入研发经费 499.9999 万元的 20%（99.99998 万元）',
-        'message_en': "the subsidy requested, 100 (10k CNY), exceeds 20% of the enterprise's R&D investment 499.9999 (99.99998)",
-        'expected': {'maximum': Decimal('99.99998'), 'share': Decimal('0.2'), 'base': Decimal('499.9999')},
-        'actual': 100,
-    },
-    'share kept': {
-        'status': 'passed',
-        'segments': ('budget', 'subsidy_requested'),
-        'message': '申请财政资助 100 万元，不超过企业实际投入研发经费 500 万元的 20%（100 万元）',
-        'message_en': "the subsidy requested, 100 (10k CNY), is within 20% of the enterprise's R&D investment 500 (100)",
-        'expected': {'maximum': Decimal('100.0'), 'share': Decimal('0.2'), 'base': Decimal('500')},
-        'actual': 100,
     },
     'direction budget exceeded': {
         'status': 'failed',
@@ -442,10 +422,6 @@ DESCRIPTIONS = {
     'place': (
         '境内举办资助 20 万元，境外举办资助 30 万元',
         '20 (10k CNY) when held at home, 30 abroad',
-    ),
-    'share': (
-        '申请财政资助不超过 budget/enterprise_rd_investment 的 20%',
-        'the subsidy requested is at most 20% of budget/enterprise_rd_investment',
     ),
     'direction budget': (
         '申请财政资助不超过方向经费总额：能源领域共拟支持经费 2500 万元、拟支持项目 5 个（平均每项约 500 万元）；其他领域共拟支持经费 3000 万元、拟支持项目 10 个（平均每项约 300 万元）',

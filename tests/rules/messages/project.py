@@ -7,17 +7,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from appcheck.rules.balance import Balance, BalanceRatio
-from appcheck.rules.project import Declaration, FieldsInclude, FieldsWithin, NotApplicable, TargetMinimums
+from appcheck.rules.project import Declaration, FieldsWithin, TargetMinimums
 
 
 TARGETS = TargetMinimums({"demo_bases": 2, ("new_products", "new_varieties"): 1, "reports": 1})
 WITHIN = FieldsWithin(("清洁技术", "智慧城市"), aliases={"智能城市": "智慧城市"})
-INCLUDE = FieldsInclude("绿色技术", aliases={"绿色科技": "绿色技术"})
 DECLARATION = Declaration(("training", "other_provincial_funding_this_year"), False, ("本年度未获其他省级部门经费支持", "no other provincial funding this year"))
 BALANCE = Balance()
 BALANCE_BUDGETS = Balance(budgets=True)
 RATIO = BalanceRatio()
-NOT_APPLICABLE = NotApplicable(("见 ZJ22-BIL-NORWAY", "see ZJ22-BIL-NORWAY"))
 
 
 def targets(**values) -> dict:
@@ -43,8 +41,6 @@ CASES = {
     "a target short": (TARGETS, targets(demo_bases=2, new_products=1, reports=0), {}),
     "fields within": (WITHIN, fields(" 清洁技术", "智能城市"), {}),
     "fields outside": (WITHIN, fields("清洁技术", "区块链", "元宇宙"), {}),
-    "field included": (INCLUDE, fields("海洋经济", " 绿色科技 "), {}),
-    "field not included": (INCLUDE, fields("海洋经济", "智慧城市"), {}),
     "declared as required": (DECLARATION, {"training": {"other_provincial_funding_this_year": False}}, {}),
     "declared otherwise": (DECLARATION, {"training": {"other_provincial_funding_this_year": True}}, {}),
     "balance declared": (BALANCE, balance(60, "48.5"), {}),
@@ -54,19 +50,16 @@ CASES = {
     "Chinese side under half": (RATIO, balance("49.9999", 100), {}),
     "Chinese budget under half": (RATIO, balance(50, 100, "149.9999", 300), {}),
     "budget on one side only": (RATIO, balance(50, 100, 1), {}),
-    "not applicable": (NOT_APPLICABLE, {}, {}),
 }
 
 DESCRIBED = {
     "targets": TARGETS,
     "within": WITHIN,
-    "include": INCLUDE,
     "declaration": DECLARATION,
     "balance": BALANCE,
     "balance with budgets": BALANCE_BUDGETS,
     "ratio": RATIO,
     "ratio of a third": BalanceRatio("0.3333"),
-    "not applicable": NOT_APPLICABLE,
 }
 
 OUTCOMES = {
@@ -109,22 +102,6 @@ OUTCOMES = {
         'message_en': "fields 区块链, 元宇宙 are not among this topic's fields: 清洁技术, 智慧城市",
         'expected': ['清洁技术', '智慧城市'],
         'actual': ['区块链', '元宇宙'],
-    },
-    'field included': {
-        'status': 'passed',
-        'segments': ('project', 'fields', 1),
-        'message': '项目领域包括绿色技术（ 绿色科技 ）',
-        'message_en': 'the fields include 绿色技术 ( 绿色科技 )',
-        'expected': '绿色技术',
-        'actual': ['海洋经济', ' 绿色科技 '],
-    },
-    'field not included': {
-        'status': 'failed',
-        'segments': ('project', 'fields'),
-        'message': '项目领域 海洋经济、智慧城市 不包括绿色技术',
-        'message_en': 'the fields 海洋经济, 智慧城市 do not include 绿色技术',
-        'expected': '绿色技术',
-        'actual': ['海洋经济', '智慧城市'],
     },
     'declared as required': {
         'status': 'passed',
@@ -198,14 +175,6 @@ OUTCOMES = {
         'expected': '>= 50% of the other side',
         'actual': {'person_months': {'domestic': Decimal('50'), 'foreign': Decimal('100')}},
     },
-    'not applicable': {
-        'status': 'passed',
-        'segments': (),
-        'message': '不适用：见 ZJ22-BIL-NORWAY',
-        'message_en': 'not applicable: see ZJ22-BIL-NORWAY',
-        'expected': None,
-        'actual': None,
-    },
 }
 
 DESCRIPTIONS = {
@@ -216,10 +185,6 @@ DESCRIPTIONS = {
     'within': (
         '项目领域属于：清洁技术、智慧城市',
         "the project's fields are among: 清洁技术, 智慧城市",
-    ),
-    'include': (
-        '项目领域包括绿色技术',
-        "the project's fields include 绿色技术",
     ),
     'declaration': (
         '声明：本年度未获其他省级部门经费支持',
@@ -240,9 +205,5 @@ DESCRIPTIONS = {
     'ratio of a third': (
         '一方投入（人月；双方均填写时含经费）不低于另一方的 33.33%（本工具的经验阈值）',
         "neither side declares under 33.33% of the other's person-months (and budget, where both are given) - a heuristic of this tool",
-    ),
-    'not applicable': (
-        '不适用：见 ZJ22-BIL-NORWAY',
-        'not applicable: see ZJ22-BIL-NORWAY',
     ),
 }

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from appcheck.engine import normalize
 from appcheck.rules.base import AllOf, Context, run
-from appcheck.rules.funding import SubsidyBounds, SubsidyShareOf
+from appcheck.rules.funding import SubsidyBounds
+from appcheck.rules.shares import SubsidyShareOf
 
 YUAN = Decimal("0.0001")
 RULE = AllOf((SubsidyBounds(maximum=150), SubsidyShareOf("0.2")))
@@ -75,3 +76,22 @@ def test_missing_input_fails(budget) -> None:
 def test_bad_share(share) -> None:
     with pytest.raises((ValueError, TypeError, ArithmeticError)):
         SubsidyShareOf(share)
+
+
+@pytest.mark.parametrize("share", ["1", 1, Decimal("0.0001"), "0.2"])
+def test_share_may_be_anything_in_zero_to_one(share) -> None:
+    assert SubsidyShareOf(share).share == Decimal(str(share))
+
+
+@pytest.mark.parametrize("share", ["0", 0, "1.0001", 2, True, 0.2, "NaN", "Infinity", None])
+def test_share_outside_zero_to_one_or_not_a_decimal_fails_when_built(share) -> None:
+    with pytest.raises(ValueError, match=r"^SubsidyShareOf\.share must be a decimal in \(0, 1\] given as a string or Decimal, got "):
+        SubsidyShareOf(share)
+
+
+def test_share_of_another_base() -> None:
+    rule = SubsidyShareOf("0.5", base=["budget", "total"])
+    assert rule.base == ("budget", "total")
+    assert outcome(rule, {"subsidy_requested": Decimal(50), "total": Decimal(100)}).status.value == "passed"
+    assert outcome(rule, {"subsidy_requested": Decimal("50.0001"), "total": Decimal(100)}).status.value == "failed"
+    assert SubsidyShareOf("0.5").base == ("budget", "enterprise_rd_investment")

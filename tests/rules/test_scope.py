@@ -1,4 +1,4 @@
-"""FieldsInclude and NotApplicable."""
+"""FieldsInclude and NotApplicable: a track's scope."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ import pytest
 
 from appcheck.engine import normalize
 from appcheck.rules.base import Context, run
-from appcheck.rules.project import FieldsInclude, NotApplicable
+from appcheck.rules.scope import FieldsInclude, NotApplicable
+
+from .helpers import outcome
+from .messages.scope import INCLUDE
 
 
 def status(rule, data: dict) -> str:
@@ -38,3 +41,21 @@ def test_not_applicable() -> None:
     assert "ZJ22-BIL-NORWAY" in rule.describe()[1]
     with pytest.raises(ValueError):
         NotApplicable(("only one",))
+
+
+def test_fields_include_parameters() -> None:
+    assert FieldsInclude("a").aliases == ()
+    with pytest.raises(ValueError):
+        FieldsInclude("")
+
+
+def test_fields_must_be_a_non_empty_array_of_strings() -> None:
+    result = outcome(INCLUDE, fields())
+    assert (result.status.value, result.segments) == ("failed", ("project", "fields", 0))
+    result = outcome(INCLUDE, fields("海洋经济", 3))
+    assert (result.status.value, result.segments) == ("failed", ("project", "fields", 1))
+
+
+def test_not_applicable_needs_both_reasons() -> None:
+    with pytest.raises(ValueError):
+        NotApplicable(("只有中文",))
