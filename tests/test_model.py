@@ -188,3 +188,68 @@ def test_a_finding_made_without_converters_is_the_finding_its_class_makes() -> N
     assert hash(made_finding(*args[:7], "7", 8, 3, 4)) == hash(Finding(*args[:7], "7", 8, line=3, column=4))
     assert made.to_dict() == plain.to_dict() and pickle.loads(pickle.dumps(made)) == plain
     assert made.bundles == () and made.waiver is None
+
+
+class _Words:
+    """The words of a finding's messages, counting how often they are said."""
+
+    def __init__(self, said=("中", "en")) -> None:
+        self.said = said
+        self.calls = 0
+
+    def __call__(self) -> tuple:
+        self.calls += 1
+        return self.said
+
+
+def _said_later(words: _Words, **extra) -> Finding:
+    from appcheck.model import said_later
+
+    # a lambda, as a rule gives its words: it cannot be pickled, so a pickled finding never holds it
+    return said_later(finding(**extra), lambda: words())
+
+
+@pytest.mark.parametrize("use", [
+    lambda f: f.message, lambda f: f.message_en, lambda f: f.to_dict(), repr, hash, lambda f: f == f, str,
+    lambda f: __import__("pickle").dumps(f), lambda f: f.__reduce__(), lambda f: __import__("copy").copy(f),
+    lambda f: __import__("copy").deepcopy(f), lambda f: attrs.evolve(f, line=9), attrs.asdict,
+])
+def test_a_finding_said_later_is_the_value_said_at_once(use) -> None:
+    import copy
+    import pickle
+
+    eager = finding(status="passed", line=3, column=7)
+    words = _Words()
+    lazy = _said_later(words, status="passed", line=3, column=7)
+    assert words.calls == 0
+    use(lazy)  # whichever reads it first formats both messages, once
+    assert words.calls == 1
+    assert lazy == eager and eager == lazy and hash(lazy) == hash(eager) and repr(lazy) == repr(eager) and lazy.to_dict() == eager.to_dict()
+    assert pickle.loads(pickle.dumps(lazy)) == eager == copy.copy(lazy) == copy.deepcopy(lazy) and attrs.evolve(lazy) == eager
+    assert (lazy.message, lazy.message_en) == ("中", "en") and words.calls == 1
+    assert not hasattr(lazy, "_words")  # the words (and what they read) are let go
+
+
+def test_a_finding_said_later_differs_where_its_words_differ() -> None:
+    assert _said_later(_Words(("乙", "en"))) != finding() and hash(_said_later(_Words(("中", "b")))) != hash(finding())
+    assert _said_later(_Words()) == finding() and not hasattr(finding(), "_words")
+
+
+def test_a_finding_said_and_placed_later_is_the_value_made_at_once() -> None:
+    from appcheck.model import said_later
+
+    words = _Words()
+    lazy, place = _placed_later()
+    said_later(lazy, words)
+    assert lazy.line == 3 and (words.calls, place.asked) == (0, 1)
+    assert lazy.to_dict() == finding(line=3, column=7).to_dict() and words.calls == 1
+
+
+def test_threads_reading_a_finding_said_later_see_one_message() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(50):
+        lazy = _said_later(_Words())
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            seen = list(pool.map(lambda name: getattr(lazy, name), ["message", "message_en"] * 8))
+        assert seen == ["中", "en"] * 8 and lazy == finding()

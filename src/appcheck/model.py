@@ -172,9 +172,10 @@ def _names(value: Any) -> Any:
 
 class _Placed:
     """Where a :class:`Finding` may keep its place in the text until it is first asked for (see
-    :meth:`Finding.placed_later`): a slot of its own, outside the finding's fields."""
+    :meth:`Finding.placed_later`), and the words of its messages until they are first read (see
+    :func:`said_later`): slots of its own, outside the finding's fields."""
 
-    __slots__ = ("_place",)
+    __slots__ = ("_place", "_words")
 
 
 @attrs.frozen
@@ -183,7 +184,13 @@ class Finding(_Placed):
 
     A finding is a value: its fields are what they are, compared, hashed, pickled and written alike.
     Only ``line`` and ``column`` of a finding made by :meth:`placed_later` are worked out when first
-    read (one scan of the bundle's text for all of its report's findings), and then kept.
+    read (one scan of the bundle's text for all of its report's findings), and then kept; and only
+    ``message`` and ``message_en`` of a finding made by :func:`said_later` (a passed requirement's,
+    given as words by its rule) are formatted when either is first read, both at once, and then
+    kept. Till then such a finding keeps what that takes (the bundle's text; the words and the values
+    they read). Whatever reads a finding (its fields, ``to_dict()``, comparing, hashing, ``repr``,
+    pickling, copying, ``attrs.evolve``, from any thread) sees the same values as of a finding made
+    with them at once: pickling reads them first, so a finding crosses a process with its values.
     """
 
     requirement: str
@@ -215,7 +222,22 @@ class Finding(_Placed):
         return place_later(cls(requirement, status, severity, segments, message, message_en, source, expected, actual), place)
 
     def __getattr__(self, name: str) -> Any:
-        # reached only for an attribute that is not set: the line and column of a finding placed later
+        # reached only for an attribute that is not set: the line and column of a finding placed later,
+        # the messages of a finding said later
+        if name == "message" or name == "message_en":
+            try:
+                words = _get_words(self)
+            except AttributeError:  # said meanwhile, by another thread
+                pass
+            else:
+                message, message_en = words()
+                _set_message(self, message)
+                _set_message_en(self, message_en)
+                try:
+                    _del_words(self)  # what they read can go
+                except AttributeError:  # said meanwhile, by another thread
+                    pass
+            return (_MESSAGE if name == "message" else _MESSAGE_EN).__get__(self)
         if name == "line" or name == "column":
             try:
                 place = _get_place(self)
@@ -302,18 +324,22 @@ _new_finding = object.__new__
 
 def made_finding(
     requirement: str, status: Status, severity: Severity, segments: tuple, message: str, message_en: str, source: str,
-    expected: Any, actual: Any, line: int | None, column: int | None,
+    expected: Any, actual: Any, line: int | None, column: int | None, words: Any = None,
 ) -> Finding:
     """``Finding(...)`` of values already of their fields' types (a :class:`Status`, a :class:`Severity`,
     a tuple of segments; no bundles, no waiver), as finding construction has them: the same finding,
-    without the converters' calls."""
+    without the converters' calls. With ``words``, ``message`` and ``message_en`` are not given but
+    said later (see :func:`said_later`)."""
     finding = _new_finding(Finding)
     _s_requirement(finding, requirement)
     _s_status(finding, status)
     _s_severity(finding, severity)
     _s_segments(finding, segments)
-    _s_message(finding, message)
-    _s_message_en(finding, message_en)
+    if words is None:
+        _s_message(finding, message)
+        _s_message_en(finding, message_en)
+    else:
+        _set_words(finding, words)
     _s_source(finding, source)
     _s_expected(finding, expected)
     _s_actual(finding, actual)
@@ -328,6 +354,20 @@ _LINE, _COLUMN, _PLACE = Finding.__dict__["line"], Finding.__dict__["column"], _
 _set_line, _set_column, _set_place = _LINE.__set__, _COLUMN.__set__, _PLACE.__set__
 _del_line, _del_column, _del_place = _LINE.__delete__, _COLUMN.__delete__, _PLACE.__delete__
 _get_place = _PLACE.__get__
+_MESSAGE, _MESSAGE_EN, _WORDS = Finding.__dict__["message"], Finding.__dict__["message_en"], _Placed.__dict__["_words"]
+_set_message, _set_message_en, _set_words = _MESSAGE.__set__, _MESSAGE_EN.__set__, _WORDS.__set__
+_del_message, _del_message_en, _del_words = _MESSAGE.__delete__, _MESSAGE_EN.__delete__, _WORDS.__delete__
+_get_words = _WORDS.__get__
+
+
+def said_later(finding: Finding, words: Any) -> Finding:
+    """``finding``, just made and not yet shared with anyone, whose ``message`` and ``message_en`` are
+    ``words()`` (a function of no argument returning both, each as the finding keeps it), called
+    the first time either is read; the words (and what they read) are let go then."""
+    _del_message(finding)
+    _del_message_en(finding)
+    _set_words(finding, words)
+    return finding
 
 
 def place_later(finding: Finding, place: Any) -> Finding:

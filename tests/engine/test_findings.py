@@ -235,3 +235,34 @@ def test_a_yaml_text_is_placed_as_at_once() -> None:
     paths = [("a", 1, "b"), ("c",), ("missing",)]
     places = Places(text, "yaml", paths)
     assert [places.position(index) for index in range(3)] == positions(text, "yaml", paths)
+
+
+@pytest.mark.parametrize("said", [("中", "en"), ("长" * 700, "long " * 200), ("", "")])
+@pytest.mark.parametrize("bundles", [(), ("a.json", "#2")])
+def test_a_finding_of_a_passed_outcome_said_later_formats_and_clips_its_words_when_first_read(said, bundles) -> None:
+    import pickle
+
+    from appcheck import topics
+    from appcheck.engine.findings import MESSAGE_LIMIT, finding_for
+    from appcheck.rules.base import passed, passed_saying
+
+    call = topics.call("gd-2022")
+    topic = call.topic("research")
+    check = topic.checks[0]
+    calls = []
+    lazy = finding_for(check, passed_saying(lambda: calls.append(1) or said, ("project", "title"), expected="x" * 300, actual=2), call, topic, 3, 4, bundles)
+    eager = finding_for(check, passed(*said, ("project", "title"), expected="x" * 300, actual=2), call, topic, 3, 4, bundles)
+    assert calls == [] and lazy.expected == eager.expected and lazy.line == 3  # made without its words said
+    assert lazy.message_en == eager.message_en and calls == [1]  # said once, both messages clipped as at once
+    assert lazy == eager and repr(lazy) == repr(eager) and lazy.to_dict() == eager.to_dict() and pickle.loads(pickle.dumps(lazy)) == eager
+    assert len(lazy.message) <= MESSAGE_LIMIT and len(lazy.message_en) <= MESSAGE_LIMIT and calls == [1]
+
+
+def test_a_pointer_cut_to_what_exists_keeps_a_passed_outcomes_words_unsaid() -> None:
+    from appcheck.engine.findings import pointing
+    from appcheck.rules.base import passed, passed_saying, words_of
+
+    calls = []
+    lazy = pointing({"a": 1}, passed_saying(lambda: calls.append(1) or ("中", "en"), ("a", "b", "c"), expected=1, actual=2))
+    assert calls == [] and words_of(lazy) is not None and lazy.segments == ("a",)
+    assert lazy == passed("中", "en", ("a",), expected=1, actual=2) and calls == [1]

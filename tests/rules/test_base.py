@@ -14,6 +14,7 @@ from appcheck.model import Status
 from appcheck.rules.base import (
     AllOf, Context, Duration, MISSING, MissingInput, Org, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, excerpt, failed, malformed, money,
     months_between, non_empty_strings, non_negative, optional_decimal, passed, passed_saying, percent, plain, positive, review, run, subset_of, to_decimal,
+    words_of,
 )
 from appcheck.rules.dates import DurationMonths
 from appcheck.rules.funding import SubsidyBounds
@@ -559,3 +560,76 @@ def test_a_passed_outcome_says_the_words_it_was_given() -> None:
     outcome = passed_saying(lambda: (f"共 {1 + 1} 项", f"{1 + 1} in all"), ["a", 0], expected=2, actual=2)
     assert outcome == passed("共 2 项", "2 in all", ("a", 0), expected=2, actual=2)
     assert (outcome.message, outcome.message_en, outcome.segments) == ("共 2 项", "2 in all", ("a", 0))
+
+
+class _Words:
+    """The words of a passed outcome, counting how often they are said."""
+
+    def __init__(self, message="共 2 项", message_en="2 in all") -> None:
+        self.said = (message, message_en)
+        self.calls = 0
+
+    def __call__(self) -> tuple:
+        self.calls += 1
+        return self.said
+
+
+def _saying(words: _Words, segments=("a", 0)):
+    # a lambda, as a rule writes its words: it cannot be pickled, so a pickled outcome never holds it
+    return passed_saying(lambda: words(), segments, expected=2, actual=Decimal("2.0"))
+
+
+def test_a_passed_outcome_formats_its_words_only_when_a_message_is_first_read() -> None:
+    words = _Words()
+    outcome = _saying(words)
+    assert words.calls == 0 and words_of(outcome) is not None
+    assert outcome.status is Status.PASSED and outcome.segments == ("a", 0) and outcome.actual == Decimal("2.0") and words.calls == 0
+    assert outcome.message_en == "2 in all" and words.calls == 1
+    assert outcome.message == "共 2 项" and outcome.message_en == "2 in all" and words.calls == 1  # both set at once, kept
+    assert words_of(outcome) is None  # the words are let go
+
+
+@pytest.mark.parametrize("use", [
+    lambda o: o.message, lambda o: o.message_en, repr, hash, str, lambda o: o == o, lambda o: __import__("pickle").dumps(o),
+    lambda o: __import__("copy").copy(o), lambda o: __import__("copy").deepcopy(o), lambda o: attrs.evolve(o, actual=3), attrs.asdict,
+])
+def test_a_passed_outcome_said_later_is_the_value_said_at_once(use) -> None:
+    import copy
+    import pickle
+
+    words = _Words()
+    eager = passed("共 2 项", "2 in all", ("a", 0), expected=2, actual=Decimal("2.0"))
+    lazy = _saying(words)
+    use(lazy)  # whichever reads it first formats it, once
+    assert words.calls == 1
+    assert lazy == eager and eager == lazy and hash(lazy) == hash(eager) and repr(lazy) == repr(eager)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(lazy, protocol=protocol)) == eager
+    assert copy.copy(lazy) == eager == copy.deepcopy(lazy) and attrs.evolve(lazy) == eager and attrs.asdict(lazy) == attrs.asdict(eager)
+    assert words.calls == 1 and words_of(lazy) is None
+
+
+def test_a_passed_outcome_said_later_differs_where_its_words_differ() -> None:
+    assert _saying(_Words("甲", "a")) != _saying(_Words("乙", "a")) != passed("甲", "a", ("a", 0), expected=2, actual=Decimal("2.0"))
+    assert _saying(_Words("甲", "a")) != _saying(_Words("甲", "a"), segments=("b",))
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _saying(_Words()).nothing
+
+
+def test_threads_reading_a_passed_outcome_said_later_see_one_message() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(50):
+        lazy = _saying(_Words())
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            seen = list(pool.map(lambda name: getattr(lazy, name), ["message", "message_en"] * 8))
+        assert seen == ["共 2 项", "2 in all"] * 8 and lazy == passed("共 2 项", "2 in all", ("a", 0), expected=2, actual=Decimal("2.0"))
+
+
+def test_all_of_passed_outcomes_said_later_joins_their_words_when_first_read() -> None:
+    first, second = _Words("甲", "a"), _Words("乙", "b")
+    lazy = outcome(AllOf((Fixed(_saying(first)), Fixed(_saying(second, ("c",))))), {})
+    assert (first.calls, second.calls) == (0, 0) and words_of(lazy) is not None
+    eager = outcome(AllOf((Fixed(passed("甲", "a", ("a", 0), expected=2, actual=Decimal("2.0"))), Fixed(passed("乙", "b", ("c",), expected=2, actual=Decimal("2.0"))))), {})
+    assert lazy == eager and (lazy.message, lazy.message_en) == ("甲；乙", "a; b") and (first.calls, second.calls) == (1, 1)
+    assert lazy.segments == ("a", 0) and lazy.expected == [2, 2]

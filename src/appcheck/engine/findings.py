@@ -16,8 +16,8 @@ from typing import Any
 import attrs
 
 from .. import catalog, clauses, topics
-from ..model import SCHEMA, Finding, Severity, Status, made_finding, place_later, placed_waiting
-from ..rules.base import MISSING, Outcome, excerpt
+from ..model import SCHEMA, Finding, Severity, Status, made_finding, place_later, placed_waiting, said_later
+from ..rules.base import MISSING, Outcome, excerpt, passed_saying, words_of
 
 def _source(call: Any, topic: Any, track: str | None, requirement: catalog.Requirement) -> str:
     quoted = clauses.clause(call, topic.id, track, requirement.id, fallback=requirement.source)
@@ -93,21 +93,42 @@ def finding_for(
 ) -> Finding:
     """The finding of ``check``'s ``outcome``: its requirement's severity and the clause of its topic (and
     track), the message and values clipped to their limits, and where it points in the text (or, see
-    :meth:`Places.later`, will point once asked)."""
+    :meth:`Places.later`, will point once asked).
+
+    An outcome whose messages are still words (:func:`~appcheck.rules.base.passed_saying`, not yet
+    read) gives them to the finding uncalled: the finding formats and clips its messages when
+    either is first read (:func:`~appcheck.model.said_later`), the same text as if made now."""
     severity, source = _cited(call.id, topic.id, track, check.requirement)
-    message, message_en, expected, actual = outcome.message, outcome.message_en, outcome.expected, outcome.actual
-    if type(message) is not str or len(message) > MESSAGE_LIMIT:
-        message = clip(message, MESSAGE_LIMIT)
-    if type(message_en) is not str or len(message_en) > MESSAGE_LIMIT:
-        message_en = clip(message_en, MESSAGE_LIMIT)
+    words = words_of(outcome)
+    if words is None:
+        message, message_en = outcome.message, outcome.message_en
+        if type(message) is not str or len(message) > MESSAGE_LIMIT:
+            message = clip(message, MESSAGE_LIMIT)
+        if type(message_en) is not str or len(message_en) > MESSAGE_LIMIT:
+            message_en = clip(message_en, MESSAGE_LIMIT)
+    else:
+        message = message_en = ""
+        words = functools.partial(_clipped, words)
+    expected, actual = outcome.expected, outcome.actual
     if expected is not None and type(expected) not in _KEPT:
         expected = clip(expected, VALUE_LIMIT)
     if actual is not None and type(actual) not in _KEPT:
         actual = clip(actual, VALUE_LIMIT)
     status, segments = outcome.status, outcome.segments
     if bundles == () and type(status) is Status and type(severity) is Severity and type(segments) is tuple:  # the common case: no converter needed
-        return made_finding(check.requirement, status, severity, segments, message, message_en, source, expected, actual, line, column)
-    return Finding(check.requirement, status, severity, segments, message, message_en, source, expected, actual, bundles, line, column)
+        return made_finding(check.requirement, status, severity, segments, message, message_en, source, expected, actual, line, column, words)
+    finding = Finding(check.requirement, status, severity, segments, message, message_en, source, expected, actual, bundles, line, column)
+    return finding if words is None else said_later(finding, words)
+
+
+def _clipped(words: Any) -> tuple[str, str]:
+    """``words()``, each message clipped to :data:`MESSAGE_LIMIT` as :func:`finding_for` clips one given at once."""
+    message, message_en = words()
+    if type(message) is not str or len(message) > MESSAGE_LIMIT:
+        message = clip(message, MESSAGE_LIMIT)
+    if type(message_en) is not str or len(message_en) > MESSAGE_LIMIT:
+        message_en = clip(message_en, MESSAGE_LIMIT)
+    return message, message_en
 
 
 def finding_at(check: topics.Check, outcome: Outcome, call: Any, topic: Any, positions: Mapping, track: str | None = None) -> Finding:
@@ -194,12 +215,18 @@ def _existing(data: Any, segments: tuple) -> tuple:
 
 
 def pointing(data: Any, outcome: Outcome) -> Outcome:
-    """``outcome`` with a pointer that resolves in ``data`` (see :func:`_existing`)."""
+    """``outcome`` with a pointer that resolves in ``data`` (see :func:`_existing`); an outcome whose
+    messages are still words keeps them, uncalled."""
     segments = outcome.segments
     if not segments:
         return outcome
     found = _existing(data, segments)
-    return outcome if found is segments else attrs.evolve(outcome, segments=found)
+    if found is segments:
+        return outcome
+    words = words_of(outcome)
+    if words is not None:
+        return passed_saying(words, found, expected=outcome.expected, actual=outcome.actual)
+    return attrs.evolve(outcome, segments=found)
 
 
 def schema_by_line(findings: list) -> list:

@@ -42,7 +42,14 @@ NOT_FOREIGN = frozenset({"CN", "HK", "MO", "TW"})
 
 @attrs.frozen(slots=False)
 class Outcome:
-    """What a rule found: the status, where, and a message in Chinese and English with the numbers."""
+    """What a rule found: the status, where, and a message in Chinese and English with the numbers.
+
+    An outcome is a value: its fields are compared, hashed, pickled, copied and written alike. Only
+    the messages of an outcome of :func:`passed_saying` are formatted when first read (``message``
+    or ``message_en``: both are set then, and the words are let go); till then the outcome keeps
+    its words and what they read. Pickling (and copying) reads the messages first: the words never
+    travel.
+    """
 
     status: Status
     segments: tuple = attrs.field(converter=to_tuple, default=())
@@ -51,9 +58,31 @@ class Outcome:
     expected: Any = None
     actual: Any = None
 
+    def __getattr__(self, name: str) -> Any:
+        # reached only for an attribute that is not set: the messages of an outcome of passed_saying, not yet read
+        if name == "message" or name == "message_en":
+            state = self.__dict__
+            words = state.get("_words")
+            if words is not None:
+                message, message_en = words()
+                state["message"] = message
+                state["message_en"] = message_en
+                state.pop("_words", None)  # let go once both are set (another thread may have done it)
+            try:
+                return state[name]
+            except KeyError:
+                pass
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __reduce__(self) -> tuple:
+        # pickled (and copied) as its fields, the messages formatted first: never its words
+        return Outcome, (self.status, self.segments, self.message, self.message_en, self.expected, self.actual)
+
 
 #: the statuses, read once (an enum member looked up on its class costs a Python-level __getattr__ in 3.11)
 PASSED, FAILED, NEEDS_REVIEW = Status.PASSED, Status.FAILED, Status.NEEDS_REVIEW
+
+_new_outcome = object.__new__
 
 
 def passed(message: str, message_en: str, segments: Iterable = (), *, expected: Any = None, actual: Any = None) -> Outcome:
@@ -65,11 +94,26 @@ def passed_saying(words: Callable[[], tuple[str, str]], segments: Iterable = (),
     returning ``(message, message_en)``, as a rule writes ``lambda: (f"...", f"...")``.
 
     What a rule that passes says is read far less often than what it finds wrong (a report shows
-    failures; most callers of :func:`~appcheck.validate` read no passed message), so a rule gives its
-    passed message as words to be formatted when first read. ``words`` must read only values that do
-    not change afterwards (the rule's fields and what it read, never a loop's variable)."""
-    message, message_en = words()
-    return Outcome(PASSED, segments, message, message_en, expected, actual)
+    failures; most callers of :func:`~appcheck.validate` read no passed message), so ``words`` are
+    called only when the outcome's ``message`` or ``message_en`` is first read (or a finding made of
+    it is asked for its message, see :func:`words_of`), once: the outcome is then the one
+    :func:`passed` makes of the same text, to every reader (compared, hashed, pickled, copied).
+
+    Till then the outcome keeps ``words`` and everything they read. ``words`` must therefore read
+    only values that do not change afterwards (the rule's fields and what it read, never a loop's
+    variable: bind that as a default argument), and must not fail: whatever can fail on the
+    bundle's values is worked out in ``check()``, before the outcome is made."""
+    outcome = _new_outcome(Outcome)
+    outcome.__dict__.update(
+        status=PASSED, segments=segments if type(segments) is tuple else to_tuple(segments), expected=expected, actual=actual, _words=words,
+    )
+    return outcome
+
+
+def words_of(outcome: Outcome) -> Callable[[], tuple[str, str]] | None:
+    """The words of an outcome of :func:`passed_saying` whose messages were not yet read (None for any
+    other): what a finding made of it keeps, to format its message when that is first read."""
+    return outcome.__dict__.get("_words")
 
 
 def failed(message: str, message_en: str, segments: Iterable = (), *, expected: Any = None, actual: Any = None) -> Outcome:
@@ -646,6 +690,11 @@ def _severity(outcome: Outcome) -> int:
     return _ORDER[outcome.status]
 
 
+def _joined(outcomes: list) -> tuple[str, str]:
+    """The messages of several passed outcomes as one, in each language."""
+    return "；".join([o.message for o in outcomes]), "; ".join([o.message_en for o in outcomes])
+
+
 @attrs.frozen(slots=False)
 class AllOf:
     """Passes when every rule passes; otherwise reports the first rule that did not, with the others' findings.
@@ -659,13 +708,11 @@ class AllOf:
     def check(self, ctx: Context) -> Outcome:
         outcomes = [run(rule, ctx) for rule in self.rules]
         if all([o.status is PASSED for o in outcomes]):
-            return Outcome(
-                PASSED, outcomes[0].segments,
-                "；".join([o.message for o in outcomes]),
-                "; ".join([o.message_en for o in outcomes]),
-                [o.expected for o in outcomes],
-                [o.actual for o in outcomes],
-            )
+            if any([words_of(o) is not None for o in outcomes]):  # their messages, joined when first read
+                return passed_saying(
+                    lambda: _joined(outcomes), outcomes[0].segments, expected=[o.expected for o in outcomes], actual=[o.actual for o in outcomes],
+                )
+            return Outcome(PASSED, outcomes[0].segments, *_joined(outcomes), [o.expected for o in outcomes], [o.actual for o in outcomes])
         worst = min(outcomes, key=_severity)
         others = [o for o in outcomes if o is not worst and o.status is not PASSED]
         return attrs.evolve(
