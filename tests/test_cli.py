@@ -322,6 +322,18 @@ def test_a_bundle_of_an_own_call_looks_for_no_call_pack(fmt, tmp_path: Path) -> 
     assert "importlib.metadata" in loaded  # a call appcheck does not have: every pack is looked at
 
 
+def test_a_valid_bundle_needs_no_fractions_and_a_pyproject_without_the_word_is_not_parsed(tmp_path: Path) -> None:
+    """``multipleOf`` is exact (fractions) in jsonschema's own validator, which a valid bundle does not
+    reach; a pyproject.toml that never writes ``appcheck`` has no ``[tool.appcheck]`` and is not parsed."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.ruff]\nline-length = 100\n', encoding="utf-8")
+    valid = EXAMPLES / "gd-2022" / "research" / "valid.json"
+    loaded = _modules_after(f"from appcheck.cli import main; main(['validate', '--as-of', '2022-05-10', {str(valid)!r}])", cwd=tmp_path)
+    assert "fractions" not in loaded and "tomllib" not in loaded and "tomli" not in loaded
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.appcheck]\nlang = "en"\n', encoding="utf-8")
+    loaded = _modules_after(f"from appcheck.cli import main; main(['validate', '--as-of', '2022-05-10', {str(valid)!r}])", cwd=tmp_path)
+    assert "tomllib" in loaded or "tomli" in loaded
+
+
 @pytest.mark.parametrize("collecting", [True, False])
 def test_the_command_line_leaves_the_garbage_collector_as_it_found_it(collecting: bool) -> None:
     import gc

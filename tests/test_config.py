@@ -55,6 +55,29 @@ def test_pyproject_without_the_table_is_passed_over(tmp_path) -> None:
     assert config.find(tmp_path / "a") == outer
 
 
+@pytest.mark.parametrize("text", [
+    '[tool."\\u0061ppcheck"]\nlang = "zh"\n',  # a quoted key with an escape: the table, though "appcheck" is not written
+    '[tool]\n"app\\u0063heck" = { lang = "zh" }\n',
+    'tool.appcheck.lang = "zh"\n',
+    "[tool.'appcheck']\nlang = 'zh'\n",
+])
+def test_pyproject_table_however_its_key_is_written(tmp_path, text) -> None:
+    outer = write(tmp_path, "appcheck.toml", 'lang = "en"\n')
+    nearer = write(tmp_path / "a", "pyproject.toml", text)
+    assert config.find(tmp_path / "a") == nearer != outer
+
+
+@pytest.mark.parametrize("text", [
+    '[project]\nname = "x"\ndescription = "checks \\"applications\\""\n',  # escapes, but no such table
+    '[project]\nname = "appcheck-plugin"\n[tool.appcheckers]\nx = 1\n',  # the word, but not the table
+    '[tool.app]\ncheck = 1\n',
+])
+def test_pyproject_without_the_table_however_it_is_written(tmp_path, text) -> None:
+    outer = write(tmp_path, "appcheck.toml", 'lang = "en"\n')
+    write(tmp_path / "a", "pyproject.toml", text)
+    assert config.find(tmp_path / "a") == outer
+
+
 def test_appcheck_toml_before_pyproject_in_one_directory(tmp_path) -> None:
     write(tmp_path, "pyproject.toml", '[tool.appcheck]\nlang = "zh"\n')
     dedicated = write(tmp_path, "appcheck.toml", 'lang = "en"\n')

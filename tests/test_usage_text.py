@@ -27,6 +27,24 @@ def test_every_option_and_argument_has_help(command) -> None:
         assert action.help and action.help is not argparse.SUPPRESS, f"{command}: {action.option_strings or action.dest} has no help"
 
 
+@pytest.mark.parametrize("argv", [["--help"], *([command, "--help"] for command in sorted(_commands()))])
+def test_help_is_the_same_with_only_the_named_command_built(argv, capsys) -> None:
+    """The command line gives only the command it names its arguments: every help reads as with all built."""
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(argv)
+    full = capsys.readouterr().out
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().out == full and full.startswith("usage: appcheck")
+
+
+def test_only_the_named_commands_get_their_arguments() -> None:
+    parser = cli.build_parser({"explain"})
+    assert parser.parse_args(["explain", "gd-2022/training", "--lang", "en"]).lang == "en"
+    (sub,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    assert sorted(sub.choices) == sorted(_commands())  # every command is listed
+    assert [action.dest for action in sub.choices["validate"]._actions] == ["help"]
+
+
 def test_validate_help_ends_with_examples_and_the_exit_status_table(capsys) -> None:
     assert cli.main(["validate", "--help"]) == 0
     text = capsys.readouterr().out

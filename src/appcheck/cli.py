@@ -13,6 +13,7 @@ import sys
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (--help and usage errors need none of it)
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Container
     from typing import IO
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -90,18 +91,7 @@ def _effective(args, command: str):
         raise _Usage(f"appcheck {command}: {error}") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
-
-    parser = _Parser(prog="appcheck", description="Check applications for international S&T cooperation calls against their guidelines.")
-    parser.add_argument("--version", action="version", version=f"appcheck {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    from .usage_text import VALIDATE_EPILOG
-
-    validate = commands.add_parser("validate", help="check bundle files (the CI check)", epilog=VALIDATE_EPILOG,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter,
-                                   description="Check bundle files against every rule of their call's guideline; all the files named form one batch.")
+def _validate_arguments(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("paths", nargs="*", metavar="PATH", help="bundle files, directories (walked for .json/.yaml/.yml), or - for standard input")
     _run_options(validate)
     validate.add_argument("--max-bytes", type=_positive, default=10 * 1024 * 1024, metavar="N", help="refuse files larger than N bytes (default 10 MiB)")
@@ -115,42 +105,49 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--no-progress", action="store_true",
                           help="no progress line (shown on standard error, only when it is a terminal, for batches that take more than a moment)")
 
-    config_cmd = commands.add_parser("config", help="print the configuration in effect and where each value came from")
+
+def _config_arguments(config_cmd: argparse.ArgumentParser) -> None:
     _run_options(config_cmd)
     config_cmd.add_argument("--json", action="store_true", help="print it as JSON")
 
-    recheck = commands.add_parser("recheck", help="check a JSON report's bundles again as it recorded: does each verdict stand?")
+
+def _recheck_arguments(recheck: argparse.ArgumentParser) -> None:
     recheck.add_argument("report", metavar="REPORT.json", help="a report of appcheck validate --format json")
     recheck.add_argument("--set", dest="settings", type=_setting, action="append", default=[], metavar="NAME=VALUE",
                          help="recheck with this setting instead of the recorded one")
     recheck.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the output (default zh)")
     recheck.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    topics_cmd = commands.add_parser("topics", help="list every call, topic and track, with the pack and version of each call "
-                                                    "(a refused call pack: named on stderr, exit 2)")
+
+def _topics_arguments(topics_cmd: argparse.ArgumentParser) -> None:
     topics_cmd.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
 
-    explain = commands.add_parser("explain", help="print a topic's checklist, or a rule's documentation")
+
+def _explain_arguments(explain: argparse.ArgumentParser) -> None:
     explain.add_argument("name", metavar="CALL/TOPIC|RULE", help="a topic (e.g. gd-2022/training; `appcheck topics` lists them) or a rule class (e.g. SubsidyBounds)")
     explain.add_argument("--track", help="only the requirements of this track of the topic")
     explain.add_argument("--format", choices=("md", "json"), default="md", help="output format (default md, Markdown)")
     explain.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the checklist (default zh)")
 
-    schema = commands.add_parser("schema", help="print a topic's JSON Schema, self-contained (for editors)")
+
+def _schema_arguments(schema: argparse.ArgumentParser) -> None:
     schema.add_argument("name", metavar="CALL/TOPIC", help="the topic, e.g. gd-2022/training (`appcheck topics` lists them)")
 
-    init = commands.add_parser("init", help="print a draft bundle to fill in")
+
+def _init_arguments(init: argparse.ArgumentParser) -> None:
     init.add_argument("name", metavar="CALL/TOPIC", help="the topic, e.g. gd-2022/training (`appcheck topics` lists them)")
     init.add_argument("--track", help="the track, for a topic that has tracks")
 
-    new_call = commands.add_parser("new-call", help="write a call pack for a new call, copied from an installed call (docs/adding-a-topic.md)")
+
+def _new_call_arguments(new_call: argparse.ArgumentParser) -> None:
     new_call.add_argument("id", metavar="ID", help="the new call's id, e.g. zj-2027")
     new_call.add_argument("--from", dest="source", required=True, metavar="CALL", help="the installed call to copy, e.g. zj-2026")
     new_call.add_argument("--dir", metavar="FOLDER", help="the new folder to write the pack in (default ./appcheck-ID)")
     new_call.add_argument("--prefix", metavar="PREFIX", help="the new calls's requirement-id prefix (default from ID: zj-2027 gives ZJ27-)")
     new_call.add_argument("--guideline", metavar="FILE", help="the guideline text to ship in the pack (its quotes are then checked against it)")
 
-    serve = commands.add_parser("serve", help="serve the checks over HTTP and a page for applicants (needs appcheck[serve])")
+
+def _serve_arguments(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=_positive, help="port (default 8000)")
     serve.add_argument("--max-bytes", type=_positive, metavar="N", help="refuse request bodies larger than N bytes (default 10 MiB)")
@@ -160,6 +157,37 @@ def build_parser() -> argparse.ArgumentParser:
     found = serve.add_mutually_exclusive_group()
     found.add_argument("--config", metavar="FILE", help="read [serve] and settings from this configuration file (default: appcheck.toml or pyproject.toml [tool.appcheck], from here upwards)")
     found.add_argument("--no-config", action="store_true", help="read no configuration file")
+
+
+def build_parser(commands: Container[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. ``commands``: give the arguments of only these commands (None: every
+    command's). Every command is listed either way (``appcheck --help`` is the same); a command left
+    without its arguments must not be parsed, so :func:`main` gives those of every command its
+    arguments name (a command is chosen by its exact name)."""
+    from . import __version__
+    from .usage_text import VALIDATE_EPILOG
+
+    parser = _Parser(prog="appcheck", description="Check applications for international S&T cooperation calls against their guidelines.")
+    parser.add_argument("--version", action="version", version=f"appcheck {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    listed = (
+        ("validate", _validate_arguments, {
+            "help": "check bundle files (the CI check)", "epilog": VALIDATE_EPILOG, "formatter_class": argparse.RawDescriptionHelpFormatter,
+            "description": "Check bundle files against every rule of their call's guideline; all the files named form one batch."}),
+        ("config", _config_arguments, {"help": "print the configuration in effect and where each value came from"}),
+        ("recheck", _recheck_arguments, {"help": "check a JSON report's bundles again as it recorded: does each verdict stand?"}),
+        ("topics", _topics_arguments, {"help": "list every call, topic and track, with the pack and version of each call "
+                                               "(a refused call pack: named on stderr, exit 2)"}),
+        ("explain", _explain_arguments, {"help": "print a topic's checklist, or a rule's documentation"}),
+        ("schema", _schema_arguments, {"help": "print a topic's JSON Schema, self-contained (for editors)"}),
+        ("init", _init_arguments, {"help": "print a draft bundle to fill in"}),
+        ("new-call", _new_call_arguments, {"help": "write a call pack for a new call, copied from an installed call (docs/adding-a-topic.md)"}),
+        ("serve", _serve_arguments, {"help": "serve the checks over HTTP and a page for applicants (needs appcheck[serve])"}),
+    )
+    for name, arguments, options in listed:
+        command = subparsers.add_parser(name, **options)
+        if commands is None or name in commands:
+            arguments(command)
     return parser
 
 
@@ -424,10 +452,11 @@ def _resume_collecting() -> None:
 
 def _main(argv: list[str] | None) -> int:
     _safe_streams()
-    parser = build_parser()
+    given = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(COMMANDS.keys() & given)  # the arguments of the command run, not of all nine
     from .usage_text import lang_of, usage_error
 
-    lang = lang_of(sys.argv[1:] if argv is None else list(argv))
+    lang = lang_of(given)
     try:
         try:
             args = parser.parse_args(argv)

@@ -104,14 +104,28 @@ class Config:
 
 def _has_table(path: Path) -> bool:
     """True when ``path`` (a pyproject.toml) has a ``[tool.appcheck]`` table; a file that cannot be
-    parsed is taken (so that :func:`load` reports what is wrong with it rather than skipping it)."""
+    parsed is taken (so that :func:`load` reports what is wrong with it rather than skipping it).
+
+    A file in which ``appcheck`` is not written has no such table, and is not parsed: a TOML key is
+    written out as it is, unless it is a quoted key with escapes (so a file with a backslash is parsed)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return _names_table(path)
+    if "appcheck" not in text and "\\" not in text:
+        return False
     tomllib = _tomllib()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return "[tool.appcheck" in path.read_text(encoding="utf-8", errors="replace") if path.is_file() else False
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return _names_table(path)
     tool = data.get("tool")
     return isinstance(tool, dict) and "appcheck" in tool
+
+
+def _names_table(path: Path) -> bool:
+    """Whether a pyproject.toml that cannot be read as TOML names the table (then it is taken)."""
+    return "[tool.appcheck" in path.read_text(encoding="utf-8", errors="replace") if path.is_file() else False
 
 
 def find(start: str | os.PathLike | None = None) -> Path | None:
@@ -132,8 +146,9 @@ _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r'"(?:[^"\\]|\\.)*"' + r"|'[^']*'"
 _PART = rf"(?:{_BARE}|{_QUOTED})"
 _DOTTED = rf"{_PART}(?:\s*\.\s*{_PART})*"
-_HEADER = re.compile(rf"^\s*(\[\[|\[)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$")
-_ASSIGN = re.compile(rf"^\s*({_DOTTED})\s*=")
+# compiled when a file is first read (a run without a configuration file needs neither)
+_HEADER = rf"^\s*(\[\[|\[)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$"
+_ASSIGN = rf"^\s*({_DOTTED})\s*="
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -157,8 +172,9 @@ def _lines(text: str) -> dict[tuple, int]:
     found: dict[tuple, int] = {}
     counts: dict[tuple, int] = {}
     table: tuple = ()
+    header_pattern, assign_pattern = re.compile(_HEADER), re.compile(_ASSIGN)
     for number, line in enumerate(text.splitlines(), 1):
-        header = _HEADER.match(line)
+        header = header_pattern.match(line)
         if header:
             path = _parts(header.group(2))
             if header.group(1) == "[[":
@@ -168,7 +184,7 @@ def _lines(text: str) -> dict[tuple, int]:
             table = path
             found.setdefault(table, number)
             continue
-        assign = _ASSIGN.match(line)
+        assign = assign_pattern.match(line)
         if assign:
             found.setdefault((*table, *_parts(assign.group(1))), number)
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json.decoder
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 __all__ = ["line_col", "line_cols", "locate", "locate_many"]
 
@@ -212,9 +213,11 @@ def _fast_patterns(string: str, key: str) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(member, re.S), re.compile(element, re.S)
 
 
-_FAST = _fast_patterns(r'"[^"\\]*(?:\\.[^"\\]*)*"', r'[^"\\]*')
-# Where the text holds no backslash at all, a string is simply up to the next quote: much faster to match.
-_FAST_PLAIN = _fast_patterns(r'"[^"]*"', r'[^"]*')
+@lru_cache(maxsize=2)
+def _fast(plain: bool) -> tuple[re.Pattern, re.Pattern]:
+    """The fast patterns, compiled when first needed (a text needs one of the two pairs): where the text
+    holds no backslash at all (``plain``), a string is simply up to the next quote, much faster to match."""
+    return _fast_patterns(r'"[^"]*"', r'[^"]*') if plain else _fast_patterns(r'"[^"\\]*(?:\\.[^"\\]*)*"', r'[^"\\]*')
 
 
 class _Scanned:
@@ -238,7 +241,7 @@ class _Scanned:
 
     __slots__ = ("text", "kind", "children", "broken", "position", "pending", "end", "fast")
 
-    def __init__(self, text: str, index: int, fast: tuple[re.Pattern, re.Pattern] = _FAST) -> None:
+    def __init__(self, text: str, index: int, fast: tuple[re.Pattern, re.Pattern]) -> None:
         self.text = text
         self.fast = fast
         self.kind = text[index]
@@ -393,7 +396,7 @@ def locate_many(text: str, paths: Sequence[Sequence[str | int]]) -> list[tuple[i
     size = len(text)
     if root >= size:
         return [None] * len(paths)
-    fast = _FAST if "\\" in text else _FAST_PLAIN
+    fast = _fast("\\" not in text)
     scanned: dict[int, _Scanned] = {}
     found_at: list[int] = []
     for segments in paths:

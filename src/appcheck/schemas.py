@@ -25,13 +25,15 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
-from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .fastpath import vouches
 from .rules.base import as_date
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 BASE_URI = "https://appcheck.invalid/schemas/"
 
@@ -163,6 +165,8 @@ EXACT_SCALE = 4000
 
 
 def _exact(value: Any) -> Fraction | None:
+    from fractions import Fraction  # only jsonschema's own validator checks multipleOf: the fast path needs none
+
     if isinstance(value, Decimal):
         if not value.is_finite():
             return None
