@@ -9,7 +9,7 @@ from functools import lru_cache
 import attrs
 
 from ..converters import to_frozenset
-from .base import MISSING, Context, Outcome, a_or_an, failed, passed, plural, shown, shown_en, subset_of
+from .base import MISSING, Context, Outcome, a_or_an, failed, passed_saying, plural, shown, shown_en, subset_of
 from .parties import Orgs
 
 COVER_NAMES = {
@@ -154,11 +154,17 @@ class SignedAgreement:
             return self._unsigned(unsigned, lacking, rejected)
         if lacking:
             return self._lacking(lacking, rejected)
-        zh, en = _covers(self.covers)
-        return passed(
-            f"{len(required)} 家合作单位均已与申报单位签署协议（{len(counted)} 份），涵盖{zh}",
-            f"{'the' if len(required) == 1 else 'all'} {plural(len(required), 'partner')} signed with the applicant ({plural(len(counted), 'agreement')}), covering {en}",
-            counted[0][0], expected=self._expected(), actual={shown_en(org_id): sorted(covered) for org_id, (_, _, covered) in zip(required_ids, per_partner)},
+        partners, documents = len(required), len(counted)
+
+        def words() -> tuple[str, str]:
+            zh, en = _covers(self.covers)
+            return (
+                f"{partners} 家合作单位均已与申报单位签署协议（{documents} 份），涵盖{zh}",
+                f"{'the' if partners == 1 else 'all'} {plural(partners, 'partner')} signed with the applicant ({plural(documents, 'agreement')}), covering {en}",
+            )
+
+        return passed_saying(
+            words, counted[0][0], expected=self._expected(), actual={shown_en(org_id): sorted(covered) for org_id, (_, _, covered) in zip(required_ids, per_partner)},
         )
 
     def _missing(self, covered: frozenset) -> tuple[frozenset, frozenset]:

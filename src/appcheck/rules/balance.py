@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import attrs
 
-from .base import MISSING, Context, Outcome, failed, passed
+from .base import MISSING, Context, Outcome, failed, passed_saying
 from .base import money as _money, percent as _percent, review as _review, to_decimal as _to_decimal
 
 BALANCE = ("balance",)
@@ -113,12 +113,15 @@ class BalanceRatio:
                     BALANCE + (f"domestic_{key}" if d < f else f"foreign_{key}",),
                     expected=f">= {share}% of the other side", actual={"domestic": d, "foreign": f},
                 )
-        shown = _shown(numbers)
-        zh = "；".join(f"{_MEASURES[k][0]} 中方 {d}、外方 {f}" for k, d, f in shown)
-        en = "; ".join(f"{_MEASURES[k][1]}: Chinese {d}, foreign {f}" for k, d, f in shown)
-        return passed(
-            f"双方投入均不低于另一方的 {share}%：{zh}", f"neither side declares under {share}% of the other's: {en}",
-            BALANCE, expected=f">= {share}% of the other side", actual={k: {"domestic": d, "foreign": f} for k, (d, f) in numbers.items()},
+
+        def words() -> tuple[str, str]:
+            shown = _shown(numbers)
+            zh = "；".join(f"{_MEASURES[k][0]} 中方 {d}、外方 {f}" for k, d, f in shown)
+            en = "; ".join(f"{_MEASURES[k][1]}: Chinese {d}, foreign {f}" for k, d, f in shown)
+            return f"双方投入均不低于另一方的 {share}%：{zh}", f"neither side declares under {share}% of the other's: {en}"
+
+        return passed_saying(
+            words, BALANCE, expected=f">= {share}% of the other side", actual={k: {"domestic": d, "foreign": f} for k, (d, f) in numbers.items()},
         )
 
     def describe(self) -> tuple[str, str]:

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .base import Context, Outcome, failed, guarded, passed, plural, review
+from .base import Context, Outcome, failed, guarded, passed_saying, plural, review
 
 _OUTSIDE_MAINLAND = {"foreign", "hong_kong", "macao", "taiwan"}
 
@@ -119,10 +119,13 @@ class OneIdentityPerPerson:
                 f"the same person ({'person_id' if by == 'id' else 'name'} {who}) applies in {plural(count, 'bundle')} of this batch with both mainland and outside identities ({', '.join(identities)})",
                 ("principal_investigator", "identity"), expected="one identity", actual=identities,
             ), True
-        return passed(
-            f"本批 {total} 份申报书中，申报人 {who} 仅以 {identities[0]} 身份申报（{count} 份）",
-            f"in this batch of {plural(total, 'bundle')}, {who} applies with the single identity {identities[0]} ({plural(count, 'bundle')})",
-            ("principal_investigator", "identity"), actual=identities[0],
+        identity = identities[0]
+        return passed_saying(
+            lambda: (
+                f"本批 {total} 份申报书中，申报人 {who} 仅以 {identity} 身份申报（{count} 份）",
+                f"in this batch of {plural(total, 'bundle')}, {who} applies with the single identity {identity} ({plural(count, 'bundle')})",
+            ),
+            ("principal_investigator", "identity"), actual=identity,
         ), False
 
     def describe(self) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import attrs
 
 from ..converters import to_frozenset, to_tuple
-from .base import Context, MissingInput, Outcome, _text, failed, money, passed, plain, plural, positive, shown_en
+from .base import Context, MissingInput, Outcome, _text, failed, money, passed_saying, plain, plural, positive, shown_en
 from .base import to_decimal as _to_decimal
 from .funding import SUBSIDY, self_raised_by_org
 from .parties import Orgs
@@ -124,20 +124,23 @@ class DirectionBudget:
         amount = ctx.number(*SUBSIDY)
         line = _line_for(ctx, self.lines, self.aliases, _by_total)
         total, projects = line.total, line.projects
-        zh, en = _line_text(line)
         expected = {"maximum": total, "average": line.average, "projects": projects}
-        shown = money(amount)
         if amount > total:
+            zh, en = _line_text(line)
             return failed(
-                f"申请财政资助 {shown} 万元，超过{zh}",
-                f"the subsidy requested, {shown} (10k CNY), exceeds the whole budget of {en}",
+                f"申请财政资助 {money(amount)} 万元，超过{zh}",
+                f"the subsidy requested, {money(amount)} (10k CNY), exceeds the whole budget of {en}",
                 SUBSIDY, expected=expected, actual=amount,
             )
-        return passed(
-            f"申请财政资助 {shown} 万元，不超过经费总额；{zh}",
-            f"the subsidy requested, {shown} (10k CNY), is within the whole budget of {en}",
-            SUBSIDY, expected=expected, actual=amount,
-        )
+
+        def words() -> tuple[str, str]:
+            zh, en = _line_text(line)
+            return (
+                f"申请财政资助 {money(amount)} 万元，不超过经费总额；{zh}",
+                f"the subsidy requested, {money(amount)} (10k CNY), is within the whole budget of {en}",
+            )
+
+        return passed_saying(words, SUBSIDY, expected=expected, actual=amount)
 
     def describe(self) -> tuple[str, str]:
         parts = [_line_text(line) for line in self.lines]
@@ -173,27 +176,34 @@ class DirectionAverage:
         amount = ctx.number(*SUBSIDY)
         line = _line_for(ctx, self.lines, self.aliases, _by_average)
         total, projects = line.total, line.projects
-        zh, en = _line_text(line)
         average = line.average
         expected = {"average": average, "maximum": total, "projects": projects}
-        shown = money(amount)
         if amount > total:
-            return passed(
-                f"申请财政资助 {shown} 万元超过经费总额（另行报错），不再提示平均额；{zh}",
-                f"the subsidy requested, {shown} (10k CNY), exceeds the whole budget (reported as an error elsewhere); no average note; {en}",
-                SUBSIDY, expected=expected, actual=amount,
-            )
+
+            def beyond() -> tuple[str, str]:
+                zh, en = _line_text(line)
+                return (
+                    f"申请财政资助 {money(amount)} 万元超过经费总额（另行报错），不再提示平均额；{zh}",
+                    f"the subsidy requested, {money(amount)} (10k CNY), exceeds the whole budget (reported as an error elsewhere); no average note; {en}",
+                )
+
+            return passed_saying(beyond, SUBSIDY, expected=expected, actual=amount)
         if line.above_average(amount):
+            zh, en = _line_text(line)
             return failed(
-                f"申请财政资助 {shown} 万元，高于平均每项约 {money(average)} 万元（{zh}）",
-                f"the subsidy requested, {shown} (10k CNY), is above the average of about {money(average)} per project ({en})",
+                f"申请财政资助 {money(amount)} 万元，高于平均每项约 {money(average)} 万元（{zh}）",
+                f"the subsidy requested, {money(amount)} (10k CNY), is above the average of about {money(average)} per project ({en})",
                 SUBSIDY, expected=expected, actual=amount,
             )
-        return passed(
-            f"申请财政资助 {shown} 万元，不高于平均每项约 {money(average)} 万元（{zh}）",
-            f"the subsidy requested, {shown} (10k CNY), is not above the average of about {money(average)} per project ({en})",
-            SUBSIDY, expected=expected, actual=amount,
-        )
+
+        def words() -> tuple[str, str]:
+            zh, en = _line_text(line)
+            return (
+                f"申请财政资助 {money(amount)} 万元，不高于平均每项约 {money(average)} 万元（{zh}）",
+                f"the subsidy requested, {money(amount)} (10k CNY), is not above the average of about {money(average)} per project ({en})",
+            )
+
+        return passed_saying(words, SUBSIDY, expected=expected, actual=amount)
 
     def describe(self) -> tuple[str, str]:
         parts = [_line_text(line) for line in self.lines]
@@ -226,9 +236,13 @@ class MatchingPerEnterprise:
 
     def check(self, ctx: Context) -> Outcome:
         taking_part = [org for org in ctx.organizations if self.enterprises.matches(ctx, org)]
-        want_zh, want_en = self.enterprises.describe()
         if not taking_part:
-            return passed(f"无{want_zh}参与，不要求企业配套出资", f"no organization ({want_en}) takes part: no matching funds are required", ("partners",), actual=0)
+
+            def none_taking_part() -> tuple[str, str]:
+                want_zh, want_en = self.enterprises.describe()
+                return f"无{want_zh}参与，不要求企业配套出资", f"no organization ({want_en}) takes part: no matching funds are required"
+
+            return passed_saying(none_taking_part, ("partners",), actual=0)
         requested = ctx.number(*SUBSIDY)
         allocated: dict = {}
         for where, row in ctx.objects("budget", "allocation"):
@@ -259,9 +273,11 @@ class MatchingPerEnterprise:
                 "matching funds below the subsidy allocated: " + "; ".join(f"{org.label} is allocated {money(s)} (10k CNY) and raises {money(o)}" for org, s, o in short),
                 ("budget", "allocation"), expected={shown_en(org.id): s for org, s, _ in short}, actual={shown_en(org.id): o for org, _, o in short},
             )
-        return passed(
-            "每家企业配套出资均不低于其获得的政府资助：" + "；".join(f"{k} {money(v['self_raised'])} ≥ {money(v['subsidy'])}" for k, v in rows.items()),
-            "every enterprise raises at least its subsidy: " + "; ".join(f"{k} {money(v['self_raised'])} >= {money(v['subsidy'])}" for k, v in rows.items()),
+        return passed_saying(
+            lambda: (
+                "每家企业配套出资均不低于其获得的政府资助：" + "；".join(f"{k} {money(v['self_raised'])} ≥ {money(v['subsidy'])}" for k, v in rows.items()),
+                "every enterprise raises at least its subsidy: " + "; ".join(f"{k} {money(v['self_raised'])} >= {money(v['subsidy'])}" for k, v in rows.items()),
+            ),
             ("budget", "allocation"), expected={k: v["subsidy"] for k, v in rows.items()}, actual={k: v["self_raised"] for k, v in rows.items()},
         )
 

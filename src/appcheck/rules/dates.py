@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import attrs
-from .base import Context, Duration, Outcome, failed, passed, plural
+from .base import Context, Duration, Outcome, failed, passed_saying, plural
 
 PERIOD = ("project", "start_date")
 
@@ -71,22 +71,23 @@ class DurationMonths:
         minimum, maximum = self.minimum, self.maximum
         too_short = minimum is not None and measured < (minimum, 0)
         too_long = maximum is not None and measured > (maximum, 0)
-        want_zh, want_en = _months_text(minimum, maximum)
         start, end = ctx.value("project", "start_date"), ctx.value("project", "end_date")
         actual = {"months": months, "days": days}
         expected = {"minimum_months": minimum, "maximum_months": maximum}
-        is_zh, is_en = _duration_text(months, days)
         if too_short or too_long:
+            want_zh, want_en = _months_text(minimum, maximum)
+            is_zh, is_en = _duration_text(months, days)
             return failed(
                 f"实施周期 {start} 至 {end} 为 {is_zh}，应{want_zh}",
                 f"the implementation period {start} to {end} is {is_en}, expected {want_en}",
                 _END, expected=expected, actual=actual,
             )
-        return passed(
-            f"实施周期 {start} 至 {end} 为 {is_zh}，{want_zh}",
-            f"the implementation period {start} to {end} is {is_en}, {want_en}",
-            _END, expected=expected, actual=actual,
-        )
+
+        def words() -> tuple[str, str]:
+            (want_zh, want_en), (is_zh, is_en) = _months_text(minimum, maximum), _duration_text(months, days)
+            return f"实施周期 {start} 至 {end} 为 {is_zh}，{want_zh}", f"the implementation period {start} to {end} is {is_en}, {want_en}"
+
+        return passed_saying(words, _END, expected=expected, actual=actual)
 
     def describe(self) -> tuple[str, str]:
         zh, en = _months_text(self.minimum, self.maximum)

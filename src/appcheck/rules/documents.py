@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from ..converters import to_frozenset, to_tuple
-from .base import Context, Outcome, failed, passed, review, shown, shown_en, subset_of
+from .base import Context, Outcome, failed, passed_saying, review, shown, shown_en, subset_of
 from .parties import Orgs
 
 DOCUMENT_NAMES = {
@@ -108,14 +108,14 @@ class HasDocument:
             lack = self._lack(ctx, where, document)
             if lack is None:
                 issuer = document.get("issuer") or "?"
-                said, said_en = shown(issuer), shown_en(issuer)
                 if self.judged:
                     return review(
-                        f"已提供{name_zh}（{said}），需评审专家判断：{self.judge[0] or '内容是否符合要求'}",
-                        f"{name_en} is attached ({said_en}); a reviewer must judge: {self.judge[1] or 'whether its content qualifies'}",
+                        f"已提供{name_zh}（{shown(issuer)}），需评审专家判断：{self.judge[0] or '内容是否符合要求'}",
+                        f"{name_en} is attached ({shown_en(issuer)}); a reviewer must judge: {self.judge[1] or 'whether its content qualifies'}",
                         where, actual={"issuer": issuer},
                     )
-                return passed(f"已提供{name_zh}（{said}）", f"{name_en} is attached ({said_en})", where, actual={"issuer": issuer})
+                # returned at once: the loop's variables keep this document's values
+                return passed_saying(lambda: (f"已提供{name_zh}（{shown(issuer)}）", f"{name_en} is attached ({shown_en(issuer)})"), where, actual={"issuer": issuer})
             closest = closest or (where, lack)
         want_zh, want_en = self.describe()
         if closest is not None:

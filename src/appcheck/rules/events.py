@@ -11,7 +11,7 @@ import attrs
 
 from .. import reference
 from ..converters import to_frozenset, to_tuple
-from .base import NOT_FOREIGN, Context, Outcome, excerpt, failed, months_before, optional_decimal, passed, plural, review, shown, shown_en
+from .base import NOT_FOREIGN, Context, Outcome, excerpt, failed, months_before, optional_decimal, passed_saying, plural, review, shown, shown_en
 
 CONTENT_AREAS = {
     "innovation_policy_management": ("科技创新政策与管理", "S&T innovation policy and management"),
@@ -50,7 +50,10 @@ class TrainingContent:
                     f"content area {shown_en(area)} is not allowed; expected: {', '.join(sorted(self.allowed))}",
                     ("training", "content_areas", index), expected=sorted(self.allowed), actual=area,
                 )
-        return passed(f"培训内容领域：{'、'.join(CONTENT_AREAS.get(a, (a,))[0] for a in areas)}", f"content areas: {', '.join(areas)}", ("training", "content_areas"), actual=list(areas))
+        return passed_saying(
+            lambda: (f"培训内容领域：{'、'.join(CONTENT_AREAS.get(a, (a,))[0] for a in areas)}", f"content areas: {', '.join(areas)}"),
+            ("training", "content_areas"), actual=list(areas),
+        )
 
     def describe(self) -> tuple[str, str]:
         return f"培训内容限于：{'、'.join(CONTENT_AREAS.get(a, (a,))[0] for a in sorted(self.allowed))}", f"content areas within: {', '.join(CONTENT_AREAS.get(a, (a, a))[1] for a in sorted(self.allowed))}"
@@ -115,9 +118,11 @@ class TraineeCountries:
                 f"trainees come from {plural(len(distinct), 'country', 'countries')}; {', '.join(unlisted)} {'is' if len(unlisted) == 1 else 'are'} in none of the shipped lists ({', '.join(self.lists)}): a reviewer must confirm eligibility",
                 ("training", "trainees"), expected=self.minimum, actual=distinct,
             )
-        return passed(
-            f"学员来自 {len(distinct)} 个国家（{'、'.join(distinct)}），不少于 {self.minimum} 个",
-            f"trainees come from {plural(len(distinct), 'country', 'countries')} ({', '.join(distinct)}), at least {self.minimum}",
+        return passed_saying(
+            lambda: (
+                f"学员来自 {len(distinct)} 个国家（{'、'.join(distinct)}），不少于 {self.minimum} 个",
+                f"trainees come from {plural(len(distinct), 'country', 'countries')} ({', '.join(distinct)}), at least {self.minimum}",
+            ),
             ("training", "trainees"), expected=self.minimum, actual=len(distinct),
         )
 
@@ -166,17 +171,26 @@ class TrainingScale:
             else:
                 total += count
         days = ctx.integer("training", "days")
-        options_zh = " 或 ".join(f"{n} 人及以上 {d} 天" for n, d in self.baselines)
-        options_en = " or ".join(f"{n}+ trainees for {d}+ days" for n, d in self.baselines)
         actual = {"trainees": total, "days": days}
-        note_zh = note_en = ""
         if left_out:
             actual["not_counted"] = left_out
+        expected = [list(p) for p in self.baselines]
+        if any(total >= n and days >= d for n, d in self.baselines):
+            return passed_saying(lambda: self._scale(total, days, left_out, ("达到基准", "meets the baseline")), ("training",), expected=expected, actual=actual)
+        return failed(*self._scale(total, days, left_out, ("低于基准", "is below the baseline")), ("training", "days"), expected=expected, actual=actual)
+
+    def _scale(self, total: int, days: int, left_out: int, verdict: tuple[str, str]) -> tuple[str, str]:
+        """The message: the class's scale (and the trainees not counted), ``verdict``, the baselines."""
+        options_zh = " 或 ".join(f"{n} 人及以上 {d} 天" for n, d in self.baselines)
+        options_en = " or ".join(f"{n}+ trainees for {d}+ days" for n, d in self.baselines)
+        note_zh = note_en = ""
+        if left_out:
             note_zh = f"（另有 {left_out} 名来自 {'/'.join(sorted(self.excluded))} 的学员不计）"
             note_en = f" ({plural(left_out, 'trainee')} from {'/'.join(sorted(self.excluded))} not counted)"
-        if any(total >= n and days >= d for n, d in self.baselines):
-            return passed(f"办班规模 {total} 人 {days} 天{note_zh}，达到基准（{options_zh}）", f"{plural(total, 'trainee')} for {plural(days, 'day')}{note_en} meets the baseline ({options_en})", ("training",), expected=[list(p) for p in self.baselines], actual=actual)
-        return failed(f"办班规模 {total} 人 {days} 天{note_zh}，低于基准（{options_zh}）", f"{plural(total, 'trainee')} for {plural(days, 'day')}{note_en} is below the baseline ({options_en})", ("training", "days"), expected=[list(p) for p in self.baselines], actual=actual)
+        return (
+            f"办班规模 {total} 人 {days} 天{note_zh}，{verdict[0]}（{options_zh}）",
+            f"{plural(total, 'trainee')} for {plural(days, 'day')}{note_en} {verdict[1]} ({options_en})",
+        )
 
     def describe(self) -> tuple[str, str]:
         return "办班规模达到基准：" + " 或 ".join(f"{n} 人 {d} 天" for n, d in self.baselines), "class scale at a baseline: " + " or ".join(f"{plural(n, 'trainee')} / {plural(d, 'day')}" for n, d in self.baselines)
@@ -207,12 +221,12 @@ class VenueIn:
     def check(self, ctx: Context) -> Outcome:
         country = ctx.string(*self.path, "country")
         subdivision = ctx.string(*self.path, "subdivision") if self.subdivisions is not None else None
-        want_zh, want_en = self.describe()
         actual = {"country": country, "subdivision": subdivision}
         venue = f"{country} {subdivision}" if subdivision else country
         if country not in self.countries or (self.subdivisions is not None and subdivision not in self.subdivisions):
+            want_zh, want_en = self.describe()
             return failed(f"举办地为 {venue}，{want_zh}", f"the venue is {venue}; {want_en}", self.path, expected=want_en, actual=actual)
-        return passed(f"举办地为 {venue}，符合要求", f"the venue is {venue}, as required", self.path, actual=actual)
+        return passed_saying(lambda: (f"举办地为 {venue}，符合要求", f"the venue is {venue}, as required"), self.path, actual=actual)
 
     def describe(self) -> tuple[str, str]:
         place = "/".join(sorted(self.subdivisions)) if self.subdivisions else "/".join(sorted(self.countries))
@@ -312,9 +326,11 @@ class Attendance:
             problems_en.append(f"external share {share_text} ({percent}%, at most {self.per_unit_cap} counted per unit), at least {self.min_share * 100:.0f}% required{named_en}")
         if problems_zh:
             return failed("；".join(problems_zh), "; ".join(problems_en), where, expected=expected, actual=actual)
-        return passed(
-            f"总参与人数 {total} 人，院士 {academicians} 人，其他单位人员占比 {share_text}（{percent}%）",
-            f"{plural(total, 'attendee')}, {plural(academicians, 'academician')}, external share {share_text} ({percent}%)",
+        return passed_saying(
+            lambda: (
+                f"总参与人数 {total} 人，院士 {academicians} 人，其他单位人员占比 {share_text}（{percent}%）",
+                f"{plural(total, 'attendee')}, {plural(academicians, 'academician')}, external share {share_text} ({percent}%)",
+            ),
             where, expected=expected, actual=actual,
         )
 
@@ -363,7 +379,9 @@ class TitleFormat:
                 f"the title “{title}” does not follow the format “XXX{self.suffix}”",
                 ("project", "title"), expected=f"XXX{self.suffix}", actual=title,
             )
-        return passed(f"项目名称 “{title}” 符合格式", f"the title “{title}” follows the format", ("project", "title"), expected=f"XXX{self.suffix}", actual=title)
+        return passed_saying(
+            lambda: (f"项目名称 “{title}” 符合格式", f"the title “{title}” follows the format"), ("project", "title"), expected=f"XXX{self.suffix}", actual=title,
+        )
 
     def describe(self) -> tuple[str, str]:
         return f"项目名称为 “XXX{self.suffix}”", f"the title reads “XXX{self.suffix}”"
@@ -414,15 +432,19 @@ class TrackRecord:
         ]
         actual = {"projects": len(counted), "events": len(events)}
         if len(counted) >= self.min_projects:
-            return passed(
-                f"过去 {self.months} 个月内承担所申报领域省级及以上项目 {len(counted)} 项（{'、'.join(map(shown, counted))}）",
-                f"{plural(len(counted), 'provincial-or-higher project')} in the field within the last {plural(self.months, 'month')}",
+            return passed_saying(
+                lambda: (
+                    f"过去 {self.months} 个月内承担所申报领域省级及以上项目 {len(counted)} 项（{'、'.join(map(shown, counted))}）",
+                    f"{plural(len(counted), 'provincial-or-higher project')} in the field within the last {plural(self.months, 'month')}",
+                ),
                 ("exchange", "track_record", "projects"), expected=self.min_projects, actual=actual,
             )
         if events:
-            return passed(
-                f"曾成功组织达到考核指标的国际学术交流项目：{'、'.join(map(shown, events))}",
-                f"the applicant has organized an exchange that met the targets: {', '.join(map(shown_en, events))}",
+            return passed_saying(
+                lambda: (
+                    f"曾成功组织达到考核指标的国际学术交流项目：{'、'.join(map(shown, events))}",
+                    f"the applicant has organized an exchange that met the targets: {', '.join(map(shown_en, events))}",
+                ),
                 ("exchange", "track_record", "events"), expected=self.min_projects, actual=actual,
             )
         return failed(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from .base import Context, Outcome, a_or_an, failed, passed, shown, shown_en
+from .base import Context, Outcome, a_or_an, failed, passed_saying, shown, shown_en
 from .parties import Orgs
 
 
@@ -76,9 +76,12 @@ class JointLabAgreement:
                 listed_en = ", ".join(map(shown_en, parties)) or "none"
                 reason = (f"签署方（{listed}）未同时包括申报单位 {shown(applicant)} 和外方依托单位", f"its parties ({listed_en}) do not include both the applicant {shown_en(applicant)} and a partner host")
             else:
-                return passed(
-                    f"联合实验室建立于 {established}；共建协议 {where[-1]} 于 {signed} 签署，均早于 {self.before}",
-                    f"the joint laboratory was established on {established}; its agreement {where[-1]} was signed on {signed}, both before {self.before}",
+                # returned at once: the loop's variables keep this agreement's values
+                return passed_saying(
+                    lambda: (
+                        f"联合实验室建立于 {established}；共建协议 {where[-1]} 于 {signed} 签署，均早于 {self.before}",
+                        f"the joint laboratory was established on {established}; its agreement {where[-1]} was signed on {signed}, both before {self.before}",
+                    ),
                     where, expected=f"before {self.before}", actual={"established_on": established, "signed_on": signed},
                 )
             rejected.append((where, reason))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from .base import Context, MissingInput, Outcome, failed, passed, plural
+from .base import Context, MissingInput, Outcome, failed, passed_saying, plural
 from .batch import judge, read
 
 
@@ -80,7 +80,10 @@ class QuotaPerKey:
     def key_of(self, ctx: Context) -> tuple[str, str] | Outcome:
         """``(group key, name shown in messages)``, or a passed outcome for a bundle outside the quota."""
         if self.outside_quota_only and ctx.value("counts_against_quota") is True:
-            return passed("本申报纳入推荐单位限额，不计入此项指标", "this bundle counts against the recommender's quota: not subject to this limit", ("counts_against_quota",))
+            return passed_saying(
+                lambda: ("本申报纳入推荐单位限额，不计入此项指标", "this bundle counts against the recommender's quota: not subject to this limit"),
+                ("counts_against_quota",),
+            )
         key = QUOTA_KEYS[self.key][0](ctx)
         if self.key == "platform":
             return key, ctx.string("platform", "name").strip()
@@ -109,9 +112,11 @@ class QuotaPerKey:
                 f"{plural(count, 'bundle')} of this batch {'concerns' if count == 1 else 'concern'} the same {name_en} {label}; at most {self.limit} allowed",
                 where, expected=self.limit, actual=count,
             ), True
-        return passed(
-            f"本批中涉及{name_zh} {label} 的申报书 {count} 份，未超过 {self.limit} 份",
-            f"{plural(count, 'bundle')} of this batch {'concerns' if count == 1 else 'concern'} the {name_en} {label}, within the limit of {self.limit}",
+        return passed_saying(
+            lambda: (
+                f"本批中涉及{name_zh} {label} 的申报书 {count} 份，未超过 {self.limit} 份",
+                f"{plural(count, 'bundle')} of this batch {'concerns' if count == 1 else 'concern'} the {name_en} {label}, within the limit of {self.limit}",
+            ),
             where, expected=self.limit, actual=count,
         ), False
 
