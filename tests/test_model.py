@@ -253,3 +253,62 @@ def test_threads_reading_a_finding_said_later_see_one_message() -> None:
         with ThreadPoolExecutor(max_workers=4) as pool:
             seen = list(pool.map(lambda name: getattr(lazy, name), ["message", "message_en"] * 8))
         assert seen == ["中", "en"] * 8 and lazy == finding()
+
+
+class _Build:
+    """The findings of a report built later, counting how often they are built."""
+
+    def __init__(self, findings) -> None:
+        self.findings = findings
+        self.calls = 0
+
+    def __call__(self) -> list:
+        self.calls += 1
+        return list(self.findings)
+
+
+_REPORT = {"call": "gd-2022", "topic_id": "research", "track": None, "file": "a.json", "checked_on": dt.date(2022, 5, 10), "size": 9, "sha256": "ab"}
+_FINDINGS = (finding(), finding("passed"), finding("needs_review", "warning", line=2, column=1))
+
+
+@pytest.mark.parametrize("use", [
+    lambda r: r.findings, lambda r: r.ok, lambda r: r.strict_ok, lambda r: r.failures(), lambda r: r.to_dict(), repr, hash, str,
+    lambda r: r == r, lambda r: __import__("pickle").dumps(r), lambda r: __import__("copy").copy(r), lambda r: __import__("copy").deepcopy(r),
+    lambda r: attrs.evolve(r, file="b.json"), attrs.asdict, lambda r: BatchReport([r]).to_dict(),
+])
+def test_a_report_built_later_is_the_value_built_at_once(use) -> None:
+    import copy
+    import pickle
+
+    eager = Report(_FINDINGS, **_REPORT)
+    build = _Build(_FINDINGS)
+    lazy = Report.later(build, **_REPORT)
+    assert build.calls == 0
+    use(lazy)  # whichever reads its findings first builds them, once
+    assert build.calls == 1
+    assert lazy == eager and eager == lazy and hash(lazy) == hash(eager) and repr(lazy) == repr(eager) and lazy.to_dict() == eager.to_dict()
+    assert pickle.loads(pickle.dumps(lazy)) == eager == copy.copy(lazy) == copy.deepcopy(lazy) and attrs.evolve(lazy) == eager
+    assert (lazy.ok, lazy.strict_ok, lazy.failures()) == (eager.ok, eager.strict_ok, eager.failures()) and type(lazy.findings) is tuple
+    assert build.calls == 1 and not hasattr(lazy, "_build")  # what it took to build them is let go
+    assert attrs.fields(Report) == attrs.fields(type(lazy)) and type(lazy) is Report
+
+
+def test_a_report_built_later_builds_nothing_for_its_other_fields() -> None:
+    build = _Build(_FINDINGS)
+    lazy = Report.later(build, **_REPORT)
+    assert (lazy.topic, lazy.file, lazy.track, lazy.checked_on, lazy.size, lazy.sha256) == ("gd-2022/research", "a.json", None, dt.date(2022, 5, 10), 9, "ab")
+    assert build.calls == 0 and hasattr(lazy, "_build")
+    assert lazy != Report(_FINDINGS[:2], **_REPORT) and build.calls == 1
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        lazy.nothing
+
+
+def test_threads_reading_a_report_built_later_see_one_tuple_of_findings() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(50):
+        build = _Build(_FINDINGS)
+        lazy = Report.later(build, **_REPORT)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            seen = list(pool.map(lambda _: lazy.findings, range(16)))
+        assert build.calls == 1 and all(found is seen[0] for found in seen) and seen[0] == _FINDINGS

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import threading
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -445,9 +446,27 @@ def _counts(findings: tuple) -> dict:
     return counts
 
 
+class _Built:
+    """Where a :class:`Report` may keep what it takes to build its findings until they are first read
+    (see :meth:`Report.later`): a slot of its own, outside the report's fields."""
+
+    __slots__ = ("_build",)
+
+
+#: held while a report builds its findings: two threads reading them at once get the same tuple
+_BUILDING = threading.RLock()
+
+
 @attrs.frozen
-class Report:
-    """The findings for one bundle, in checklist order (schema and load problems first)."""
+class Report(_Built):
+    """The findings for one bundle, in checklist order (schema and load problems first).
+
+    A report is a value: its fields are compared, hashed, pickled and written alike. Only the
+    ``findings`` of a report made by :meth:`later` (as :func:`~appcheck.validate` makes one) are built
+    when first read, by anything that reads them (``ok``, ``strict_ok``, :meth:`failures`,
+    :meth:`to_dict`, comparing, hashing, ``repr``, pickling, copying, ``attrs.evolve``, from any
+    thread), once, and then kept: every reader sees the same values as of a report made with them.
+    """
 
     findings: tuple = attrs.field(converter=to_tuple)
     call: str | None = None
@@ -481,6 +500,33 @@ class Report:
     def failures(self) -> tuple:
         return tuple(finding for finding in self.findings if finding.status is not Status.PASSED)
 
+    @classmethod
+    def later(
+        cls, build: Any, call: str | None = None, topic_id: str | None = None, track: str | None = None, file: str | None = None,
+        checked_on: _dt.date | None = None, size: int | None = None, sha256: str | None = None,
+    ) -> Report:
+        """A report whose ``findings`` are ``build()`` (a function of no argument returning them, in
+        order), called the first time they are read; ``build`` (and all it keeps: what the bundle's
+        rules found, the text to place the findings in) is let go then."""
+        report = cls((), call, topic_id, track, file, checked_on, size, sha256)
+        _del_findings(report)
+        _set_build(report, build)
+        return report
+
+    def __getattr__(self, name: str) -> Any:
+        # reached only for an attribute that is not set: the findings of a report built later
+        if name == "findings":
+            with _BUILDING:
+                try:
+                    build = _get_build(self)
+                except AttributeError:  # built meanwhile, by another thread
+                    pass
+                else:
+                    _set_findings(self, to_tuple(build()))
+                    _del_build(self)
+            return _FINDINGS.__get__(self)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     def to_dict(self) -> dict:
         read = {"size": self.size, "sha256": self.sha256} if self.sha256 is not None else {}
         return {
@@ -509,6 +555,11 @@ class Report:
             size=data.get("size"),
             sha256=data.get("sha256"),
         )
+
+
+_FINDINGS, _BUILD = Report.__dict__["findings"], _Built.__dict__["_build"]
+_set_findings, _del_findings = _FINDINGS.__set__, _FINDINGS.__delete__
+_get_build, _set_build, _del_build = _BUILD.__get__, _BUILD.__set__, _BUILD.__delete__
 
 
 @attrs.frozen

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from concurrent.futures import ThreadPoolExecutor
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -173,8 +174,10 @@ def test_several_schema_findings_are_placed_at_once_in_the_order_of_their_lines(
     path.write_text(json.dumps(bundle, ensure_ascii=False, indent=2), encoding="utf-8")
     scans = _scans(monkeypatch)
     report = appcheck.validate(path)
-    assert len(scans) == 1
-    lines = [finding.line for finding in report.findings if finding.requirement == "SCHEMA"]
+    assert scans == []  # nothing is built till the findings are read
+    findings = report.findings
+    assert len(scans) == 1  # then placed at once, to order them
+    lines = [finding.line for finding in findings if finding.requirement == "SCHEMA"]
     assert len(lines) == 2 and lines == sorted(lines)
 
 
@@ -266,3 +269,73 @@ def test_a_bundle_alone_failing_a_required_check_is_not_counted_by_a_quota_as_in
             (batch_report,) = appcheck.validate_batch([path], as_of="2022-05-10").reports
             assert alone == batch_report
     assert reports, "no example bundle is left out of a quota"
+
+
+@pytest.mark.parametrize("path", [
+    "examples/gd-2022/research/valid.json",  # a batch check (one identity per person): a batch of one
+    "examples/most-2022/korea/valid.json",
+    "examples/gd-2022/research/GD22-COFUNDING.json",
+])
+def test_a_report_builds_its_findings_when_they_are_first_read(path, monkeypatch) -> None:
+    import copy
+    import pickle
+
+    from appcheck.engine import single
+
+    made = []
+    finding_for = single.finding_for
+    monkeypatch.setattr(single, "finding_for", lambda *args, **kwargs: made.append(args[0]) or finding_for(*args, **kwargs))
+    report = appcheck.validate(path, as_of="2022-03-01")
+    assert made == [] and report.file == path and report.topic is not None  # validating builds no finding
+    assert report.ok is not None and 0 < len(made) == len([f for f in report.findings if f.requirement not in ("SCHEMA", "AS-OF")])
+    built = len(made)
+    (batch_report,) = appcheck.validate_batch([path], as_of="2022-03-01").reports  # builds its own (a batch places them at once)
+    del made[built:]
+    assert report == batch_report and repr(report) == repr(batch_report) and len(made) == built
+    for use in (hash, lambda r: pickle.loads(pickle.dumps(r)), copy.copy, copy.deepcopy, lambda r: attrs.evolve(r, file="b.json")):
+        fresh = appcheck.validate(path, as_of="2022-03-01")
+        before = len(made)
+        try:
+            use(fresh)
+        except TypeError:  # a finding's value that is not hashable (a dict): unhashable, as a report built at once
+            with pytest.raises(TypeError):
+                hash(batch_report)
+        assert len(made) == before + built  # the fresh report built its findings, once
+        assert fresh == batch_report and fresh.to_dict() == batch_report.to_dict() and len(made) == before + built
+
+
+def test_a_report_formats_no_passed_message_till_one_is_read(monkeypatch) -> None:
+    # every passed outcome given as words, counted: validate() and reading the findings' statuses
+    # say none of them; to_dict() says each once, the report it writes is the one said at once
+    from appcheck.engine import single
+    from appcheck.rules.base import passed_saying
+
+    path = "examples/gd-2022/research/valid.json"
+    eager = appcheck.validate(path, as_of="2022-03-01")
+    said, lazy = [], []
+    run = single.run
+
+    def saying(rule, context):
+        outcome = run(rule, context)
+        if outcome.status.value != "passed":
+            return outcome
+        lazy.append(rule)
+        words = (outcome.message, outcome.message_en)
+        return passed_saying(lambda: said.append(words) or words, outcome.segments, expected=outcome.expected, actual=outcome.actual)
+
+    monkeypatch.setattr(single, "run", saying)
+    report = appcheck.validate(path, as_of="2022-03-01")
+    assert report.ok and report.strict_ok == eager.strict_ok and [f.status for f in report.findings] == [f.status for f in eager.findings]
+    assert said == []
+    assert report.to_dict() == eager.to_dict() and len(said) == len(lazy) > 10
+    assert report == eager and repr(report) == repr(eager) and len(said) == len(lazy)
+
+
+def test_threads_reading_one_report_see_one_tuple_of_findings() -> None:
+    path = "examples/gd-2022/research/GD22-COFUNDING.json"
+    expected = appcheck.validate(path, as_of="2022-03-01").to_dict()
+    for _ in range(20):
+        report = appcheck.validate(path, as_of="2022-03-01")
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            seen = list(pool.map(lambda read: read(report), [lambda r: r.findings, lambda r: r.to_dict()] * 4))
+        assert all(found is seen[0] for found in seen[::2]) and all(data == expected for data in seen[1::2])

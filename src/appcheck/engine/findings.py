@@ -99,7 +99,7 @@ def finding_for(
     read) gives them to the finding uncalled: the finding formats and clips its messages when
     either is first read (:func:`~appcheck.model.said_later`), the same text as if made now."""
     severity, source = _cited(call.id, topic.id, track, check.requirement)
-    words = words_of(outcome)
+    words = outcome.__dict__.get("_words")  # words_of(outcome), inline: a finding of every check is made here
     if words is None:
         message, message_en = outcome.message, outcome.message_en
         if type(message) is not str or len(message) > MESSAGE_LIMIT:
@@ -223,7 +223,7 @@ def pointing(data: Any, outcome: Outcome) -> Outcome:
     found = _existing(data, segments)
     if found is segments:
         return outcome
-    words = words_of(outcome)
+    words = outcome.__dict__.get("_words")  # words_of(outcome), inline: a finding of every check is made here
     if words is not None:
         return passed_saying(words, found, expected=outcome.expected, actual=outcome.actual)
     return attrs.evolve(outcome, segments=found)

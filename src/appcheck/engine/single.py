@@ -245,12 +245,17 @@ def report_one(bundle: Any, as_of: dt.date, settings: Mapping[str, Any] | None, 
     its batch checks judged over a batch of one (:func:`_judged`), straight, without the stores a batch
     keeps its bundles in. The same report as :func:`check_one` and a batch of this one bundle give.
 
-    Its findings are placed when a line or column of any of them is first read (:class:`Places`,
-    which keeps the text till then), except where several SCHEMA findings are listed in the order of
-    their lines: those are placed now.
+    The bundle is loaded and checked now (every rule runs); its findings are built the first time the
+    report's ``findings`` are read (or anything that reads them: ``ok``, ``to_dict()``, comparing,
+    hashing, ``repr``, pickling, ``attrs.evolve``; see :meth:`Report.later`), by :func:`_findings_of`,
+    then kept. Till then the report keeps what its rules found (each outcome, with the values a
+    passed outcome's words read) and the bundle's text: a memory cost for a caller holding many
+    reports it has not read. Its findings are placed when a line or column of any of them is first
+    read (:class:`Places`, which keeps the text till then), except where several SCHEMA findings are
+    listed in the order of their lines: those are placed when the findings are built.
     """
     prepared = prepare(bundle, 0, as_of, settings, limits)
-    digest, context, early = prepared.digest, prepared.context, prepared.findings
+    digest, context = prepared.digest, prepared.context
     call, topic, track = prepared.call, prepared.topic, prepared.track
     # each check's finding to make: (position, check, outcome, whether it is placed in the text)
     made: list = []
@@ -261,30 +266,39 @@ def report_one(bundle: Any, as_of: dt.date, settings: Mapping[str, Any] | None, 
         if batch:
             made.extend(_batch_of_one(prepared, batch, made))
             made.sort(key=_POSITION)
+    return Report.later(
+        functools.partial(_findings_of, prepared.findings, prepared.text, prepared.format, made, call, topic, track),
+        call=call.id if call else None, topic_id=topic.id if topic else None, track=track, file=prepared.file,
+        checked_on=context.checked_on if context else None, size=digest[0] if digest else None, sha256=digest[1] if digest else None,
+    )
+
+
+def _findings_of(early: tuple, text: str | None, text_format: str, made: list, call: Any, topic: Any, track: str | None) -> list[Finding]:
+    """The findings of a report of :func:`report_one`: ``early`` (load, topic, schema, as-of), then the
+    finding of each ``(position, check, outcome, placed)`` of ``made``, those ``placed`` placed in
+    ``text`` when a line of any is first read (all at once, with :class:`Places`), or at once where
+    several SCHEMA findings are listed in the order of their lines."""
     paths = [finding.segments for finding in early if finding.line is None]
     paths.extend([outcome.segments for _, _, outcome, placed in made if placed])
-    text = prepared.text
     if text is not None and (len(early) < 2 or sum(finding.requirement == SCHEMA for finding in early) < 2):
-        places = Places(text, prepared.format, paths)
+        places = Places(text, text_format, paths)
         indices = iter(range(len(paths)))
         later = places.later
         findings = [finding if finding.line is not None else later(finding, next(indices)) for finding in early]
         for _, check, outcome, placed in made:
             finding = finding_for(check, outcome, call, topic, track=track)
             findings.append(later(finding, next(indices)) if placed else finding)
-    else:  # no text (every line None), or several SCHEMA findings, listed in the order of their lines: placed now
-        where = iter(positions(text, prepared.format, paths))
-        findings = []
-        for finding in early:
-            position = next(where) if finding.line is None else None
-            findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
-        findings = schema_by_line(findings)
-        for _, check, outcome, placed in made:
-            findings.append(finding_for(check, outcome, call, topic, *((next(where) or (None, None)) if placed else (None, None)), track=track))
-    return Report(
-        tuple(findings), call=call.id if call else None, topic_id=topic.id if topic else None, track=track, file=prepared.file,
-        checked_on=context.checked_on if context else None, size=digest[0] if digest else None, sha256=digest[1] if digest else None,
-    )
+        return findings
+    # no text (every line None), or several SCHEMA findings, listed in the order of their lines: placed now
+    where = iter(positions(text, text_format, paths))
+    findings = []
+    for finding in early:
+        position = next(where) if finding.line is None else None
+        findings.append(finding if position is None else attrs.evolve(finding, line=position[0], column=position[1]))
+    findings = schema_by_line(findings)
+    for _, check, outcome, placed in made:
+        findings.append(finding_for(check, outcome, call, topic, *((next(where) or (None, None)) if placed else (None, None)), track=track))
+    return findings
 
 
 _POSITION = operator.itemgetter(0)
