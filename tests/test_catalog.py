@@ -57,3 +57,13 @@ def test_a_topic_declaring_other_than_its_catalog_entries_is_named() -> None:
     short = attrs.evolve(research, checks=research.checks[1:])
     (problem,) = testing.declaration_problems(call, short, None)
     assert problem == f"gd-2022/research checks nothing more beyond its catalog entries and misses {research.checks[0].requirement}"
+
+
+def test_a_requirement_read_alone_is_the_one_of_the_whole_catalog() -> None:
+    """appcheck's own requirements are made one by one as a report asks for them: the same objects."""
+    shipped = json.loads((Path(catalog.__file__).parent / "data" / "catalog.json").read_text(encoding="utf-8"))
+    for rid in shipped["requirements"]:
+        assert catalog.requirement(rid) is catalog.requirements()[rid]
+        assert catalog.requirement(rid).rule == " ".join(shipped["requirements"][rid]["rule"].split())
+    with pytest.raises(KeyError):
+        catalog.requirement("XX99-NO-SUCH-REQUIREMENT")

@@ -76,16 +76,25 @@ def sha256() -> str:
     return hashlib.sha256(_bytes()).hexdigest()
 
 
+def _requirement(rid: str, entry: dict) -> Requirement:
+    return Requirement(rid, tuple(entry["topics"]), entry["kind"], " ".join(entry["rule"].split()), entry["source"])
+
+
 def _entries(raw: dict) -> dict[str, Requirement]:
-    return {
-        rid: Requirement(rid, tuple(entry["topics"]), entry["kind"], " ".join(entry["rule"].split()), entry["source"])
-        for rid, entry in raw["requirements"].items()
-    }
+    return {rid: _requirement(rid, entry) for rid, entry in raw["requirements"].items()}
+
+
+@lru_cache(maxsize=None)
+def _own_one(rid: str) -> Requirement | None:
+    """One requirement of appcheck's own catalog, made when first asked for (a bundle's report needs
+    those of its topic, not every call's)."""
+    entry = _raw()["requirements"].get(rid)
+    return None if entry is None else _requirement(rid, entry)
 
 
 @lru_cache(maxsize=1)
 def _own() -> dict[str, Requirement]:
-    return _entries(_raw())
+    return {rid: _own_one(rid) for rid in _raw()["requirements"]}
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +112,7 @@ def requirements() -> dict[str, Requirement]:
 def requirement(rid: str) -> Requirement:
     """The requirement ``rid``: one of appcheck's own is found without looking for packs (a pack
     listing one of appcheck's ids is refused, so no pack can change it)."""
-    found = _own().get(rid)
+    found = _own_one(rid) if isinstance(rid, str) else None
     return found if found is not None else requirements()[rid]
 
 
