@@ -45,6 +45,10 @@ WAIVER = "WAIVER"  # a configured waiver expired, or covered nothing in the run 
 SPECIAL_REQUIREMENTS = (LOAD, TOPIC, SCHEMA, AS_OF)
 
 
+#: the longest message a finding keeps, in characters: a longer one is cut in the middle (see
+#: :func:`appcheck.engine.findings.clip`)
+MESSAGE_LIMIT = 600
+
 #: how deep :func:`jsonable` keeps containers (findings hold clipped values; this bounds any other)
 JSON_DEPTH = 64
 
@@ -232,6 +236,8 @@ class Finding(_Placed):
                 pass
             else:
                 message, message_en = words()
+                if type(message) is not str or type(message_en) is not str or len(message) > MESSAGE_LIMIT or len(message_en) > MESSAGE_LIMIT:
+                    message, message_en = _clipped(message, message_en)
                 _set_message(self, message)
                 _set_message_en(self, message_en)
                 try:
@@ -363,12 +369,26 @@ _get_words = _WORDS.__get__
 
 def said_later(finding: Finding, words: Any) -> Finding:
     """``finding``, just made and not yet shared with anyone, whose ``message`` and ``message_en`` are
-    ``words()`` (a function of no argument returning both, each as the finding keeps it), called
-    the first time either is read; the words (and what they read) are let go then."""
+    ``words()`` (a function of no argument returning both), called the first time either is read,
+    each clipped to :data:`MESSAGE_LIMIT` then as a finding's message given at once is
+    (:func:`~appcheck.engine.findings.finding_for`); the words (and what they read) are let go then."""
     _del_message(finding)
     _del_message_en(finding)
     _set_words(finding, words)
     return finding
+
+
+def _clipped(message: Any, message_en: Any) -> tuple[str, str]:
+    """Both messages of a finding said later cut to :data:`MESSAGE_LIMIT` (made text when not text), as
+    :func:`~appcheck.engine.findings.finding_for` cuts those it is given (by the engine's ``clip``,
+    imported here only for such a message: most are short)."""
+    from .engine.findings import clip
+
+    if type(message) is not str or len(message) > MESSAGE_LIMIT:
+        message = clip(message, MESSAGE_LIMIT)
+    if type(message_en) is not str or len(message_en) > MESSAGE_LIMIT:
+        message_en = clip(message_en, MESSAGE_LIMIT)
+    return message, message_en
 
 
 def place_later(finding: Finding, place: Any) -> Finding:

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from .. import catalog, clauses, topics
-from ..model import SCHEMA, Finding, Severity, Status, made_finding, place_later, placed_waiting, said_later
+from ..model import MESSAGE_LIMIT, SCHEMA, Finding, Severity, Status, made_finding, place_later, placed_waiting, said_later
 from ..rules.base import MISSING, Outcome, excerpt, passed_saying, words_of
 
 def _source(call: Any, topic: Any, track: str | None, requirement: catalog.Requirement) -> str:
@@ -26,8 +26,6 @@ def _source(call: Any, topic: Any, track: str | None, requirement: catalog.Requi
         text += f"（{call.note}）"
     return text
 
-
-MESSAGE_LIMIT = 600
 
 VALUE_LIMIT = 200
 
@@ -106,9 +104,8 @@ def finding_for(
             message = clip(message, MESSAGE_LIMIT)
         if type(message_en) is not str or len(message_en) > MESSAGE_LIMIT:
             message_en = clip(message_en, MESSAGE_LIMIT)
-    else:
+    else:  # the finding clips them when said (see said_later)
         message = message_en = ""
-        words = functools.partial(_clipped, words)
     expected, actual = outcome.expected, outcome.actual
     if expected is not None and type(expected) not in _KEPT:
         expected = clip(expected, VALUE_LIMIT)
@@ -119,16 +116,6 @@ def finding_for(
         return made_finding(check.requirement, status, severity, segments, message, message_en, source, expected, actual, line, column, words)
     finding = Finding(check.requirement, status, severity, segments, message, message_en, source, expected, actual, bundles, line, column)
     return finding if words is None else said_later(finding, words)
-
-
-def _clipped(words: Any) -> tuple[str, str]:
-    """``words()``, each message clipped to :data:`MESSAGE_LIMIT` as :func:`finding_for` clips one given at once."""
-    message, message_en = words()
-    if type(message) is not str or len(message) > MESSAGE_LIMIT:
-        message = clip(message, MESSAGE_LIMIT)
-    if type(message_en) is not str or len(message_en) > MESSAGE_LIMIT:
-        message_en = clip(message_en, MESSAGE_LIMIT)
-    return message, message_en
 
 
 def finding_at(check: topics.Check, outcome: Outcome, call: Any, topic: Any, positions: Mapping, track: str | None = None) -> Finding:
