@@ -453,7 +453,7 @@ def _resume_collecting() -> None:
 def _main(argv: list[str] | None) -> int:
     _safe_streams()
     given = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(COMMANDS.keys() & given)  # the arguments of the command run, not of all nine
+    parser = build_parser({arg for arg in given if isinstance(arg, str) and arg in COMMANDS})  # the arguments of the command run, not of all nine
     from .usage_text import lang_of, usage_error
 
     lang = lang_of(given)
