@@ -304,14 +304,12 @@ def test_a_report_builds_its_findings_when_they_are_first_read(path, monkeypatch
         assert fresh == batch_report and fresh.to_dict() == batch_report.to_dict() and len(made) == before + built
 
 
-def test_a_report_formats_no_passed_message_till_one_is_read(monkeypatch) -> None:
-    # every passed outcome given as words, counted: validate() and reading the findings' statuses
-    # say none of them; to_dict() says each once, the report it writes is the one said at once
+def _passed_as_words(monkeypatch) -> tuple[list, list]:
+    """Every passed outcome of a bundle's own checks given as words, counted: ``(said, lazy)``, the
+    words said so far and the passed outcomes made so."""
     from appcheck.engine import single
     from appcheck.rules.base import passed_saying
 
-    path = "examples/gd-2022/research/valid.json"
-    eager = appcheck.validate(path, as_of="2022-03-01")
     said, lazy = [], []
     run = single.run
 
@@ -324,11 +322,37 @@ def test_a_report_formats_no_passed_message_till_one_is_read(monkeypatch) -> Non
         return passed_saying(lambda: said.append(words) or words, outcome.segments, expected=outcome.expected, actual=outcome.actual)
 
     monkeypatch.setattr(single, "run", saying)
+    return said, lazy
+
+
+def test_a_report_formats_no_passed_message_till_one_is_read(monkeypatch) -> None:
+    # validate() and reading the findings' statuses say no passed message; to_dict() says each
+    # once, and the report it writes is the one said at once
+    path = "examples/gd-2022/research/valid.json"
+    eager = appcheck.validate(path, as_of="2022-03-01")
+    said, lazy = _passed_as_words(monkeypatch)
     report = appcheck.validate(path, as_of="2022-03-01")
     assert report.ok and report.strict_ok == eager.strict_ok and [f.status for f in report.findings] == [f.status for f in eager.findings]
     assert said == []
     assert report.to_dict() == eager.to_dict() and len(said) == len(lazy) > 10
     assert report == eager and repr(report) == repr(eager) and len(said) == len(lazy)
+
+
+def test_a_checked_bundle_says_its_passed_messages_before_it_crosses_a_process(monkeypatch) -> None:
+    # a worker process sends its checked bundles packed (pickled): their passed findings are said
+    # there, and what arrives holds their messages, never the rules' words
+    from appcheck import engine
+
+    item = (example("gd-2022", "research"), 0, dt.date(2022, 5, 10), None, None)
+    eager = engine.check_one(item)
+    said, lazy = _passed_as_words(monkeypatch)
+    checked = engine.check_one(item)
+    assert said == [] and lazy
+    packed = checked.packed()
+    assert len(said) == len(lazy)
+    findings = [finding for finding in packed.own_findings() if isinstance(finding, appcheck.Finding)]
+    assert not any(hasattr(finding, "_words") for finding in findings) and packed.own_findings() == eager.findings
+    assert len(said) == len(lazy)
 
 
 def test_threads_reading_one_report_see_one_tuple_of_findings() -> None:
