@@ -8,7 +8,7 @@ from functools import lru_cache
 import attrs
 
 from ..converters import to_frozenset, to_tuple
-from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed, positive
+from .base import Context, MissingInput, Outcome, _text, failed, money, optional_decimal, passed_saying, positive
 from .parties import Orgs
 
 SUBSIDY = ("budget", "subsidy_requested")
@@ -77,16 +77,20 @@ class SubsidyBounds:
 
     def check(self, ctx: Context) -> Outcome:
         amount = ctx.number(*SUBSIDY)
-        want_zh, want_en = _bounds_text(self.minimum, self.maximum)
         expected = {"minimum": self.minimum, "maximum": self.maximum}
-        shown = money(amount)
         if (self.minimum is not None and amount < self.minimum) or (self.maximum is not None and amount > self.maximum):
+            want_zh, want_en = _bounds_text(self.minimum, self.maximum)
             return failed(
-                f"申请财政资助 {shown} 万元，应{want_zh}",
-                f"the subsidy requested is {shown} (10k CNY), expected {want_en}",
+                f"申请财政资助 {money(amount)} 万元，应{want_zh}",
+                f"the subsidy requested is {money(amount)} (10k CNY), expected {want_en}",
                 SUBSIDY, expected=expected, actual=amount,
             )
-        return passed(f"申请财政资助 {shown} 万元，{want_zh}", f"the subsidy requested is {shown} (10k CNY), {want_en}", SUBSIDY, expected=expected, actual=amount)
+
+        def words() -> tuple[str, str]:
+            want_zh, want_en = _bounds_text(self.minimum, self.maximum)
+            return f"申请财政资助 {money(amount)} 万元，{want_zh}", f"the subsidy requested is {money(amount)} (10k CNY), {want_en}"
+
+        return passed_saying(words, SUBSIDY, expected=expected, actual=amount)
 
     def describe(self) -> tuple[str, str]:
         zh, en = _bounds_text(self.minimum, self.maximum)
@@ -128,9 +132,11 @@ class SubsidyByPlace:
                 f"a project held in {country} ({where_en}) is granted exactly {money(want)} (10k CNY); requested {money(amount)}",
                 SUBSIDY, expected=want, actual=amount,
             )
-        return passed(
-            f"举办地 {country}（{where_zh}），申请资助 {money(amount)} 万元",
-            f"held in {country} ({where_en}); requested {money(amount)} (10k CNY) as granted",
+        return passed_saying(
+            lambda: (
+                f"举办地 {country}（{where_zh}），申请资助 {money(amount)} 万元",
+                f"held in {country} ({where_en}); requested {money(amount)} (10k CNY) as granted",
+            ),
             SUBSIDY, expected=want, actual=amount,
         )
 
@@ -166,30 +172,30 @@ class EnterpriseCofunding:
 
     def check(self, ctx: Context) -> Outcome:
         triggering = [org for org in ctx.organizations if self.trigger.matches(ctx, org)]
-        want_zh, want_en = self.trigger.describe()
         if not triggering:
-            return passed(
-                f"无{want_zh}参与，不要求企业自筹经费",
-                f"no organization ({want_en}) takes part: no enterprise co-funding is required",
-                ("partners",), actual=0,
-            )
+            return passed_saying(self._none_takes_part, ("partners",), actual=0)
         subsidy = ctx.number(*SUBSIDY)
         raised = self_raised_by_org(ctx)
         contributors = [org for org in ctx.organizations if self.contributors.matches(ctx, org)]
         total = sum((raised.get(org.id, Decimal(0)) for org in contributors), Decimal(0))
-        names = "、".join(org.label for org in contributors)
-        names_en = ", ".join(org.label for org in contributors)
+        names = [org.label for org in contributors]  # the words keep names, never an Org
         if total < subsidy:
             return failed(
-                f"企业（{names}）自筹经费合计 {money(total)} 万元，低于财政资助 {money(subsidy)} 万元",
-                f"{'the enterprise' if len(contributors) == 1 else 'the enterprises'} ({names_en}) {'raises' if len(contributors) == 1 else 'raise'} {money(total)} (10k CNY) in total, less than the subsidy {money(subsidy)}",
+                f"企业（{'、'.join(names)}）自筹经费合计 {money(total)} 万元，低于财政资助 {money(subsidy)} 万元",
+                f"{'the enterprise' if len(names) == 1 else 'the enterprises'} ({', '.join(names)}) {'raises' if len(names) == 1 else 'raise'} {money(total)} (10k CNY) in total, less than the subsidy {money(subsidy)}",
                 ("budget",), expected=subsidy, actual=total,
             )
-        return passed(
-            f"企业（{names}）自筹经费合计 {money(total)} 万元，不低于财政资助 {money(subsidy)} 万元",
-            f"{'the enterprise' if len(contributors) == 1 else 'the enterprises'} ({names_en}) {'raises' if len(contributors) == 1 else 'raise'} {money(total)} (10k CNY) in total, at least the subsidy {money(subsidy)}",
+        return passed_saying(
+            lambda: (
+                f"企业（{'、'.join(names)}）自筹经费合计 {money(total)} 万元，不低于财政资助 {money(subsidy)} 万元",
+                f"{'the enterprise' if len(names) == 1 else 'the enterprises'} ({', '.join(names)}) {'raises' if len(names) == 1 else 'raise'} {money(total)} (10k CNY) in total, at least the subsidy {money(subsidy)}",
+            ),
             ("budget",), expected=subsidy, actual=total,
         )
+
+    def _none_takes_part(self) -> tuple[str, str]:
+        want_zh, want_en = self.trigger.describe()
+        return f"无{want_zh}参与，不要求企业自筹经费", f"no organization ({want_en}) takes part: no enterprise co-funding is required"
 
     def describe(self) -> tuple[str, str]:
         trigger_zh, trigger_en = self.trigger.describe()

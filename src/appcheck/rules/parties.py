@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ..converters import to_frozenset
-from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed, plural, review, shown, shown_en
+from .base import MISSING, NOT_FOREIGN, Context, MissingInput, Org, Outcome, failed, passed_saying, plural, review, shown, shown_en
 
 _fs = attrs.converters.optional(to_frozenset)
 
@@ -162,8 +162,8 @@ class ApplicantIs:
     def check(self, ctx: Context) -> Outcome:
         applicant = ctx.applicant
         summary = _org_summary(ctx, applicant)
-        want_zh, want_en = self.describe()
         if not self.orgs.matches(ctx, applicant):
+            want_zh, want_en = self.describe()
             return failed(
                 f"申报单位 {applicant.label}（{_fmt(summary)}）不符合要求：应为{want_zh}",
                 f"the applicant {applicant.label} ({_fmt(summary)}) does not qualify: expected {want_en}",
@@ -175,7 +175,13 @@ class ApplicantIs:
                 f"the applicant {applicant.label} is not an independent legal entity (independent_legal_entity is false)",
                 applicant.at("independent_legal_entity"), expected=True, actual=False,
             )
-        return passed(f"申报单位 {applicant.label} 符合要求：{want_zh}", f"the applicant {applicant.label} qualifies: {want_en}", ("applicant",), actual=summary)
+        label = applicant.label  # the words keep the label, never an Org
+
+        def words() -> tuple[str, str]:
+            want_zh, want_en = self.describe()
+            return f"申报单位 {label} 符合要求：{want_zh}", f"the applicant {label} qualifies: {want_en}"
+
+        return passed_saying(words, ("applicant",), actual=summary)
 
     def describe(self) -> tuple[str, str]:
         zh, en = self.orgs.describe()
@@ -215,15 +221,19 @@ class HasParty:
     def check(self, ctx: Context) -> Outcome:
         pool = ctx.organizations if self.include_applicant else ctx.partners
         matching = [org for org in pool if self.orgs.matches(ctx, org)]
-        want_zh, want_en = self.orgs.describe()
-        names = [org.label for org in matching]
-        where = ("partners",) if not self.include_applicant or not matching else matching[0].segments
         if len(matching) >= self.minimum:
-            return passed(
-                f"有 {len(matching)} 家符合要求的单位（{want_zh}）：{'、'.join(names)}",
-                f"{plural(len(matching), 'organization')} {'matches' if len(matching) == 1 else 'match'} ({want_en}): {', '.join(names)}",
-                matching[0].segments, expected=self.minimum, actual=len(matching),
-            )
+            names = [org.label for org in matching]  # the words keep names, never an Org
+
+            def words() -> tuple[str, str]:
+                want_zh, want_en = self.orgs.describe()
+                return (
+                    f"有 {len(names)} 家符合要求的单位（{want_zh}）：{'、'.join(names)}",
+                    f"{plural(len(names), 'organization')} {'matches' if len(names) == 1 else 'match'} ({want_en}): {', '.join(names)}",
+                )
+
+            return passed_saying(words, matching[0].segments, expected=self.minimum, actual=len(matching))
+        want_zh, want_en = self.orgs.describe()
+        where = ("partners",) if not self.include_applicant or not matching else matching[0].segments
         scope_zh = "申报单位及合作单位" if self.include_applicant else "合作单位"
         scope_en = "the applicant and partners" if self.include_applicant else "the partners"
         return failed(
@@ -276,9 +286,12 @@ class TeamCoversParties:
                 f"the team has no member from: {', '.join(org.label for org in missing)}; every party needs at least 1",
                 ("team",), expected=1, actual={shown_en(org.id): 0 for org in missing},
             )
-        return passed(
-            f"项目组覆盖全部 {len(ids)} 家单位（{len(members)} 名成员）",
-            f"the team covers {'the' if len(ids) == 1 else 'all'} {plural(len(ids), 'organization')} ({plural(len(members), 'member')})",
+        organizations, people = len(ids), len(members)
+        return passed_saying(
+            lambda: (
+                f"项目组覆盖全部 {organizations} 家单位（{people} 名成员）",
+                f"the team covers {'the' if organizations == 1 else 'all'} {plural(organizations, 'organization')} ({plural(people, 'member')})",
+            ),
             ("team",), actual={shown_en(key): value for key, value in covered.items()},
         )
 
@@ -321,7 +334,10 @@ class PIEmployed:
                 "the principal investigator is not employed by the applicant (employed_by_applicant is false)",
                 ("principal_investigator", "employed_by_applicant"), expected=True, actual=False,
             )
-        return passed(f"项目申报人为申报单位 {applicant_id} 的在职人员", f"the principal investigator is employed by the applicant {applicant_id}", ("principal_investigator",))
+        return passed_saying(
+            lambda: (f"项目申报人为申报单位 {applicant_id} 的在职人员", f"the principal investigator is employed by the applicant {applicant_id}"),
+            ("principal_investigator",),
+        )
 
     def describe(self) -> tuple[str, str]:
         return "项目申报人为申报单位在职人员", "the principal investigator is employed by the applicant"
@@ -404,26 +420,24 @@ class PIQualification:
         configured = ctx.setting(self.date_setting) if self.date_setting else None
         day = ctx.submitted_on
         held, degree, title = self._held(ctx)
+        # the date compared with, and which of the reference dates it is (how messages name it: _reference)
         if configured is not None:
-            limit, used_zh, used_en = configured, f"指南发布日期 {configured}（设置 {self.date_setting}）", f"the guideline's publication date {configured} (setting {self.date_setting})"
+            limit, reference = configured, "setting"
         elif not self.date_setting:
-            limit, used_zh, used_en = day, f"申报日期 {day}", f"the submission date {day}"
+            limit, reference = day, "submitted"
         elif self.published_from is None or day <= self.published_from:  # a submission before the earliest publication: the submission date bounds
-            limit = day
-            used_zh = f"申报日期 {day}（未设置指南发布日期 {self.date_setting}）"
-            used_en = f"the submission date {day} (setting {self.date_setting} not set)"
+            limit, reference = day, "submitted, unset"
         else:
-            limit = self.published_from
-            used_zh = f"{self.published_from}（未设置指南发布日期 {self.date_setting}，指南最早于该日发布）"
-            used_en = f"{self.published_from} (setting {self.date_setting} not set: the earliest the guideline can have been published)"
+            limit, reference = self.published_from, "earliest publication"
         dated = [entry for entry in held if entry[-1] is not None]
         for field, _, zh, en, when in dated:
-            if when < limit:
-                return passed(
-                    f"项目申报人于 {when} 取得{zh}，早于{used_zh}",
-                    f"the principal investigator obtained {en} on {when}, before {used_en}",
-                    ("principal_investigator", field), expected=f"before {limit}", actual=when,
-                )
+            if when < limit:  # returned at once: the words read this entry, never a later one
+
+                def words() -> tuple[str, str]:
+                    used_zh, used_en = self._reference(reference, configured, day)
+                    return f"项目申报人于 {when} 取得{zh}，早于{used_zh}", f"the principal investigator obtained {en} on {when}, before {used_en}"
+
+                return passed_saying(words, ("principal_investigator", field), expected=f"before {limit}", actual=when)
         if configured is None and self.published_from is not None and limit < day:
             for field, _, zh, en, when in dated:
                 if when < day:
@@ -435,11 +449,10 @@ class PIQualification:
                         f"cannot be told: a reviewer must check the publication date (or set {self.date_setting})",
                         ("principal_investigator", field), expected=f"before the publication date, between {self.published_from} and {day}", actual=when,
                     )
-            used_zh, used_en = f"申报日期 {day}（未设置指南发布日期 {self.date_setting}；指南在申报前发布）", f"the submission date {day} (setting {self.date_setting} not set; the guideline is published before any submission)"
-            limit = day
-        want_zh, want_en = self.describe()
+            limit, reference = day, "submitted, published before"
         if held:
             _, field, zh, en, when = held[0]
+            used_zh, used_en = self._reference(reference, configured, day)
             if when is None:
                 return failed(
                     f"项目申报人有{zh}，但未填写取得日期 {field}，无法确认早于{used_zh}",
@@ -451,10 +464,29 @@ class PIQualification:
                 f"the principal investigator obtained {en} on {when}, not before {used_en}",
                 ("principal_investigator", field), expected=f"before {limit}", actual=when,
             )
+        want_zh, want_en = self.describe()
         return failed(
             f"项目申报人学位为 {shown(degree)}、职称为 {shown(title)}，不符合要求：{want_zh}",
             f"the principal investigator's degree is {shown_en(degree)} and title is {shown_en(title)}; expected {want_en}",
             ("principal_investigator",), expected=want_en, actual={name: value for name, value in (("degree", degree), ("title", title)) if value is not MISSING},
+        )
+
+    def _reference(self, reference: str, configured: Any, day: dt.date) -> tuple[str, str]:
+        """How messages name the date a qualification is compared with (``reference``, from :meth:`check`)."""
+        if reference == "setting":
+            return f"指南发布日期 {configured}（设置 {self.date_setting}）", f"the guideline's publication date {configured} (setting {self.date_setting})"
+        if reference == "submitted":
+            return f"申报日期 {day}", f"the submission date {day}"
+        if reference == "submitted, unset":
+            return f"申报日期 {day}（未设置指南发布日期 {self.date_setting}）", f"the submission date {day} (setting {self.date_setting} not set)"
+        if reference == "earliest publication":
+            return (
+                f"{self.published_from}（未设置指南发布日期 {self.date_setting}，指南最早于该日发布）",
+                f"{self.published_from} (setting {self.date_setting} not set: the earliest the guideline can have been published)",
+            )
+        return (  # "submitted, published before": the qualification came after published_from, not before submitted_on
+            f"申报日期 {day}（未设置指南发布日期 {self.date_setting}；指南在申报前发布）",
+            f"the submission date {day} (setting {self.date_setting} not set; the guideline is published before any submission)",
         )
 
     def describe(self) -> tuple[str, str]:
@@ -518,10 +550,13 @@ class NoOngoingProjects:
                         f"the principal investigator has an ongoing project {name_en} ({project.get('level')}, {project.get('category')}) {f'until {ends}' if ends else 'with no end date'}, still running on {day}",
                         where, expected="none running", actual={"program": name, "ends_on": ends},
                     )
-        return passed(
-            f"项目申报人无在研的{'/'.join(sorted(self.levels))}级{'/'.join(sorted(self.categories))}类项目（已列 {len(projects)} 项）",
-            f"no ongoing {'/'.join(sorted(self.levels))} {'/'.join(sorted(self.categories))} project ({len(projects)} listed)",
-            ("principal_investigator",), actual=len(projects),
+        listed = len(projects)
+        return passed_saying(
+            lambda: (
+                f"项目申报人无在研的{'/'.join(sorted(self.levels))}级{'/'.join(sorted(self.categories))}类项目（已列 {listed} 项）",
+                f"no ongoing {'/'.join(sorted(self.levels))} {'/'.join(sorted(self.categories))} project ({listed} listed)",
+            ),
+            ("principal_investigator",), actual=listed,
         )
 
     def describe(self) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 import attrs
 
 from ..converters import to_frozenset, to_tuple
-from .base import MISSING, Context, Org, Outcome, failed, passed, pattern, plural, review, shown, shown_en
+from .base import MISSING, Context, Org, Outcome, failed, passed_saying, pattern, plural, review, shown, shown_en
 from .base import as_date as _as_date
 from .base import months_before as _months_before
 from .parties import Orgs, _fmt, _fs, _org_summary
@@ -295,15 +295,14 @@ class PartnerInRegion:
 
     def check(self, ctx: Context) -> Outcome:
         candidates = [org for org in ctx.partners if self.orgs.matches(ctx, org)]
-        want_zh, want_en = self.orgs.describe()
         places = []
         for org in candidates:
             ctx.country_of(org)
             match = self.region.locate(org)
-            if match is not None:
-                return passed(
-                    f"合作单位 {org.label} 位于{self.region.name}（{match}）",
-                    f"the partner {org.label} is in {self.region.name_en} ({match})",
+            if match is not None:  # returned at once: the words read this partner's label, never a later one's
+                label = org.label
+                return passed_saying(
+                    lambda: (f"合作单位 {label} 位于{self.region.name}（{match}）", f"the partner {label} is in {self.region.name_en} ({match})"),
                     org.segments, expected=self.region.name_en, actual=match,
                 )
             places.append({"id": org.id, "country": org.country, "subdivision": org.subdivision, "locality": org.get("locality")})
@@ -319,6 +318,7 @@ class PartnerInRegion:
                 hint_zh = f"（{org.label} 的地区代码 {shown(org.subdivision)} 在该地区以外，所在地名称不再判断）"
                 hint_en = f" ({org.label}'s subdivision {shown_en(org.subdivision)} is outside the region, so its locality is not read)"
                 break
+        want_zh, want_en = self.orgs.describe()
         return failed(
             f"没有位于{self.region.name}的合作单位（{want_zh}）；已列：{'；'.join(f'{i}：{where}' for i, where in found) or '无'}{hint_zh}",
             f"no partner ({want_en}) is in {self.region.name_en}; found: {'; '.join(f'{i}: {where}' for i, where in found) or 'none'}{hint_en}",
@@ -379,14 +379,13 @@ class PartnerInCountries:
     def check(self, ctx: Context) -> Outcome:
         allowed, ordered, (want_zh, want_en) = _countries_of(self.countries, self.lists, self.exclude)
         candidates = [org for org in ctx.partners if self.orgs.matches(ctx, org)]
-        who_zh, who_en = self.orgs.describe()
         unclear = []
         for org in candidates:
             country = ctx.country_of(org)
-            if country in allowed:
-                return passed(
-                    f"合作单位 {org.label} 位于 {country}，属于{want_zh}",
-                    f"the partner {org.label} is in {country}, one of {want_en}",
+            if country in allowed:  # returned at once: the words read this partner's label and country, never a later one's
+                label = org.label
+                return passed_saying(
+                    lambda: (f"合作单位 {label} 位于 {country}，属于{want_zh}", f"the partner {label} is in {country}, one of {want_en}"),
                     org.at("country"), expected=list(ordered), actual=country,
                 )
             if country in self.review_countries or (self.review_others and country not in self.exclude):
@@ -399,6 +398,7 @@ class PartnerInCountries:
                 org.at("country"), expected=list(ordered), actual=org.country,
             )
         found = sorted({str(org.country) for org in candidates})
+        who_zh, who_en = self.orgs.describe()
         return failed(
             f"没有位于{want_zh}的合作单位（{who_zh}）；所列合作单位国家：{'、'.join(found) or '无'}",
             f"no partner ({who_en}) is in {want_en}; partner countries: {', '.join(found) or 'none'}",
@@ -477,10 +477,13 @@ class ForeignRDCenter:
                 lack = (f"{org.label} 的母公司 {parent} 不是世界500强", f"the parent {parent} of {org.label} is not in the Fortune Global 500", org.at("foreign_rd_center") + ("parent_in_global_500",), False)
             elif parent_country == "CN":
                 lack = (f"{org.label} 的母公司 {parent} 为中国内地企业，不是外资企业", f"the parent {parent} of {org.label} is a mainland Chinese company, not foreign", org.at("foreign_rd_center") + ("parent_country",), parent_country)
-            else:
-                return passed(
-                    f"合作单位 {org.label} 是世界500强外资企业 {parent}（{parent_country}）在华设立的研发机构",
-                    f"the partner {org.label} is the China R&D centre of the Fortune Global 500 company {parent} ({parent_country})",
+            else:  # returned at once: the words read this partner's values, never a later one's
+                label = org.label
+                return passed_saying(
+                    lambda: (
+                        f"合作单位 {label} 是世界500强外资企业 {parent}（{parent_country}）在华设立的研发机构",
+                        f"the partner {label} is the China R&D centre of the Fortune Global 500 company {parent} ({parent_country})",
+                    ),
                     org.segments, actual={"parent_company": parent, "parent_country": parent_country},
                 )
             first_lack = first_lack or lack
@@ -529,19 +532,19 @@ class PartnersAre:
 
     def check(self, ctx: Context) -> Outcome:
         group = [org for org in ctx.partners if self.select.matches(ctx, org)]
-        sel_zh, sel_en = self.select.describe()
-        want_zh, want_en = self.describe()
         if len(group) < self.minimum:
+            sel_zh, sel_en = self.select.describe()
+            want_zh, want_en = self.describe()
             return failed(
                 f"没有{sel_zh}（{len(group)} 家），要求至少 {self.minimum} 家且{want_zh}",
                 f"{plural(len(group), 'partner')} {'is' if len(group) == 1 else 'are'} {sel_en}; at least {self.minimum} required, and {want_en}",
                 ("partners",), expected=self.minimum, actual=len(group),
             )
-        req_zh, req_en = self.require.describe()
         latest = (_months_before(ctx.submitted_on, 12 * self.registered_years) or _BEFORE_CALENDAR) if self.registered_years else None
         for org in group:
             if not self.require.matches(ctx, org):
                 summary = _org_summary(ctx, org)
+                req_zh, req_en = self.require.describe()
                 return failed(
                     f"{org.label}（{_fmt(summary)}）不符合要求：应为{req_zh}",
                     f"{org.label} ({_fmt(summary)}) does not qualify: expected {req_en}",
@@ -562,8 +565,13 @@ class PartnersAre:
                         f"{org.label} was registered on {registered}, less than {plural(self.registered_years, 'year')} before the submission date {ctx.submitted_on} (registered on or before {latest_en} required)",
                         org.at("registered_on"), expected=f"on or before {latest_en}", actual=registered,
                     )
-        names = "、".join(org.label for org in group)
-        return passed(f"{sel_zh}（{names}）均符合要求：{want_zh}", f"every partner that is {sel_en} ({', '.join(org.label for org in group)}) qualifies: {want_en}", ("partners",), actual=len(group))
+        names = [org.label for org in group]  # the words keep names, never an Org
+
+        def words() -> tuple[str, str]:
+            (sel_zh, sel_en), (want_zh, want_en) = self.select.describe(), self.describe()
+            return f"{sel_zh}（{'、'.join(names)}）均符合要求：{want_zh}", f"every partner that is {sel_en} ({', '.join(names)}) qualifies: {want_en}"
+
+        return passed_saying(words, ("partners",), actual=len(group))
 
     def describe(self) -> tuple[str, str]:
         sel_zh, sel_en = self.select.describe()
@@ -611,19 +619,20 @@ class PartnerCountries:
 
     def check(self, ctx: Context) -> Outcome:
         found = sorted({ctx.country_of(org) for org in ctx.partners if self.orgs.matches(ctx, org)} & self.countries)
-        want = "/".join(sorted(self.countries))
-        who_zh, who_en = self.orgs.describe()
         if len(found) < self.minimum:
+            want = "/".join(sorted(self.countries))
+            who_zh, who_en = self.orgs.describe()
             return failed(
                 f"{who_zh}来自 {want} 中的 {len(found)} 国（{'、'.join(found) or '无'}），要求至少 {self.minimum} 国",
                 f"the matching partners ({who_en}) come from {len(found)} of {want} ({', '.join(found) or 'none'}); at least {self.minimum} required",
                 ("partners",), expected=self.minimum, actual=found,
             )
-        return passed(
-            f"{who_zh}来自 {want} 中的 {len(found)} 国：{'、'.join(found)}",
-            f"the matching partners ({who_en}) come from {len(found)} of {want}: {', '.join(found)}",
-            ("partners",), expected=self.minimum, actual=found,
-        )
+
+        def words() -> tuple[str, str]:
+            want, (who_zh, who_en) = "/".join(sorted(self.countries)), self.orgs.describe()
+            return f"{who_zh}来自 {want} 中的 {len(found)} 国：{'、'.join(found)}", f"the matching partners ({who_en}) come from {len(found)} of {want}: {', '.join(found)}"
+
+        return passed_saying(words, ("partners",), expected=self.minimum, actual=found)
 
     def describe(self) -> tuple[str, str]:
         zh, en = self.orgs.describe()

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import attrs
 
 from ..converters import to_frozenset, to_tuple
-from .base import MISSING, Context, Outcome, a_or_an, failed, passed, review, run, shown, shown_en
+from .base import MISSING, Context, Outcome, a_or_an, failed, passed_saying, review, run, shown, shown_en
 from .places import fold_place
 
 PLATFORM = ("platform",)
@@ -113,13 +113,16 @@ class PlatformHost:
                     f"the platform {name} is not one the guideline names: {', '.join(self.names)}",
                     PLATFORM + ("name",), expected=list(self.names), actual=name,
                 )
-            return passed(f"申报单位为 {name} 的省内依托单位", f"the applicant is the Zhejiang host of {name}", PLATFORM, expected=list(self.names), actual=name)
+            return passed_saying(
+                lambda: (f"申报单位为 {name} 的省内依托单位", f"the applicant is the Zhejiang host of {name}"),
+                PLATFORM, expected=list(self.names), actual=name,
+            )
         kind = ctx.string(*PLATFORM, "type")
         accepted = next((carrier for carrier in self.carriers if carrier.accepts(platform)), None)
-        wanted_zh = "、".join(c.text()[0] for c in self.carriers)
-        wanted_en = "; ".join(c.text()[1] for c in self.carriers)
-        evaluation = platform.get("evaluation")
         if accepted is None:
+            wanted_zh = "、".join(c.text()[0] for c in self.carriers)
+            wanted_en = "; ".join(c.text()[1] for c in self.carriers)
+            evaluation = platform.get("evaluation")
             found = f"{kind}" + (f"，{shown(evaluation.get('year'))}年度评价 {shown(evaluation.get('grade'))}" if isinstance(evaluation, Mapping) else "，无评价")
             found_en = f"{kind}" + (f", evaluated {shown_en(evaluation.get('grade'))} in {shown_en(evaluation.get('year'))}" if isinstance(evaluation, Mapping) else ", no evaluation")
             return failed(
@@ -128,8 +131,12 @@ class PlatformHost:
                 PLATFORM + (("evaluation",) if any(c.type == kind for c in self.carriers) else ("type",)),
                 expected=[attrs.asdict(c) for c in self.carriers], actual={"type": kind, "evaluation": evaluation if isinstance(evaluation, Mapping) else None},
             )
-        zh, en = accepted.text()
-        return passed(f"申报单位为{zh} {name} 的省内依托单位", f"the applicant is the Zhejiang host of {name}, {en}", PLATFORM, expected=attrs.asdict(accepted), actual=kind)
+
+        def words() -> tuple[str, str]:
+            zh, en = accepted.text()
+            return f"申报单位为{zh} {name} 的省内依托单位", f"the applicant is the Zhejiang host of {name}, {en}"
+
+        return passed_saying(words, PLATFORM, expected=attrs.asdict(accepted), actual=kind)
 
     def describe(self) -> tuple[str, str]:
         if self.names:
@@ -170,9 +177,8 @@ class OverseasCoBuilder:
         ctx.mapping(*PLATFORM)
         kind = ctx.string(*PLATFORM, "type")
         if self.types is not None and kind not in self.types:
-            return passed(
-                f"载体类型为 {kind}，不要求与海外共建单位合作申报",
-                f"the carrier is {a_or_an(kind)}: no overseas co-builder is required",
+            return passed_saying(
+                lambda: (f"载体类型为 {kind}，不要求与海外共建单位合作申报", f"the carrier is {a_or_an(kind)}: no overseas co-builder is required"),
                 PLATFORM + ("type",), expected=sorted(self.types), actual=kind,
             )
         builder = ctx.string(*PLATFORM, "overseas_co_builder")
@@ -198,9 +204,12 @@ class OverseasCoBuilder:
                     f"the co-builder {org.label} is in {shown_en(org.country)}; {name} is built with {expected}",
                     org.at("country"), expected=expected, actual=org.country,
                 )
-        return passed(
-            f"与平台的海外共建单位 {org.label}（{shown(org.country)}）合作申报",
-            f"the project is carried out with the platform's overseas co-builder {org.label} ({shown_en(org.country)})",
+        label, country = org.label, org.country  # the words keep these, never an Org
+        return passed_saying(
+            lambda: (
+                f"与平台的海外共建单位 {label}（{shown(country)}）合作申报",
+                f"the project is carried out with the platform's overseas co-builder {label} ({shown_en(country)})",
+            ),
             PLATFORM + ("overseas_co_builder",), actual=builder,
         )
 
@@ -284,8 +293,12 @@ class CarriedByPlatform:
             )
         name = ctx.string(*PLATFORM, "name")
         kind = ctx.string(*PLATFORM, "type")
-        zh, en = TYPE_NAMES.get(kind, (kind, kind))
-        return passed(f"项目依托载体 {name}（{zh}）", f"the project is carried by {name} ({en})", PLATFORM, actual={"name": name, "type": kind})
+
+        def words() -> tuple[str, str]:
+            zh, en = TYPE_NAMES.get(kind, (kind, kind))
+            return f"项目依托载体 {name}（{zh}）", f"the project is carried by {name} ({en})"
+
+        return passed_saying(words, PLATFORM, actual={"name": name, "type": kind})
 
     def describe(self) -> tuple[str, str]:
         return "项目依托国家或省级国际科技合作基地、联合实验室等载体（优先）", "the project is carried by a national or provincial cooperation base or joint lab (a priority)"

@@ -7,7 +7,7 @@ from functools import lru_cache
 import attrs
 
 from ..converters import to_tuple
-from .base import MISSING, Context, Outcome, failed, passed
+from .base import MISSING, Context, Outcome, failed, passed_saying
 
 TARGETS = (
     "new_varieties", "demo_bases", "talents_trained", "medical_staff_trained", "technical_specifications",
@@ -78,9 +78,11 @@ class TargetMinimums:
                 "targets below the minimum: " + "; ".join(f"{label} is {total}, at least {minimum} required" for label, total, minimum, _ in shortfalls),
                 ("targets", shortfalls[0][3]), expected=expected, actual=found,
             )
-        return passed(
-            "考核指标均达到要求：" + "；".join(f"{label} {found[label]} ≥ {minimum}" for label, minimum in expected.items()),
-            "every target meets its minimum: " + "; ".join(f"{label} {found[label]} >= {minimum}" for label, minimum in expected.items()),
+        return passed_saying(
+            lambda: (
+                "考核指标均达到要求：" + "；".join(f"{label} {found[label]} ≥ {minimum}" for label, minimum in expected.items()),
+                "every target meets its minimum: " + "; ".join(f"{label} {found[label]} >= {minimum}" for label, minimum in expected.items()),
+            ),
             ("targets",), expected=expected, actual=found,
         )
 
@@ -138,7 +140,11 @@ class FieldsWithin:
                 f"{'field' if len(outside) == 1 else 'fields'} {', '.join(v for _, v in outside)} {'is' if len(outside) == 1 else 'are'} not among this topic's fields: {', '.join(self.labels)}",
                 ("project", "fields", index), expected=list(self.labels), actual=[v for _, v in outside],
             )
-        return passed(f"所报领域均在所列领域内：{'、'.join(fields)}", f"every field is listed: {', '.join(fields)}", ("project", "fields"), expected=list(self.labels), actual=list(fields))
+        listed = tuple(fields)  # the words keep this copy, never the bundle's own list
+        return passed_saying(
+            lambda: (f"所报领域均在所列领域内：{'、'.join(listed)}", f"every field is listed: {', '.join(listed)}"),
+            ("project", "fields"), expected=list(self.labels), actual=list(fields),
+        )
 
     def describe(self) -> tuple[str, str]:
         return f"项目领域属于：{'、'.join(self.labels)}", f"the project's fields are among: {', '.join(self.labels)}"
@@ -174,13 +180,21 @@ class Declaration:
     def check(self, ctx: Context) -> Outcome:
         defaulted = self.default is not None and ctx.value(*self.path) is MISSING
         value = self.default if defaulted else ctx.boolean(*self.path)
-        zh, en = self.meaning
-        name = "/".join(self.path)
         if value is not self.required:
+            (zh, en), name = self.meaning, "/".join(self.path)
             return failed(f"声明 {name} 为 {str(value).lower()}，应为 {str(self.required).lower()}（{zh}）", f"{name} is {str(value).lower()}, must be {str(self.required).lower()} ({en})", self.path, expected=self.required, actual=value)
         if defaulted:
-            return passed(f"未声明 {name}，按默认值 {str(value).lower()}（{zh}）", f"{name} is not given: {str(value).lower()} by default ({en})", self.path[:-1], expected=self.required, actual=value)
-        return passed(f"声明 {name} 为 {str(value).lower()}（{zh}）", f"{name} is {str(value).lower()} ({en})", self.path, expected=self.required, actual=value)
+            return passed_saying(self._defaulted, self.path[:-1], expected=self.required, actual=value)
+        return passed_saying(self._declared, self.path, expected=self.required, actual=value)
+
+    # what a declaration with the required answer says (``value`` is then ``required``)
+    def _declared(self) -> tuple[str, str]:
+        (zh, en), name, value = self.meaning, "/".join(self.path), str(self.required).lower()
+        return f"声明 {name} 为 {value}（{zh}）", f"{name} is {value} ({en})"
+
+    def _defaulted(self) -> tuple[str, str]:
+        (zh, en), name, value = self.meaning, "/".join(self.path), str(self.required).lower()
+        return f"未声明 {name}，按默认值 {value}（{zh}）", f"{name} is not given: {value} by default ({en})"
 
     def describe(self) -> tuple[str, str]:
         if self.default is not None:

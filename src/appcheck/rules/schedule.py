@@ -7,7 +7,7 @@ import datetime as dt
 
 import attrs
 
-from .base import Context, MissingInput, Outcome, add_months, failed, months_between, passed, plural, review
+from .base import Context, MissingInput, Outcome, add_months, failed, months_between, passed_saying, plural, review
 
 # ----------------------------------------------------------------------------- deadlines (zj-2022, zj-2025, zj-2026)
 
@@ -111,12 +111,10 @@ class ForeignDeadline:
         domestic = self._domestic(ctx)
         if domestic is not None:
             return domestic
-        if self.domestic_setting is not None and ctx.setting(self.domestic_setting, None) is None:
-            dom_zh, dom_en = f"；省内截止日期未设置（{self.domestic_setting}），未检查", f"; the domestic deadline ({self.domestic_setting}) is not set and not checked"
-        else:
-            dom_zh = dom_en = ""
+        unchecked = self.domestic_setting is not None and ctx.setting(self.domestic_setting, None) is None
         bounds = self.deadline(ctx)
         if bounds is None:
+            dom_zh, dom_en = self._unchecked(unchecked)
             return review(
                 f"外方于 {submitted} 申报；外方截止时间{self.wording}，需核实是否在双方商定的截止时间前{dom_zh}",
                 f"the partner side applied on {submitted}; the foreign deadline is not fixed ({self.wording}): check it against the agreed deadline{dom_en}",
@@ -124,12 +122,17 @@ class ForeignDeadline:
             )
         passes, reviewed, note_zh, note_en = bounds
         if submitted <= passes:
-            return passed(
-                f"外方于 {submitted} 申报，不晚于外方截止时间{self.wording}（{passes}）{note_zh}{dom_zh}",
-                f"the partner side applied on {submitted}, by the foreign deadline {self.wording} ({passes}){note_en}{dom_en}",
-                FOREIGN_SUBMITTED, expected=f"on or before {passes}", actual=submitted,
-            )
+
+            def words() -> tuple[str, str]:
+                dom_zh, dom_en = self._unchecked(unchecked)
+                return (
+                    f"外方于 {submitted} 申报，不晚于外方截止时间{self.wording}（{passes}）{note_zh}{dom_zh}",
+                    f"the partner side applied on {submitted}, by the foreign deadline {self.wording} ({passes}){note_en}{dom_en}",
+                )
+
+            return passed_saying(words, FOREIGN_SUBMITTED, expected=f"on or before {passes}", actual=submitted)
         if submitted <= reviewed:
+            dom_zh, dom_en = self._unchecked(unchecked)
             return review(
                 f"外方于 {submitted} 申报；外方截止时间为{self.wording}（{passes + dt.timedelta(days=1)} 至 {reviewed}），具体日期未印明，需核实{note_zh}{dom_zh}",
                 f"the partner side applied on {submitted}, within {self.wording} ({passes + dt.timedelta(days=1)} to {reviewed}); the exact deadline is not printed and must be checked{note_en}{dom_en}",
@@ -140,6 +143,12 @@ class ForeignDeadline:
             f"the partner side applied on {submitted}, after the foreign deadline {self.wording} ({reviewed}){note_en}",
             FOREIGN_SUBMITTED, expected=f"on or before {reviewed}", actual=submitted,
         )
+
+    def _unchecked(self, unchecked: bool) -> tuple[str, str]:
+        """What messages add when the domestic deadline is ``unchecked`` (its setting is not set)."""
+        if not unchecked:
+            return "", ""
+        return f"；省内截止日期未设置（{self.domestic_setting}），未检查", f"; the domestic deadline ({self.domestic_setting}) is not set and not checked"
 
     def describe(self) -> tuple[str, str]:
         if self.kind == "tbd":
@@ -212,12 +221,15 @@ class OnsiteEveryYear:
                     f"project year {year} ({begins} to {ends}) plans {plural(total, 'day')} on site, at least {self.min_days} required ({plural(years, 'project year')} in all)",
                     ("onsite_plan",), expected={"years": years, "min_days": self.min_days}, actual=actual,
                 )
+        return passed_saying(lambda: self._planned(years, found), ("onsite_plan",), expected={"years": years, "min_days": self.min_days}, actual=actual)
+
+    def _planned(self, years: int, found: dict) -> tuple[str, str]:
+        """What a plan with enough days in each of its ``years`` says (``found``: the days of each year)."""
         shown = list(found.items())[:10]
         more_zh, more_en = ("……", ", …") if len(found) > len(shown) else ("", "")
-        return passed(
+        return (
             f"实施期 {years} 个项目年度每年赴帮扶地均不少于 {self.min_days} 天：" + "、".join(f"第{y}年 {d} 天" for y, d in shown) + more_zh,
             (f"the {years} project year plans" if years == 1 else f"each of the {years} project years plans") + f" at least {plural(self.min_days, 'day')} on site: " + ", ".join(f"year {y}: {plural(d, 'day')}" for y, d in shown) + more_en,
-            ("onsite_plan",), expected={"years": years, "min_days": self.min_days}, actual=actual,
         )
 
     def describe(self) -> tuple[str, str]:

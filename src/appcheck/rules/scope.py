@@ -6,7 +6,7 @@ from __future__ import annotations
 import attrs
 
 from ..converters import to_tuple
-from .base import Context, Outcome, failed, passed
+from .base import Context, Outcome, failed, passed_saying
 
 
 @attrs.frozen(slots=False)
@@ -38,7 +38,10 @@ class FieldsInclude:
             if not isinstance(value, str) or not value.strip():  # an empty field is not filled in, not a field outside
                 ctx.string("project", "fields", index)
             if aliases.get(value.strip(), value.strip()) == self.label:
-                return passed(f"项目领域包括{self.label}（{value}）", f"the fields include {self.label} ({value})", ("project", "fields", index), expected=self.label, actual=list(fields))
+                return passed_saying(  # returned at once: the words read this value, never a later one
+                    lambda: (f"项目领域包括{self.label}（{value}）", f"the fields include {self.label} ({value})"),
+                    ("project", "fields", index), expected=self.label, actual=list(fields),
+                )
         return failed(
             f"项目领域 {'、'.join(fields)} 不包括{self.label}",
             f"the fields {', '.join(fields)} do not include {self.label}",
@@ -71,7 +74,7 @@ class NotApplicable:
     reason: tuple = attrs.field(converter=to_tuple, validator=attrs.validators.min_len(2))
 
     def check(self, ctx: Context) -> Outcome:
-        return passed(f"不适用：{self.reason[0]}", f"not applicable: {self.reason[1]}", ())
+        return passed_saying(lambda: (f"不适用：{self.reason[0]}", f"not applicable: {self.reason[1]}"), ())
 
     def describe(self) -> tuple[str, str]:
         return f"不适用：{self.reason[0]}", f"not applicable: {self.reason[1]}"

@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 
 from ..converters import to_tuple
-from .base import Context, Outcome, failed, money, passed, percent, plain
+from .base import Context, Outcome, failed, money, passed_saying, percent, plain
 from .funding import SUBSIDY
 
 
@@ -45,17 +45,17 @@ class SubsidyShareOf:
         amount = ctx.number(*SUBSIDY)
         base = ctx.number(*self.base)
         limit = plain(self.share * base)
-        percent_shown = percent(self.share)
-        amount_shown, base_shown, limit_shown = money(amount), money(base), money(limit)
         if amount > limit:
             return failed(
-                f"申请财政资助 {amount_shown} 万元，超过企业实际投入研发经费 {base_shown} 万元的 {percent_shown}%（{limit_shown} 万元）",
-                f"the subsidy requested, {amount_shown} (10k CNY), exceeds {percent_shown}% of the enterprise's R&D investment {base_shown} ({limit_shown})",
+                f"申请财政资助 {money(amount)} 万元，超过企业实际投入研发经费 {money(base)} 万元的 {percent(self.share)}%（{money(limit)} 万元）",
+                f"the subsidy requested, {money(amount)} (10k CNY), exceeds {percent(self.share)}% of the enterprise's R&D investment {money(base)} ({money(limit)})",
                 SUBSIDY, expected={"maximum": limit, "share": self.share, "base": base}, actual=amount,
             )
-        return passed(
-            f"申请财政资助 {amount_shown} 万元，不超过企业实际投入研发经费 {base_shown} 万元的 {percent_shown}%（{limit_shown} 万元）",
-            f"the subsidy requested, {amount_shown} (10k CNY), is within {percent_shown}% of the enterprise's R&D investment {base_shown} ({limit_shown})",
+        return passed_saying(
+            lambda: (
+                f"申请财政资助 {money(amount)} 万元，不超过企业实际投入研发经费 {money(base)} 万元的 {percent(self.share)}%（{money(limit)} 万元）",
+                f"the subsidy requested, {money(amount)} (10k CNY), is within {percent(self.share)}% of the enterprise's R&D investment {money(base)} ({money(limit)})",
+            ),
             SUBSIDY, expected={"maximum": limit, "share": self.share, "base": base}, actual=amount,
         )
 

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 import attrs
 
 from ..converters import to_tuple
-from .base import Context, Outcome, excerpt, failed, passed, pattern, plural, shown, shown_en
+from .base import Context, Outcome, excerpt, failed, passed_saying, pattern, plural, shown, shown_en
 from .parties import Orgs
 
 SUBMISSION = ("foreign_submission",)
@@ -92,9 +92,8 @@ class ForeignSubmission:
                 f"the partner side applied to “{agency}”; expected {expected_en}",
                 _AGENCY, expected=[list(a.names) for a in self.agencies], actual=agency,
             )
-        return passed(
-            f"外方已于 {submitted} 向 {match.names[0]}（{agency}）申报",
-            f"the partner side applied to {match.display} on {submitted}",
+        return passed_saying(
+            lambda: (f"外方已于 {submitted} 向 {match.names[0]}（{agency}）申报", f"the partner side applied to {match.display} on {submitted}"),
             _AGENCY, expected=list(match.names), actual=agency,
         )
 
@@ -161,7 +160,8 @@ class SideLedBy:
                 f"the foreign lead {lead.label} ({shown_en(lead.kind)}, {shown_en(lead.country)}) does not qualify: expected {want_en}",
                 lead.segments, expected=want_en, actual={"kind": lead.kind, "country": lead.country, "subdivision": lead.subdivision},
             )
-        return passed(f"外方由 {lead.label} 牵头（{want_zh}）", f"the foreign side is led by {lead.label} ({want_en})", lead.segments)
+        label = lead.label  # the words keep the label, never an Org
+        return passed_saying(lambda: (f"外方由 {label} 牵头（{want_zh}）", f"the foreign side is led by {label} ({want_en})"), lead.segments)
 
     def describe(self) -> tuple[str, str]:
         zh, en = self.lead.describe()
