@@ -48,7 +48,7 @@ def clip(value: Any, limit: int, depth: int = VALUE_DEPTH) -> Any:
         return value if len(value) <= limit else excerpt(value, limit)
     if kind in _PLAIN:
         return value
-    if isinstance(value, (list, tuple, Mapping)) and depth <= 0:
+    if depth <= 0 and isinstance(value, (list, tuple, Mapping)):
         return f"{'{' if isinstance(value, Mapping) else '['}…{len(value)}{'}' if isinstance(value, Mapping) else ']'}"
     # an item kept as it is (a number, a date, a short string) is not passed to clip again
     if kind is dict and len(value) <= 50:
