@@ -235,7 +235,9 @@ class Finding(_Placed):
             except AttributeError:  # said meanwhile, by another thread
                 pass
             else:
-                message, message_en = words()
+                from .arithmetic import said  # in the decimal context of the check that gave them
+
+                message, message_en = said(words)
                 if type(message) is not str or type(message_en) is not str or len(message) > MESSAGE_LIMIT or len(message_en) > MESSAGE_LIMIT:
                     message, message_en = _clipped(message, message_en)
                 _set_message(self, message)

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from .. import schema_messages, topics
+from ..arithmetic import exactly
 from ..model import AS_OF, SCHEMA, Finding, Report, Severity, Status
 from ..rules.base import MALFORMED, Context, Outcome, as_date, malformed, run
 from ..rules.batch import read
@@ -176,6 +177,7 @@ def _unpickled(head: tuple, *fields: Any) -> Checked:
     return Checked(Report(*head), *fields)
 
 
+@exactly
 def check_one(item: tuple) -> Checked:
     """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any
     process). Its findings are placed in its text (line and column) before the text goes: a batch
@@ -240,6 +242,7 @@ def _waive(waivers: Any, findings: Iterable[Finding], prepared: Prepared, used: 
     return result
 
 
+@exactly
 def report_one(bundle: Any, as_of: dt.date, settings: Mapping[str, Any] | None, limits: Any = None) -> Report:
     """The report of one bundle checked alone (:func:`~appcheck.engine.validate`): its own checks, then
     its batch checks judged over a batch of one (:func:`_judged`), straight, without the stores a batch
@@ -357,6 +360,7 @@ def key_group(rule: Any, found: Any, blocking: Sequence[str]) -> tuple[bool, Any
     return not excluded, None if excluded or isinstance(found, Outcome) else rule.group_of(found)
 
 
+@exactly
 def judge(rule: Any, keys: Iterable, total: int) -> tuple[Outcome, bool]:
     """``(verdict, breached)`` of a group of keys; a rule that meets malformed keys fails, never crashes."""
     try:

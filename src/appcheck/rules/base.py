@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ..arithmetic import said
 from ..converters import to_tuple
 from ..model import Status
 from ..pointer import render
@@ -64,7 +65,7 @@ class Outcome:
             state = self.__dict__
             words = state.get("_words")
             if words is not None:
-                message, message_en = words()
+                message, message_en = said(words)  # in the decimal context of the check that gave them
                 state["message"] = message
                 state["message_en"] = message_en
                 state.pop("_words", None)  # let go once both are set (another thread may have done it)

@@ -1,0 +1,97 @@
+"""Checks work in exact decimals, whatever decimal context the caller's thread has (appcheck.arithmetic)."""
+
+from __future__ import annotations
+
+import decimal
+import json
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import appcheck
+from appcheck.arithmetic import EXACT, EXACT_DIGITS, exactly
+from appcheck.engine import Source
+from appcheck.loading import MAX_EXPONENT, MAX_NUMBER_DIGITS
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*/*/*.json"))
+COFUNDING = ROOT / "examples" / "gd-2022" / "research" / "GD22-COFUNDING.json"
+AS_OF = "2022-01-01"
+
+
+def hostile() -> decimal.Context:
+    """A context a host program might have: two digits, rounding down, every signal trapped."""
+    return decimal.Context(prec=2, rounding=decimal.ROUND_DOWN, traps=[decimal.Inexact, decimal.Rounded, decimal.InvalidOperation])
+
+
+def test_exactly_runs_in_the_exact_context_and_gives_the_callers_back() -> None:
+    seen = exactly(lambda: decimal.getcontext().prec)
+    with decimal.localcontext(hostile()):
+        assert seen() == EXACT_DIGITS
+        assert decimal.getcontext().prec == 2
+
+
+def test_the_exact_context_adds_and_multiplies_the_loaders_extremes_exactly() -> None:
+    biggest = Decimal("9" * MAX_NUMBER_DIGITS + f"E+{MAX_EXPONENT}")
+    smallest = Decimal("0." + "0" * (MAX_NUMBER_DIGITS - 2) + f"1E-{MAX_EXPONENT}")
+    for a, b in ((biggest, smallest), (biggest, biggest), (smallest, smallest)):
+        assert Fraction(EXACT.add(a, b)) == Fraction(a) + Fraction(b)
+        assert Fraction(EXACT.multiply(a, b)) == Fraction(a) * Fraction(b)
+    assert not EXACT.flags[decimal.Inexact] and not EXACT.flags[decimal.Rounded]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT / "examples")))
+def test_a_report_does_not_depend_on_the_callers_decimal_context(path: Path) -> None:
+    expected = appcheck.validate(path, as_of=AS_OF).to_dict()
+    with decimal.localcontext(hostile()):
+        report = appcheck.validate(path, as_of=AS_OF)
+    assert report.to_dict() == expected  # its passed messages said outside the hostile context, too
+    with decimal.localcontext(hostile()):
+        assert appcheck.validate(path, as_of=AS_OF).to_dict() == expected  # and said inside it
+
+
+def test_a_batch_does_not_depend_on_the_callers_decimal_context() -> None:
+    folder = ROOT / "examples" / "gd-2022" / "research"
+    bundles = sorted(folder.glob("*.json"))
+    expected = appcheck.validate_batch(bundles, as_of=AS_OF).to_dict()
+    with decimal.localcontext(hostile()):
+        found = appcheck.validate_batch(bundles, as_of=AS_OF).to_dict()
+    for data in (expected, found):
+        data.pop("provenance", None)
+    assert found == expected
+
+
+def _cofunding(raised: list[Decimal]) -> appcheck.Report:
+    data = json.loads(COFUNDING.read_text(encoding="utf-8"))
+    data["budget"]["self_raised"] = [{"organization": "bio-co", "amount": "AMOUNT"} for _ in raised]
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    for amount in raised:  # the amounts as numbers with every digit written
+        text = text.replace('"AMOUNT"', format(amount, "f"), 1)
+    return appcheck.validate(Source("cofunding.json", text.encode("utf-8")), as_of=AS_OF)
+
+
+def _status(report: appcheck.Report) -> str:
+    (finding,) = [finding for finding in report.findings if finding.requirement == "GD22-COFUNDING"]
+    return finding.status.value
+
+
+@given(
+    part=st.decimals(min_value=0, max_value=50, places=40, allow_nan=False, allow_infinity=False),
+    digits=st.integers(min_value=1, max_value=60),
+    step=st.sampled_from([-1, 0, 1]),
+)
+@example(part=Decimal("25"), digits=29, step=-1)  # one step below the subsidy, past 28 digits
+@example(part=Decimal("25"), digits=29, step=0)  # at it
+@example(part=Decimal("25"), digits=29, step=1)  # one step above
+@example(part=Decimal("0.1234567890123456789012345678901"), digits=40, step=-1)
+def test_cofunding_adds_long_amounts_exactly(part: Decimal, digits: int, step: int) -> None:
+    subsidy = Decimal(50)
+    delta = Decimal(step).scaleb(-digits)
+    rest = EXACT.add(EXACT.subtract(subsidy, part), delta)
+    with decimal.localcontext(hostile()):  # whatever the caller's context
+        report = _cofunding([part, rest])
+    assert _status(report) == ("passed" if Fraction(part) + Fraction(rest) >= Fraction(subsidy) else "failed")
