@@ -13,7 +13,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import appcheck
-from appcheck.arithmetic import EXACT, EXACT_DIGITS, exactly
+import appcheck.rules.base
+from appcheck.arithmetic import EXACT, EXACT_DIGITS, exactly, said
 from appcheck.engine import Source
 from appcheck.loading import MAX_EXPONENT, MAX_NUMBER_DIGITS
 
@@ -95,3 +96,19 @@ def test_cofunding_adds_long_amounts_exactly(part: Decimal, digits: int, step: i
     with decimal.localcontext(hostile()):  # whatever the caller's context
         report = _cofunding([part, rest])
     assert _status(report) == ("passed" if Fraction(part) + Fraction(rest) >= Fraction(subsidy) else "failed")
+
+
+def test_words_are_said_in_the_exact_context() -> None:
+    with decimal.localcontext(hostile()):
+        assert said(lambda: (str(Decimal(1) / 3)[:6], str(decimal.getcontext().prec))) == ("0.3333", str(EXACT_DIGITS))
+
+
+@pytest.mark.parametrize("error", [AttributeError("x"), TypeError("x"), KeyError("x"), decimal.InvalidOperation()])
+def test_words_that_fail_give_a_message_saying_so_not_an_exception(error: Exception) -> None:
+    def words():
+        raise error
+
+    kind = type(error).__name__
+    assert said(words) == (f"（本条说明未能生成：{kind}）", f"(this message could not be written: {kind})")
+    outcome = appcheck.rules.base.passed_saying(words, ("a",))
+    assert (outcome.status.value, outcome.message_en) == ("passed", f"(this message could not be written: {kind})")

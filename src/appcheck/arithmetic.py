@@ -45,6 +45,14 @@ def exactly(function: F) -> F:
 
 def said(words: Callable[[], tuple[str, str]]) -> tuple[str, str]:
     """``words()`` (a passed outcome's messages, formatted when first read) in :data:`EXACT`, as the
-    check that gave them ran."""
-    with localcontext(EXACT):
-        return words()
+    check that gave them ran.
+
+    Words that fail (a rule's fault, not the bundle's: what can fail on the bundle's values is worked
+    out before the outcome is made) give a message saying so and naming the error, never an
+    exception where a reporter reads the message: the verdict stands, only its wording is lost."""
+    try:
+        with localcontext(EXACT):
+            return words()
+    except Exception as error:  # noqa: BLE001 - a message read must never crash a report
+        kind = type(error).__name__
+        return f"（本条说明未能生成：{kind}）", f"(this message could not be written: {kind})"
