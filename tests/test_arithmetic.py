@@ -112,3 +112,22 @@ def test_words_that_fail_give_a_message_saying_so_not_an_exception(error: Except
     assert said(words) == (f"（本条说明未能生成：{kind}）", f"(this message could not be written: {kind})")
     outcome = appcheck.rules.base.passed_saying(words, ("a",))
     assert (outcome.status.value, outcome.message_en) == ("passed", f"(this message could not be written: {kind})")
+
+
+def test_the_exact_context_does_not_take_the_defaults_a_host_set_before_importing_appcheck() -> None:
+    # decimal.DefaultContext is where a host program sets the defaults of every new context (its
+    # threads'): set before appcheck is imported, it still changes nothing of a check's arithmetic
+    # or of how its messages write numbers
+    import subprocess
+    import sys
+
+    code = (
+        "import decimal\n"
+        "decimal.DefaultContext.rounding, decimal.DefaultContext.capitals, decimal.DefaultContext.clamp = decimal.ROUND_UP, 0, 1\n"
+        "from decimal import Decimal\n"
+        "from appcheck.arithmetic import EXACT, said\n"
+        "print(EXACT.rounding, EXACT.capitals, EXACT.clamp)\n"
+        "print(*said(lambda: (str(Decimal('1E+1')), str((Decimal(100) / 3).quantize(Decimal('0.1'))))))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert found == [f"{decimal.ROUND_HALF_EVEN} 1 0", "1E+1 33.3"]

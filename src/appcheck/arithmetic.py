@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from decimal import MAX_EMAX, MIN_EMIN, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
 from typing import Any, TypeVar
 
 from .loading import MAX_EXPONENT, MAX_NUMBER_DIGITS
@@ -24,7 +24,12 @@ from .loading import MAX_EXPONENT, MAX_NUMBER_DIGITS
 #: digits with its point moved up to MAX_EXPONENT places either way, with room to add many of them.
 EXACT_DIGITS = 4 * (MAX_NUMBER_DIGITS + MAX_EXPONENT)
 
-EXACT = Context(prec=EXACT_DIGITS, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation, DivisionByZero, Overflow])
+# every field given: a field left out would be taken from decimal.DefaultContext, which a host program may
+# have changed before importing appcheck
+EXACT = Context(
+    prec=EXACT_DIGITS, rounding=ROUND_HALF_EVEN, Emin=MIN_EMIN, Emax=MAX_EMAX, capitals=1, clamp=0, flags=[],
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
 """The context of every check: exact sums and products, half-even rounding where a rule divides or
 quantizes for display, and an invalid operation, a division by zero or an overflow raised (a rule
 meeting one fails as malformed, never passes)."""

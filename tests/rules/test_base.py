@@ -258,6 +258,18 @@ def test_percent_writes_a_share_as_the_messages_do() -> None:
     assert [percent(Decimal("0.2")), percent(Decimal("0.15")), percent(Decimal("1"))] == ["20", "15", "100"]
 
 
+def test_percent_is_the_same_whichever_context_first_asks_for_it() -> None:
+    # a share's percentage is worked out once and kept: first asked in a host's context of two digits
+    # (a rule described by appcheck explain), it is still exact in every later check
+    import decimal
+
+    from appcheck.rules.base import percent
+
+    with decimal.localcontext(decimal.Context(prec=2)):
+        first = percent(Decimal("0.0625"))
+    assert first == percent(Decimal("0.0625")) == "6.25"
+
+
 @pytest.mark.parametrize("start, end, expected", [
     (dt.date(2022, 1, 1), dt.date.max, Duration(95736, 0)),  # 7,978 whole years
     (dt.date(1, 1, 1), dt.date.max, Duration(119988, 0)),  # the whole calendar

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 
 import pytest
@@ -145,6 +146,22 @@ def test_describe_names_every_line() -> None:
     zh, en = DirectionBudget(FINLAND).describe()
     assert "2500" in zh and "3000" in zh and "能源领域" in zh and "2500" in en
     assert "500" in DirectionAverage(FINLAND).describe()[1]
+
+
+@pytest.mark.parametrize("host, total", [
+    (decimal.Context(rounding=decimal.ROUND_UP), Decimal("1234.5")),  # a host program rounding up
+    (decimal.Context(prec=2, rounding=decimal.ROUND_DOWN, traps=[decimal.Inexact, decimal.Rounded]), Decimal("1236.5")),  # two digits
+], ids=["rounding-up", "two-digits"])
+def test_a_lines_average_is_the_same_whichever_context_first_asks_for_it(host: decimal.Context, total: Decimal) -> None:
+    # the average is worked out once and kept: described first in a host's context (appcheck explain,
+    # a SARIF log's rule text), it is still total / projects rounded half-even to 1 yuan in every check
+    line = BudgetLine(total, 7)  # a line of its own for each host: no other test has asked for its average
+    expected = (total / 7).quantize(YUAN, rounding=decimal.ROUND_HALF_EVEN)
+    with decimal.localcontext(host):
+        zh, en = DirectionAverage((line,)).describe()
+    result = outcome(DirectionAverage((line,)), bundle(Decimal(1)))
+    assert line.average == expected and result.expected["average"] == expected
+    assert str(expected) in zh and str(expected) in en and str(expected) in result.message
 
 
 # ------------------------------------------------------------------ MatchingPerEnterprise

@@ -15,14 +15,14 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ..arithmetic import said
+from ..arithmetic import EXACT, said
 from ..converters import to_tuple
 from ..model import Status
 from ..pointer import render
@@ -266,7 +266,8 @@ def plain(value: Decimal) -> Decimal:
 @lru_cache(maxsize=64)  # a rule's share reads the same on every check
 def percent(share: Decimal) -> str:
     """A positive share as a percentage, as a person writes it: ``Decimal("0.2")`` is ``"20"``."""
-    return money(plain(share * 100))
+    with localcontext(EXACT):  # kept for every later check: exact, whoever asks first and in whatever context
+        return money(plain(share * 100))
 
 
 def as_decimal(value: Any) -> Decimal | None:

@@ -3,11 +3,12 @@ matching funds of each enterprise (the most calls)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 import attrs
 
+from ..arithmetic import EXACT
 from ..converters import to_frozenset, to_tuple
 from .base import Context, MissingInput, Outcome, _text, failed, money, passed_saying, plain, plural, positive, shown_en
 from .base import to_decimal as _to_decimal
@@ -49,7 +50,10 @@ class BudgetLine:
 
 @lru_cache(maxsize=512)  # a budget line's average reads the same on every check
 def _average(total: Decimal, projects: int) -> Decimal:
-    return plain((total / projects).quantize(Decimal("0.0001")))
+    # kept for every later check: worked out in the exact context (half-even), never in the context of
+    # whoever asks first (a rule described by appcheck explain, in a host's context)
+    with localcontext(EXACT):
+        return plain((total / projects).quantize(Decimal("0.0001")))
 
 
 def _budget_lines(instance, attribute, value) -> None:
