@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from decimal import Decimal
 
 import pytest
@@ -240,6 +241,18 @@ def test_attendance_share_is_exact_at_the_bound() -> None:
     merged = attendance([("o", 1, True), (" a", 2, False), ("a ", 2, False)], academicians=0)
     assert outcome(rule, merged).actual["external_capped"] == 3
     assert outcome(rule, attendance([("o", 1, False), ("o", 1, True)], academicians=0)).actual["organizer"] == 2
+
+
+@pytest.mark.parametrize("host", [
+    decimal.Context(prec=2, rounding=decimal.ROUND_DOWN, traps=[decimal.Inexact, decimal.Rounded, decimal.InvalidOperation]),
+    decimal.Context(rounding=decimal.ROUND_UP),
+], ids=["two-digits", "rounding-up"])
+def test_attendance_describes_its_share_alike_in_any_host_context(host: decimal.Context) -> None:
+    # what appcheck explain and a SARIF log's rule text print, from a host program's thread
+    rule = Attendance(150, 2, "0.665", 3)
+    with decimal.localcontext(host):
+        described = rule.describe()
+    assert described == rule.describe() and "不少于 66%" in described[0] and "66% external" in described[1]
 
 
 def test_track_record_window_is_inclusive_and_projects_start_by_the_day() -> None:

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 import attrs
 
 from .. import reference
+from ..arithmetic import EXACT
 from ..converters import to_frozenset, to_tuple
 from .base import NOT_FOREIGN, Context, Outcome, excerpt, failed, months_before, optional_decimal, passed_saying, plural, review, shown, shown_en
 
@@ -335,8 +336,10 @@ class Attendance:
         )
 
     def describe(self) -> tuple[str, str]:
-        zh = f"总参与人数不少于 {self.min_total} 人，院士不少于 {self.min_academicians} 人，其他单位人员占比不少于 {self.min_share * 100:.0f}%（每单位最多计 {self.per_unit_cap} 人）"
-        en = f"at least {plural(self.min_total, 'attendee')}, {plural(self.min_academicians, 'academician')}, {self.min_share * 100:.0f}% external (at most {self.per_unit_cap} counted per unit)"
+        with localcontext(EXACT):  # as check() writes it, in whatever context explain or a reporter asks
+            share = f"{self.min_share * 100:.0f}"
+        zh = f"总参与人数不少于 {self.min_total} 人，院士不少于 {self.min_academicians} 人，其他单位人员占比不少于 {share}%（每单位最多计 {self.per_unit_cap} 人）"
+        en = f"at least {plural(self.min_total, 'attendee')}, {plural(self.min_academicians, 'academician')}, {share}% external (at most {self.per_unit_cap} counted per unit)"
         if self.organizers_by_name:
             zh += "；名称为申报单位或合作单位的行按主办方计"
             en += "; a row named like the applicant or a partner counts as organizer"
