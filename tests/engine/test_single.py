@@ -363,3 +363,28 @@ def test_threads_reading_one_report_see_one_tuple_of_findings() -> None:
         with ThreadPoolExecutor(max_workers=4) as pool:
             seen = list(pool.map(lambda read: read(report), [lambda r: r.findings, lambda r: r.to_dict()] * 4))
         assert all(found is seen[0] for found in seen[::2]) and all(data == expected for data in seen[1::2])
+
+
+def _spain(issuer_padding: int) -> tuple:
+    """What check_one takes for most-2022/spain's valid bundle, its English form's issuer made longer."""
+    data = json.loads((EXAMPLES / "most-2022" / "spain" / "valid.json").read_text(encoding="utf-8"))
+    (form,) = [document for document in data["documents"] if document["kind"] == "english_application_form"]
+    form["issuer"] = "x" * issuer_padding + form["issuer"]
+    return (Source("spain.json", json.dumps(data, ensure_ascii=False).encode("utf-8")), 0, dt.date(2022, 6, 1), None, None)
+
+
+def test_a_checked_bundle_keeps_no_long_value_of_its_bundle_for_its_passed_messages() -> None:
+    # a batch keeps its checked bundles (up to a hundred in memory) and never their texts: a passed
+    # finding of a large bundle is said when it is made, not kept with the words and the bundle's
+    # long values they read (a 2 MB issuer); a bundle of the usual size keeps its words, unsaid
+    from appcheck import engine
+
+    def form(checked) -> appcheck.Finding:
+        (found,) = [f for f in checked.findings if isinstance(f, appcheck.Finding) and f.requirement == "MOST22-ES-FORM"]
+        return found
+
+    usual = form(engine.check_one(_spain(0)))
+    large = form(engine.check_one(_spain(2_000_000)))
+    assert usual.status is large.status is appcheck.Status.PASSED
+    assert hasattr(usual, "_words") and not hasattr(large, "_words")
+    assert len(large.message_en) < 200 and usual.message_en.endswith("(Ejemplo Tecnologías S.L.)")

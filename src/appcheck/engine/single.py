@@ -177,6 +177,12 @@ def _unpickled(head: tuple, *fields: Any) -> Checked:
     return Checked(Report(*head), *fields)
 
 
+#: a bundle of more bytes than this has its passed findings said by :func:`check_one` when they are made:
+#: a batch keeps up to :data:`~appcheck.engine.batch.HOLD` checked bundles in memory, and a passed
+#: finding's words keep the values they read (a 2 MB issuer), where its message is short
+SAID_AT_ONCE_ABOVE = 64 * 1024
+
+
 @exactly
 def check_one(item: tuple) -> Checked:
     """Load, resolve and check one bundle on its own (the part of a batch that runs per bundle, in any
@@ -217,6 +223,9 @@ def check_one(item: tuple) -> Checked:
     checks, call, topic, track = prepared.topic.checks if prepared.topic else (), prepared.call, prepared.topic, prepared.track
     for position, outcome in outcomes.items():
         placed[position] = finding_for(checks[position], outcome, call, topic, *(next(where) or (None, None)), track=track)
+    if prepared.digest is not None and prepared.digest[0] > SAID_AT_ONCE_ABOVE:
+        for finding in placed.values():
+            finding.message  # noqa: B018 - said now: its words may read the bundle's long values, which a batch must not keep
     batch_positions = dict(zip(wanted, where))
     used: set = set()
     if waivers:  # each failed finding a waiver covers becomes waived
