@@ -131,3 +131,21 @@ def test_the_exact_context_does_not_take_the_defaults_a_host_set_before_importin
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
     assert found == [f"{decimal.ROUND_HALF_EVEN} 1 0", "1E+1 33.3"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_groups_its_keys_in_the_exact_context(monkeypatch, jobs: int) -> None:
+    from appcheck.rules.batch import OneIdentityPerPerson
+
+    precisions = []
+    real = OneIdentityPerPerson.group_of
+
+    def spy(key):
+        precisions.append(decimal.getcontext().prec)
+        return real(key)
+
+    monkeypatch.setattr(OneIdentityPerPerson, "group_of", staticmethod(spy))
+    bundles = sorted((ROOT / "examples" / "gd-2022" / "research").glob("*.json"))
+    with decimal.localcontext(hostile()):
+        appcheck.validate_batch(bundles, as_of=AS_OF, jobs=jobs)
+    assert precisions and set(precisions) == {EXACT_DIGITS}

@@ -312,3 +312,13 @@ def test_threads_reading_a_report_built_later_see_one_tuple_of_findings() -> Non
         with ThreadPoolExecutor(max_workers=4) as pool:
             seen = list(pool.map(lambda _: lazy.findings, range(16)))
         assert build.calls == 1 and all(found is seen[0] for found in seen) and seen[0] == _FINDINGS
+
+
+def test_a_report_whose_findings_cannot_be_built_says_so_not_that_it_has_no_findings() -> None:
+    def build():
+        raise AttributeError("'NoneType' object has no attribute 'segments'")
+
+    report = Report.later(build)
+    with pytest.raises(RuntimeError, match="could not be built") as raised:
+        report.ok
+    assert isinstance(raised.value.__cause__, AttributeError)

@@ -544,7 +544,11 @@ class Report(_Built):
                 except AttributeError:  # built meanwhile, by another thread
                     pass
                 else:
-                    _set_findings(self, to_tuple(build()))
+                    try:
+                        findings = to_tuple(build())
+                    except AttributeError as error:  # not "no attribute 'findings'": the build's own error
+                        raise RuntimeError(f"a report's findings could not be built: {error!r}") from error
+                    _set_findings(self, findings)
                     _del_build(self)
             return _FINDINGS.__get__(self)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")

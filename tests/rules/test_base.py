@@ -4,14 +4,16 @@ import calendar
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from appcheck.model import Status
 from appcheck.rules.base import (
+    tenths_of_percent,
     AllOf, Context, Duration, MISSING, MissingInput, Org, Outcome, PerTrack, _severity, add_months, as_date, as_decimal, excerpt, failed, malformed, money,
     months_between, non_empty_strings, non_negative, optional_decimal, passed, passed_saying, percent, plain, positive, review, run, subset_of, to_decimal,
     words_of,
@@ -645,3 +647,15 @@ def test_all_of_passed_outcomes_said_later_joins_their_words_when_first_read() -
     eager = outcome(AllOf((Fixed(passed("甲", "a", ("a", 0), expected=2, actual=Decimal("2.0"))), Fixed(passed("乙", "b", ("c",), expected=2, actual=Decimal("2.0"))))), {})
     assert lazy == eager and (lazy.message, lazy.message_en) == ("甲；乙", "a; b") and (first.calls, second.calls) == (1, 1)
     assert lazy.segments == ("a", 0) and lazy.expected == [2, 2]
+
+
+@given(part=st.integers(min_value=0, max_value=10**6), whole=st.integers(min_value=1, max_value=10**6))
+@example(part=120, whole=165)  # 72.72…: down
+@example(part=1, whole=8)  # 12.5 exactly: kept
+@example(part=1, whole=16)  # 6.25: a tie, to the even 6.2
+@example(part=3, whole=16)  # 18.75: a tie, to the even 18.8
+@example(part=2, whole=3)  # 66.66…: up
+@example(part=0, whole=7)
+def test_tenths_of_percent_rounds_half_to_even_exactly(part: int, whole: int) -> None:
+    found = tenths_of_percent(part, whole)
+    assert Fraction(found) == round(Fraction(part * 100, whole), 1) and found.as_tuple().exponent == -1

@@ -42,6 +42,36 @@ def test_a_valid_bundle_gets_its_report(api) -> None:
     assert response.json()["ok"] is True
 
 
+@pytest.mark.parametrize("query", ["", "?format=html"])
+def test_a_reports_findings_are_made_within_the_gate_and_off_the_event_loop(monkeypatch, query) -> None:
+    import asyncio
+
+    from starlette.testclient import TestClient
+
+    from appcheck.model import Report
+    from appcheck.serve.app import create_app
+
+    app = create_app()
+    seen = []
+    real = Report.__getattr__
+
+    def spy(self, name):
+        if name == "findings":
+            try:
+                asyncio.get_running_loop()
+                on_loop = True
+            except RuntimeError:
+                on_loop = False
+            seen.append((on_loop, app.state.gate.active))
+        return real(self, name)
+
+    monkeypatch.setattr(Report, "__getattr__", spy)
+    with TestClient(app, base_url="http://127.0.0.1") as api:
+        response = api.post("/v1/validate" + query, content=VALID.read_bytes(), headers=JSON)
+    assert response.status_code == 200
+    assert seen and all(not on_loop and active == 1 for on_loop, active in seen), seen
+
+
 def test_name_is_the_file_name_the_report_gives(api) -> None:
     response = api.post("/v1/validate", params={"name": "申报 书.json"}, content=VALID.read_bytes(), headers=JSON)
     assert response.json()["file"] == "申报 书.json"

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from .. import catalog, pointer, topics
+from ..arithmetic import exactly
 from ..model import BatchReport, Finding, Report, Severity, Status
 from ..rules.base import Outcome
 from ..stores import KeyStore, Names, SpillStore
@@ -222,10 +223,12 @@ def _items(bundles: Iterable[Any], as_of: Any, settings: Mapping[str, Any] | Non
     return ((bundle, index, day, resolved, limits, in_force) for index, bundle in enumerate(bundles)), day, resolved, in_force
 
 
+@exactly
 def _collect(checked: Iterable[Checked], hold: int | None, waivers: Any = None, run: Mapping | None = None) -> CheckedBatch:
     """Keep the checked bundles (in a :class:`~appcheck.stores.SpillStore`) and what the batch checks
     compare (in a :class:`~appcheck.stores.KeyStore`: both on disk past ``hold`` bundles), then judge
-    the batch, one group of keys at a time."""
+    the batch, one group of keys at a time, in the exact decimal context (:mod:`appcheck.arithmetic`),
+    as :func:`~appcheck.engine.validate` groups and judges them."""
     store = SpillStore(hold)
     keys = KeyStore(hold)
     ranks: dict[str, int] = {}  # each batch check's requirement, in the order the batch met them

@@ -114,7 +114,10 @@ def passed_saying(words: Callable[[], tuple[str, str]], segments: Iterable = (),
 def words_of(outcome: Outcome) -> Callable[[], tuple[str, str]] | None:
     """The words of an outcome of :func:`passed_saying` whose messages were not yet read (None for any
     other): what a finding made of it keeps, to format its message when that is first read."""
-    return outcome.__dict__.get("_words")
+    try:
+        return outcome.__dict__.get("_words")
+    except AttributeError:  # an outcome-like value without a __dict__ (a pack's own): its messages are given
+        return None
 
 
 def failed(message: str, message_en: str, segments: Iterable = (), *, expected: Any = None, actual: Any = None) -> Outcome:
@@ -261,6 +264,16 @@ def plain(value: Decimal) -> Decimal:
     ``150``, ``Decimal("1E+1")`` is ``10``, ``Decimal("0.2500")`` is ``0.25``. For amounts a rule works
     out (a share of an amount, an average), so that they read as a person writes them."""
     return Decimal(format(value.normalize(), "f")) if isinstance(value, Decimal) and value.is_finite() else value
+
+
+def tenths_of_percent(part: int, whole: int) -> Decimal:
+    """``part`` of ``whole`` (integers, ``whole`` > 0) as a percentage to one decimal place, rounded half
+    to even, exactly and without a long division: ``tenths_of_percent(120, 165)`` is ``Decimal("72.7")``,
+    ``tenths_of_percent(120, 150)`` is ``Decimal("80.0")``."""
+    tenths, rest = divmod(part * 1000, whole)
+    if 2 * rest > whole or (2 * rest == whole and tenths % 2):
+        tenths += 1
+    return Decimal(tenths).scaleb(-1)
 
 
 @lru_cache(maxsize=64)  # a rule's share reads the same on every check

@@ -96,8 +96,10 @@ def _by_total(line: BudgetLine) -> Decimal:
     return line.total
 
 
+@lru_cache(maxsize=512)  # a budget line's key reads the same on every check (a long division in the exact context)
 def _by_average(line: BudgetLine) -> tuple:
-    return (line.total / line.projects, line.total)
+    with localcontext(EXACT):
+        return (line.total / line.projects, line.total)
 
 
 @attrs.frozen(slots=False)

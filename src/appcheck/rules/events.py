@@ -12,7 +12,10 @@ import attrs
 from .. import reference
 from ..arithmetic import EXACT
 from ..converters import to_frozenset, to_tuple
-from .base import NOT_FOREIGN, Context, Outcome, excerpt, failed, months_before, optional_decimal, passed_saying, plural, review, shown, shown_en
+from .base import (
+    NOT_FOREIGN, Context, Outcome, excerpt, failed, months_before, optional_decimal, passed_saying, plural, review, shown, shown_en,
+    tenths_of_percent,
+)
 
 CONTENT_AREAS = {
     "innovation_policy_management": ("科技创新政策与管理", "S&T innovation policy and management"),
@@ -306,7 +309,7 @@ class Attendance:
         counted = external + organizer_people
         share_ok = counted > 0 and Decimal(external) >= self.min_share * Decimal(counted)
         share_text = f"{external}/{counted}" if counted else "0/0"
-        percent = (Decimal(external) * 100 / Decimal(counted)).quantize(Decimal("0.1")) if counted else Decimal(0)
+        percent = tenths_of_percent(external, counted) if counted else Decimal(0)
         actual = {"total": total, "academicians": academicians, "external_capped": external, "organizer": organizer_people, "share": share_text}
         if renamed:
             actual["organizer_by_name"] = renamed

@@ -258,6 +258,13 @@ async def validate(request: Request) -> Response:
             report = await run_in_threadpool(engine.validate, source, as_of=query.as_of, settings=_settings(request, query), limits=limits.loading())
         except ValueError as error:
             raise _bad_setting(error) from None
+        return await run_in_threadpool(_respond, report, query)
+
+
+def _respond(report: Any, query: Any) -> Response:
+    """The response of one bundle's report. A report builds its findings, formats its passed messages
+    and works out their lines when first read, so this runs in a worker thread and within the gate,
+    as the check did: the event loop never does a check's work, and the limit bounds all of it."""
     if query.format == "html":
         return HTMLResponse(html.bundle_section(report, 0, Options(lang=query.lang, strict=query.strict)))
     return _json(report.to_dict())
