@@ -149,3 +149,12 @@ def test_a_batch_groups_its_keys_in_the_exact_context(monkeypatch, jobs: int) ->
     with decimal.localcontext(hostile()):
         appcheck.validate_batch(bundles, as_of=AS_OF, jobs=jobs)
     assert precisions and set(precisions) == {EXACT_DIGITS}
+
+
+def test_numbers_are_written_as_the_bundle_wrote_them_whatever_the_callers_context() -> None:
+    from appcheck.model import dumps, jsonable
+
+    values = {"a": Decimal("1E+1"), "b": Decimal("1.10"), "c": Decimal("-0"), "d": Decimal("2.5E-7")}
+    expected = dumps(jsonable(values))
+    with decimal.localcontext(decimal.Context(capitals=0)):
+        assert dumps(jsonable(values)) == expected == '{"a": 1E+1, "b": 1.10, "c": -0, "d": 2.5E-7}'

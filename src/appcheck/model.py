@@ -13,7 +13,7 @@ import enum
 import json
 import threading
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Any
 
 import attrs
@@ -53,10 +53,15 @@ MESSAGE_LIMIT = 600
 JSON_DEPTH = 64
 
 
+#: a Decimal's text as the bundle wrote it (``1E+1``, capital E), whatever context the caller's thread has
+#: (``str()`` follows the thread's ``capitals``: a host's ``capitals=0`` would write ``1e+1``)
+_text = Context(capitals=1).to_sci_string
+
+
 def _number(value: Decimal) -> Any:
     """A finite Decimal as a plain JSON-ready number when one writes it the same way (``150`` an int,
     ``2.5`` a float), else the Decimal itself (``1.10``, ``1E+1``, ``-0``): the written form is kept."""
-    text = str(value)
+    text = _text(value)
     exponent = value.as_tuple().exponent
     if exponent == 0 and not (value.is_signed() and not value):
         return int(value)
@@ -93,7 +98,7 @@ def jsonable(value: Any, depth: int = JSON_DEPTH) -> Any:
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal):
-        return _number(value) if value.is_finite() else str(value)
+        return _number(value) if value.is_finite() else _text(value)
     if isinstance(value, float):
         return value if value == value and value not in (float("inf"), float("-inf")) else str(value)
     if isinstance(value, (_dt.date, _dt.datetime)):
@@ -114,7 +119,7 @@ def jsonable(value: Any, depth: int = JSON_DEPTH) -> Any:
 def _write(value: Any, indent: int | None, level: int, out: list) -> None:
     """:func:`dumps` of ``value`` into ``out``: the text ``json.dumps`` writes, with Decimals as literals."""
     if type(value) is Decimal:
-        out.append(str(value))
+        out.append(_text(value))
     elif isinstance(value, dict):
         if not value:
             out.append("{}")
